@@ -1,0 +1,38 @@
+// swift-tools-version:6.0
+// DynamoTrail: a local DynamoDB control plane that records every call as AWS CloudTrail does.
+// No package dependencies: system libraries (zlib, libcrypto) come in through system-library targets.
+import PackageDescription
+
+let package = Package(
+    name: "DynamoTrail",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "dynamotrail", targets: ["dynamotrail"])
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CZlib", pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(
+            name: "CCrypto", pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]),
+        .target(name: "AWSProtocol", dependencies: ["CZlib", "CCrypto"]),
+        .target(name: "HTTPServer"),
+        .target(name: "DynamoDBControlPlane", dependencies: ["AWSProtocol"]),
+        .target(name: "CloudTrail", dependencies: ["AWSProtocol", "CZlib", "CCrypto"]),
+        .target(name: "S3Bucket", dependencies: ["AWSProtocol"]),
+        .target(
+            name: "DynamoTrail",
+            dependencies: ["AWSProtocol", "HTTPServer", "DynamoDBControlPlane", "CloudTrail", "S3Bucket"]),
+        .executableTarget(name: "dynamotrail", dependencies: ["DynamoTrail"]),
+        .target(
+            name: "TestSupport", dependencies: ["DynamoTrail", "HTTPServer", "AWSProtocol"],
+            path: "Tests/TestSupport"),
+        .testTarget(name: "AWSProtocolTests", dependencies: ["AWSProtocol"]),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "TestSupport"]),
+        .testTarget(name: "DynamoDBControlPlaneTests", dependencies: ["DynamoDBControlPlane", "AWSProtocol"]),
+        .testTarget(name: "CloudTrailTests", dependencies: ["CloudTrail", "AWSProtocol"]),
+        .testTarget(name: "S3BucketTests", dependencies: ["S3Bucket", "AWSProtocol"]),
+        .testTarget(name: "DynamoTrailTests", dependencies: ["DynamoTrail", "TestSupport", "AWSProtocol"]),
+    ]
+)

@@ -1,0 +1,60 @@
+import Synchronization
+
+/// Where randomness comes from, injected so ids and file names are reproducible in tests and `sample --seed`.
+public protocol RandomSource: Sendable {
+    func nextUInt64() -> UInt64
+}
+
+extension RandomSource {
+    /// A uniform integer in `0..<upperBound` (upperBound > 0).
+    public func next(below upperBound: Int) -> Int {
+        precondition(upperBound > 0)
+        return Int(nextUInt64() % UInt64(upperBound))
+    }
+
+    /// `count` characters drawn uniformly from `alphabet`.
+    public func string(count: Int, from alphabet: [Character]) -> String {
+        String((0..<count).map { _ in alphabet[next(below: alphabet.count)] })
+    }
+
+    /// A random RFC 4122 version-4 UUID string, lowercase.
+    public func uuid() -> String {
+        var bytes = [UInt8](repeating: 0, count: 16)
+        for i in stride(from: 0, to: 16, by: 8) {
+            let value = nextUInt64()
+            for j in 0..<8 { bytes[i + j] = UInt8(truncatingIfNeeded: value >> (8 * j)) }
+        }
+        bytes[6] = (bytes[6] & 0x0F) | 0x40
+        bytes[8] = (bytes[8] & 0x3F) | 0x80
+        let hex = Hex.encode(bytes)
+        let h = Array(hex)
+        return String(h[0..<8]) + "-" + String(h[8..<12]) + "-" + String(h[12..<16]) + "-" + String(h[16..<20]) + "-"
+            + String(h[20..<32])
+    }
+}
+
+/// The system's cryptographically secure generator.
+public struct SystemRandomSource: RandomSource {
+    public init() {}
+    public func nextUInt64() -> UInt64 {
+        var generator = SystemRandomNumberGenerator()
+        return generator.next()
+    }
+}
+
+/// A deterministic SplitMix64 generator; isolation: its state sits behind a `Mutex`.
+public final class SeededRandomSource: RandomSource {
+    private let state: Mutex<UInt64>
+
+    public init(seed: UInt64) { state = Mutex(seed) }
+
+    public func nextUInt64() -> UInt64 {
+        state.withLock { s in
+            s &+= 0x9E37_79B9_7F4A_7C15
+            var z = s
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+}

@@ -1,0 +1,65 @@
+/// The `trail` section of config.json: where and how records are delivered.
+public struct TrailSettings: Sendable, Equatable {
+    public enum ReadWriteType: String, Sendable, CaseIterable { case all = "All", readOnly = "ReadOnly", writeOnly = "WriteOnly" }
+
+    public struct Bucket: Sendable, Equatable {
+        /// The directory that stands for the S3 bucket.
+        public var path: String = "./bucket"
+        /// The bucket name written in digests, notifications and ARNs.
+        public var name: String = "dynamotrail-logs"
+        /// The S3 key prefix; empty for none. Never ends in `/` (the CLI joins it with `/`).
+        public var keyPrefix: String = ""
+        public init() {}
+    }
+
+    public struct DigestSettings: Sendable, Equatable {
+        public var enabled: Bool = true
+        /// AWS delivers digests hourly; the shipped config says 60 s.
+        public var intervalSeconds: Double = 3600
+        public init() {}
+    }
+
+    public struct Encryption: Sendable, Equatable {
+        /// `AES256` (S3-managed keys, the default) or `aws:kms`.
+        public var type: String = "AES256"
+        public var kmsKeyId: String? = nil
+        public init() {}
+    }
+
+    public struct Retention: Sendable, Equatable {
+        public var archiveAfterDays: Int? = nil
+        public var deleteAfterDays: Int? = nil
+        public init() {}
+    }
+
+    public struct Notifications: Sendable, Equatable {
+        /// JSON-lines file that receives one SNS message per delivered file; nil for none.
+        public var file: String? = "./bucket-notifications.jsonl"
+        public var webhookURL: String? = nil
+        public init() {}
+    }
+
+    public var name: String = "dynamotrail"
+    public var homeRegion: String = "us-east-1"
+    public var bucket = Bucket()
+    public var organizationId: String? = nil
+    /// AWS delivers about every 5 minutes; the shipped config says 5 s.
+    public var deliveryIntervalSeconds: Double = 300
+    public var maxRecordsPerFile: Int = 1000
+    public var readWriteType: ReadWriteType = .all
+    public var digest = DigestSettings()
+    public var encryption = Encryption()
+    public var retention = Retention()
+    public var notifications = Notifications()
+
+    public init() {}
+}
+
+/// The `journal` section: where records wait until delivered, and how hard they are pushed to disk.
+public struct JournalSettings: Sendable, Equatable {
+    public enum FsyncPolicy: String, Sendable, CaseIterable { case never, batch, always }
+    /// Nil: `<bucket>/.dynamotrail/journal`.
+    public var path: String? = nil
+    public var fsync: FsyncPolicy = .batch
+    public init() {}
+}

@@ -1,0 +1,54 @@
+/// One account of the `accounts` section of config.json, with the identities that may call as it.
+public struct AccountSettings: Sendable, Equatable {
+    public var accountId: String
+    public var alias: String?
+    /// The account that unknown access keys (lenient mode) and unsigned calls belong to.
+    public var isDefault: Bool
+    public var identities: [IdentitySettings]
+
+    public init(accountId: String, alias: String? = nil, isDefault: Bool = false, identities: [IdentitySettings] = []) {
+        self.accountId = accountId
+        self.alias = alias
+        self.isDefault = isDefault
+        self.identities = identities
+    }
+}
+
+/// One configured identity: its credentials and what CloudTrail should say about it.
+public struct IdentitySettings: Sendable, Equatable {
+    public enum Kind: String, Sendable, CaseIterable {
+        case root = "Root", iamUser = "IAMUser", assumedRole = "AssumedRole", federatedUser = "FederatedUser"
+    }
+
+    public var type: Kind
+    public var accessKeyId: String
+    public var secretAccessKey: String
+    public var sessionToken: String?
+    /// IAMUser: the user name.
+    public var userName: String?
+    /// AssumedRole: the role and session names; roleId defaults to one derived from the role name.
+    public var roleName: String?
+    public var roleId: String?
+    public var sessionName: String?
+    public var mfaAuthenticated: Bool = false
+    /// FederatedUser: the federated name and the IAM user who called GetFederationToken.
+    public var federatedName: String?
+    public var issuerUserName: String?
+    /// IAMUser: principal id (`AIDA…`); defaults to one derived from the name.
+    public var principalId: String?
+    /// Actions this identity may not call, e.g. `dynamodb:DeleteTable`, `dynamodb:Describe*`, `dynamodb:*`.
+    public var deny: [String] = []
+
+    public init(type: Kind, accessKeyId: String, secretAccessKey: String) {
+        self.type = type
+        self.accessKeyId = accessKeyId
+        self.secretAccessKey = secretAccessKey
+    }
+}
+
+/// The `auth` section: `lenient` accepts any credentials, `enforce` verifies SigV4.
+public struct AuthSettings: Sendable, Equatable {
+    public enum Mode: String, Sendable, CaseIterable { case lenient, enforce }
+    public var mode: Mode = .lenient
+    public init() {}
+}

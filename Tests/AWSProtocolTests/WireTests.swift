@@ -1,0 +1,40 @@
+import Testing
+
+@testable import AWSProtocol
+
+@Suite struct WireTests {
+    @Test func crc32MatchesRecordedDynamoDBValues() {
+        // dynamodb-api §1.2: the 29-byte 404 body has x-amz-crc32 3552371480.
+        #expect(CRC32.checksum(Array("<UnknownOperationException/>\n".utf8)) == 3_552_371_480)
+    }
+
+    @Test func requestIdsAre52UppercaseAlphanumerics() {
+        let random = SeededRandomSource(seed: 1)
+        for _ in 0..<100 { #expect(RequestID.isValid(RequestID.make(using: random))) }
+        #expect(!RequestID.isValid("abc"))
+    }
+
+    @Test func errorBodiesFollowTheEnvelope() {
+        #expect(JSONWriter.string(AWSServiceError.serialization.body) == #"{"__type":"com.amazon.coral.service#SerializationException"}"#)
+        #expect(
+            JSONWriter.string(AWSServiceError.serialization("NUMBER_VALUE cannot be converted to String").body)
+                == #"{"__type":"com.amazon.coral.service#SerializationException","Message":"NUMBER_VALUE cannot be converted to String"}"#)
+        #expect(AWSServiceError.unknownOperation.code == "UnknownOperationException")
+    }
+
+    @Test func digestsComeFromLibcrypto() {
+        #expect(Digest.sha256Hex([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(Hex.encode(Digest.md5(Array("abc".utf8))) == "900150983cd24fb0d6963f7d28e17f72")
+        // RFC 4231 test case 2.
+        let mac = Digest.hmacSHA256(key: Array("Jefe".utf8), message: Array("what do ya want for nothing?".utf8))
+        #expect(Hex.encode(mac) == "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843")
+    }
+
+    @Test func seededRandomIsDeterministicAndUUIDsAreVersion4() {
+        let a = SeededRandomSource(seed: 7), b = SeededRandomSource(seed: 7)
+        #expect(a.nextUInt64() == b.nextUInt64())
+        let uuid = a.uuid()
+        #expect(uuid.count == 36)
+        #expect(Array(uuid)[14] == "4")
+    }
+}
