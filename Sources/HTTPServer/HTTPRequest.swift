@@ -1,0 +1,50 @@
+/// One complete HTTP/1.x request as the parser produced it.
+public struct HTTPRequest: Sendable {
+    public var method: String
+    /// The request target as sent (path and query, not decoded).
+    public var target: String
+    /// `1.0` or `1.1`, as (major, minor).
+    public var version: HTTPVersion
+    public var headers: HTTPHeaders
+    public var body: [UInt8]
+    /// The peer's IP address as text (`127.0.0.1`, `::1`); set by the connection.
+    public var remoteAddress: String = ""
+
+    public init(method: String, target: String, version: HTTPVersion = .http11, headers: HTTPHeaders = HTTPHeaders(), body: [UInt8] = []) {
+        self.method = method
+        self.target = target
+        self.version = version
+        self.headers = headers
+        self.body = body
+    }
+
+    /// The target's path, before `?`.
+    public var path: Substring { target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first ?? "" }
+
+    /// The raw query string after `?`, or empty.
+    public var query: Substring {
+        guard let mark = target.firstIndex(of: "?") else { return "" }
+        return target[target.index(after: mark)...]
+    }
+
+    /// Whether the client asked to keep the connection open (HTTP/1.1 default yes, HTTP/1.0 default no).
+    public var wantsKeepAlive: Bool {
+        let tokens = headers.values("Connection").flatMap { $0.split(separator: ",") }.map {
+            $0.trimmingCharacters(in: .whitespaces).lowercased()
+        }
+        if tokens.contains("close") { return false }
+        if version == .http10 { return tokens.contains("keep-alive") }
+        return true
+    }
+}
+
+/// The HTTP versions this server speaks.
+public struct HTTPVersion: Sendable, Equatable, CustomStringConvertible {
+    public var major: Int
+    public var minor: Int
+    public static let http10 = HTTPVersion(major: 1, minor: 0)
+    public static let http11 = HTTPVersion(major: 1, minor: 1)
+    public var description: String { "HTTP/\(major).\(minor)" }
+}
+
+import Foundation

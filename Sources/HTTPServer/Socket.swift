@@ -1,0 +1,140 @@
+#if canImport(Glibc)
+    @preconcurrency import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The one place that makes socket system calls: listen, accept, read, write, close.
+/// Everything above it deals in file descriptors and byte arrays.
+public enum Socket {
+    /// A failed system call: which one, and errno's text.
+    public struct Failure: Error, CustomStringConvertible, Sendable {
+        public let call: String
+        public let code: Int32
+        public var description: String { "\(call): \(String(cString: strerror(code)))" }
+    }
+
+    /// Ignore SIGPIPE for the whole process: a peer that hangs up must not end the server.
+    public static func ignoreBrokenPipe() { signal(SIGPIPE, SIG_IGN) }
+
+    /// Binds a non-blocking listening socket on `host` (IPv4 or IPv6 literal, or a name) and `port`
+    /// (0 = any free port) and returns it with the port actually bound.
+    public static func listen(host: String, port: Int, backlog: Int32 = 1024) throws(Failure) -> (fd: Int32, port: Int) {
+        var hints = addrinfo()
+        hints.ai_family = AF_UNSPEC
+        hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
+        hints.ai_flags = AI_PASSIVE
+        var info: UnsafeMutablePointer<addrinfo>?
+        let status = getaddrinfo(host, String(port), &hints, &info)
+        guard status == 0, let first = info else { throw Failure(call: "getaddrinfo(\(host))", code: EADDRNOTAVAIL) }
+        defer { freeaddrinfo(info) }
+        var lastError = Failure(call: "bind", code: EADDRNOTAVAIL)
+        var candidate: UnsafeMutablePointer<addrinfo>? = first
+        while let address = candidate {
+            candidate = address.pointee.ai_next
+            let fd = socket(address.pointee.ai_family, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+            guard fd >= 0 else {
+                lastError = Failure(call: "socket", code: errno)
+                continue
+            }
+            var on: Int32 = 1
+            setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, socklen_t(MemoryLayout<Int32>.size))
+            if address.pointee.ai_family == AF_INET6 {
+                setsockopt(fd, Int32(IPPROTO_IPV6), IPV6_V6ONLY, &on, socklen_t(MemoryLayout<Int32>.size))
+            }
+            guard bind(fd, address.pointee.ai_addr, address.pointee.ai_addrlen) == 0 else {
+                lastError = Failure(call: "bind \(host):\(port)", code: errno)
+                close(fd)
+                continue
+            }
+            guard Glibc.listen(fd, backlog) == 0 else {
+                lastError = Failure(call: "listen", code: errno)
+                close(fd)
+                continue
+            }
+            setNonBlocking(fd)
+            return (fd, localPort(fd))
+        }
+        throw lastError
+    }
+
+    /// Accepts one pending connection, non-blocking with TCP_NODELAY set, and the peer's address; nil when none is pending.
+    public static func accept(_ listener: Int32) -> (fd: Int32, peer: String)? {
+        var storage = sockaddr_storage()
+        var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
+        let fd = withUnsafeMutablePointer(to: &storage) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.accept(listener, $0, &length) }
+        }
+        guard fd >= 0 else { return nil }
+        setNonBlocking(fd)
+        var on: Int32 = 1
+        setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &on, socklen_t(MemoryLayout<Int32>.size))
+        return (fd, addressText(&storage))
+    }
+
+    /// The outcome of a non-blocking read.
+    public enum ReadResult { case bytes(Int), wouldBlock, closed }
+
+    public static func read(_ fd: Int32, into buffer: inout [UInt8]) -> ReadResult {
+        let count = buffer.withUnsafeMutableBytes { Glibc.recv(fd, $0.baseAddress, $0.count, 0) }
+        if count > 0 { return .bytes(count) }
+        if count == 0 { return .closed }
+        return errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR ? .wouldBlock : .closed
+    }
+
+    /// Sends as much of `bytes[offset...]` as the socket takes without blocking; returns bytes sent,
+    /// 0 when it would block, or nil when the peer is gone. `MSG_NOSIGNAL`: no SIGPIPE.
+    public static func write(_ fd: Int32, _ bytes: [UInt8], from offset: Int) -> Int? {
+        let sent = bytes.withUnsafeBytes { raw in
+            Glibc.send(fd, raw.baseAddress! + offset, raw.count - offset, Int32(MSG_NOSIGNAL))
+        }
+        if sent >= 0 { return sent }
+        return errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR ? 0 : nil
+    }
+
+    /// Stops sending (half-close) so the peer reads our last response before the connection ends.
+    public static func shutdownWrite(_ fd: Int32) { Glibc.shutdown(fd, Int32(SHUT_WR)) }
+
+    public static func close(_ fd: Int32) { _ = Glibc.close(fd) }
+
+    private static func setNonBlocking(_ fd: Int32) {
+        let flags = fcntl(fd, F_GETFL, 0)
+        _ = fcntl(fd, F_SETFL, flags | O_NONBLOCK)
+    }
+
+    private static func localPort(_ fd: Int32) -> Int {
+        var storage = sockaddr_storage()
+        var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
+        _ = withUnsafeMutablePointer(to: &storage) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+        }
+        let family = storage.ss_family
+        return withUnsafePointer(to: &storage) { pointer in
+            if family == sa_family_t(AF_INET6) {
+                return pointer.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { Int(UInt16(bigEndian: $0.pointee.sin6_port)) }
+            }
+            return pointer.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { Int(UInt16(bigEndian: $0.pointee.sin_port)) }
+        }
+    }
+
+    private static func addressText(_ storage: inout sockaddr_storage) -> String {
+        var text = [CChar](repeating: 0, count: Int(INET6_ADDRSTRLEN) + 1)
+        let family = storage.ss_family
+        withUnsafePointer(to: &storage) { pointer in
+            if family == sa_family_t(AF_INET6) {
+                pointer.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { address in
+                    var raw = address.pointee.sin6_addr
+                    _ = inet_ntop(AF_INET6, &raw, &text, socklen_t(text.count))
+                }
+            } else {
+                pointer.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { address in
+                    var raw = address.pointee.sin_addr
+                    _ = inet_ntop(AF_INET, &raw, &text, socklen_t(text.count))
+                }
+            }
+        }
+        let address = String(decoding: text.prefix(while: { $0 != 0 }).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        // IPv4-mapped IPv6 addresses read better as plain IPv4, as CloudTrail writes them.
+        return address.hasPrefix("::ffff:") && address.contains(".") ? String(address.dropFirst(7)) : address
+    }
+}
