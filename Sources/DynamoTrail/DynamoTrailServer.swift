@@ -1,0 +1,51 @@
+import AWSProtocol
+import DynamoDBControlPlane
+import Foundation
+import HTTPServer
+
+/// The whole server: configuration in, a listening socket out; `shutdown()` stops accepting,
+/// finishes in-flight requests and delivers what is pending. Isolation: an actor.
+public actor DynamoTrailServer {
+    public let configuration: Configuration
+    private let services: Services
+    private let http: HTTPServer
+    private let logger: Logger
+    private var stopped = false
+
+    public init(
+        configuration: Configuration, clock: any WallClock = SystemWallClock(), random: any RandomSource = SystemRandomSource()
+    ) {
+        self.configuration = configuration
+        let logger = Logger(level: configuration.logLevel)
+        self.logger = logger
+        let services = Services(
+            configuration: configuration,
+            controlPlane: DynamoDBControlPlane(settings: configuration.dynamodb, clock: clock, random: random),
+            clock: clock, random: random, logger: logger, startedAt: clock.now())
+        self.services = services
+        self.http = HTTPServer(settings: configuration.server, handler: Router(services: services, logger: logger))
+    }
+
+    /// Binds the socket and starts serving; returns the bound port (useful with port 0).
+    public func start() throws -> Int {
+        try http.start()
+    }
+
+    /// The port bound by `start()`.
+    public nonisolated var port: Int { http.port }
+
+    /// Open HTTP connections (tests and health).
+    public nonisolated var connectionCount: Int { http.connectionCount }
+
+    /// Delivers pending records now; returns the object keys written.
+    public func flush() async -> [String] { await services.flush() }
+
+    /// Stops accepting, lets in-flight requests finish, then delivers every pending record.
+    @discardableResult
+    public func shutdown() async -> [String] {
+        guard !stopped else { return [] }
+        stopped = true
+        await http.shutdown()
+        return await services.flush()
+    }
+}

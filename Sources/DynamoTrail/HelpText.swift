@@ -1,0 +1,88 @@
+/// The `--help` texts of the tool and each subcommand.
+public enum HelpText {
+    public static let tool = """
+        dynamotrail \(DynamoTrailVersion.current): a local DynamoDB control plane that records every call as AWS CloudTrail does.
+
+        USAGE
+          dynamotrail [serve] [options]     serve DynamoDB, DynamoDB Streams, CloudTrail and S3 on one port
+          dynamotrail events [options]      print delivered CloudTrail events from a bucket directory
+          dynamotrail validate [options]    check digest files and log files offline
+          dynamotrail sample [options]      write realistic CloudTrail logs and digests without a server
+          dynamotrail <command> --help      options of a command
+          dynamotrail --version
+
+        Point any AWS SDK or the AWS CLI at it with AWS_ENDPOINT_URL=http://127.0.0.1:8000.
+        """
+
+    public static let serve = """
+        USAGE: dynamotrail [serve] [options]
+
+        Serves DynamoDB (X-Amz-Target DynamoDB_20120810.*), DynamoDB Streams, CloudTrail and read-only S3
+        on one port and writes CloudTrail log files into the bucket directory.
+
+        OPTIONS
+          --config PATH              configuration file (default ./config.json; built-in defaults when absent)
+          --host HOST                address to bind (default 127.0.0.1; ::1 or 0.0.0.0 work too)
+          --port PORT                port to bind (default 8000; 0 = any free port)
+          --bucket DIR               directory that stands for the trail's S3 bucket (default ./bucket)
+          --delivery-interval SECS   seconds between log file deliveries
+          --auth lenient|enforce     accept any credentials, or verify SigV4 against the configured secrets
+          --log-level LEVEL          debug, info (a line per request, the default), warn, error
+          -h, --help                 this help
+
+        Each option can also be set as DYNAMOTRAIL_<OPTION> (DYNAMOTRAIL_PORT=9000, DYNAMOTRAIL_DELIVERY_INTERVAL=1).
+        Precedence: built-in defaults < config file < environment < flags.
+        Prints "dynamotrail listening on http://HOST:PORT" once bound. SIGINT/SIGTERM: finish in-flight
+        requests, deliver every pending record, exit 0.
+        """
+
+    public static let events = """
+        USAGE: dynamotrail events [options]
+
+        Prints the CloudTrail events delivered into a bucket directory.
+
+        OPTIONS
+          --bucket DIR          bucket directory (default: trail.bucket.path of the config, ./bucket)
+          --account ID          only this account          --region REGION     only this region
+          --event-name NAME     only this eventName        --user NAME         only this user name or ARN
+          --access-key AKID     only this access key       --read-only         only read-only events
+          --errors              only failed calls          --start-time / --end-time   ISO 8601 bounds
+          --limit N             at most N events           --json              JSON lines instead of columns
+        """
+
+    public static let validate = """
+        USAGE: dynamotrail validate [options]
+
+        Checks the digest chain and every log file's hash offline, as `aws cloudtrail validate-logs` does.
+        Exits 1 on anything invalid or missing.
+
+        OPTIONS
+          --bucket DIR          bucket directory (default ./bucket)
+          --start-time TIME     ISO 8601 (default: the earliest digest)
+          --end-time TIME       ISO 8601 (default: now)
+          --account ID / --region REGION   limit the check
+          --verbose             print every file's verdict
+        """
+
+    public static let sample = """
+        USAGE: dynamotrail sample [options]
+
+        Writes realistic CloudTrail log files and a valid digest chain without a server.
+
+        OPTIONS
+          --output DIR          directory to write (default ./sample-bucket)
+          --count N             number of events (default 1000)
+          --seed N              random seed, for identical output run after run
+          --start-time / --end-time   ISO 8601 range of event times (default: the last 24 hours)
+          --quiet               no progress bar
+        """
+
+    public static func forSubcommand(_ subcommand: CommandLineInvocation.Subcommand) -> String {
+        switch subcommand {
+        case .serve: serve
+        case .events: events
+        case .validate: validate
+        case .sample: sample
+        }
+    }
+}

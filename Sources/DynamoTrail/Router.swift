@@ -1,0 +1,68 @@
+import AWSProtocol
+import DynamoDBControlPlane
+import Foundation
+import HTTPServer
+
+/// Turns HTTP requests into service calls and their results into HTTP responses (DESIGN.md §2.2):
+/// DynamoDB, DynamoDB Streams and CloudTrail by `X-Amz-Target`, S3 by path, admin endpoints under
+/// `/_dynamotrail/`. Sendable and immutable; the services it calls own their state.
+public struct Router: HTTPHandler {
+    let services: Services
+    let logger: Logger
+
+    init(services: Services, logger: Logger) {
+        self.services = services
+        self.logger = logger
+    }
+
+    public func handle(_ request: HTTPRequest) async -> HTTPResponse {
+        let started = DispatchTime.now()
+        let requestId = RequestID.make(using: services.random)
+        let target = request.headers["X-Amz-Target"]
+        var response = await route(request, requestId: requestId)
+        if request.headers.contains("Origin") { response.headers.set("Access-Control-Allow-Origin", "*") }
+        if !response.headers.contains("x-amzn-RequestId") { response.headers.add("x-amzn-RequestId", requestId) }
+        if logger.enabled(.info) {
+            let millis = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000
+            let what = target ?? "\(request.method) \(request.path)"
+            logger.info("\(requestId) \(what) \(response.status) \(String(format: "%.1f", millis))ms")
+        }
+        return response
+    }
+
+    private func route(_ request: HTTPRequest, requestId: String) async -> HTTPResponse {
+        let path = request.path
+        if path.hasPrefix("/_dynamotrail/") || path == "/moto-api/reset" {
+            return await admin(request, requestId: requestId)
+        }
+        switch request.method {
+        case "POST" where path == "/":
+            return await jsonProtocol(request, requestId: requestId)
+        case "GET" where path == "/" && request.headers["X-Amz-Target"] == nil:
+            // DynamoDB's health check answer (note the trailing space).
+            var headers = HTTPHeaders()
+            headers.add("x-amzn-RequestId", requestId)
+            headers.add("x-amz-crc32", String(CRC32.checksum(Array("healthy: dynamodb.\(services.defaultRegion).amazonaws.com ".utf8))))
+            return HTTPResponse(status: 200, headers: headers, text: "healthy: dynamodb.\(services.defaultRegion).amazonaws.com ")
+        case "GET", "HEAD":
+            return await s3(request, requestId: requestId)
+        case "OPTIONS" where request.headers.contains("Origin"):
+            return corsPreflight(request, requestId: requestId)
+        case "PUT", "POST", "DELETE" where path != "/":
+            return await s3(request, requestId: requestId)
+        default:
+            return WireResponse.unknownOperation404(requestId: requestId)
+        }
+    }
+
+    /// DynamoDB's CORS preflight answer (dynamodb-api §1.3).
+    private func corsPreflight(_ request: HTTPRequest, requestId: String) -> HTTPResponse {
+        var headers = HTTPHeaders()
+        headers.add("x-amzn-RequestId", requestId)
+        headers.add("Access-Control-Allow-Origin", "*")
+        headers.add("Access-Control-Max-Age", "172800")
+        if let asked = request.headers["Access-Control-Request-Headers"] { headers.add("Access-Control-Allow-Headers", asked) }
+        if let asked = request.headers["Access-Control-Request-Method"] { headers.add("Access-Control-Allow-Methods", asked) }
+        return HTTPResponse(status: 200, headers: headers)
+    }
+}

@@ -1,0 +1,114 @@
+import DynamoTrail
+import Foundation
+
+/// The `dynamotrail` executable: parses arguments, loads the configuration, runs a subcommand.
+@main
+struct DynamoTrailCommand {
+    static func main() async {
+        let invocation: CommandLineInvocation
+        do {
+            invocation = try CommandLineInvocation.parse(Array(CommandLine.arguments.dropFirst()))
+        } catch {
+            fail(error, hint: true)
+        }
+        if invocation.wantsVersion {
+            write("dynamotrail \(DynamoTrailVersion.current)\n")
+            exit(0)
+        }
+        if invocation.wantsHelp {
+            let explicit = CommandLine.arguments.dropFirst().first.map { !$0.hasPrefix("-") } ?? false
+            write((explicit ? HelpText.forSubcommand(invocation.subcommand) : HelpText.tool + "\n\n" + HelpText.serve) + "\n")
+            exit(0)
+        }
+        let configuration: Configuration
+        do {
+            configuration = try loadConfiguration(invocation)
+        } catch {
+            fail(error, hint: false)
+        }
+        switch invocation.subcommand {
+        case .serve:
+            await serve(configuration)
+        case .events, .validate, .sample:
+            writeError("dynamotrail: \(invocation.subcommand.rawValue) is not available yet in this version\n")
+            exit(2)
+        }
+    }
+
+    static func loadConfiguration(_ invocation: CommandLineInvocation) throws(ConfigurationError) -> Configuration {
+        let environment = ProcessInfo.processInfo.environment
+        let explicitPath = invocation.options["config"] ?? environment["DYNAMOTRAIL_CONFIG"]
+        let path = explicitPath ?? "./config.json"
+        var bytes: [UInt8]? = nil
+        if let data = FileManager.default.contents(atPath: path) {
+            bytes = Array(data)
+        } else if explicitPath != nil {
+            throw ConfigurationError(key: "--config", reason: "cannot read \(path)")
+        }
+        var flags = invocation.options
+        flags["config"] = nil
+        let serveKeys = Set(Configuration.overridableKeys)
+        flags = flags.filter { serveKeys.contains($0.key) }
+        return try Configuration.load(fileBytes: bytes, environment: environment, flags: flags)
+    }
+
+    static func serve(_ configuration: Configuration) async {
+        let server = DynamoTrailServer(configuration: configuration)
+        let port: Int
+        do {
+            port = try await server.start()
+        } catch {
+            writeError("dynamotrail: cannot listen on \(configuration.server.host):\(configuration.server.port): \(error)\n")
+            exit(1)
+        }
+        let host = configuration.server.host.contains(":") ? "[\(configuration.server.host)]" : configuration.server.host
+        write("dynamotrail listening on http://\(host):\(port)\n")
+        await waitForTerminationSignal()
+        writeError("dynamotrail: shutting down\n")
+        let keys = await server.shutdown()
+        for key in keys { write("delivered \(key)\n") }
+        exit(0)
+    }
+
+    /// Suspends until SIGINT or SIGTERM arrives.
+    static func waitForTerminationSignal() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let once = SignalLatch(continuation)
+            for number in [SIGINT, SIGTERM] {
+                signal(number, SIG_IGN)
+                let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+                source.setEventHandler { @Sendable in once.fire() }
+                source.resume()
+                SignalLatch.keep(source)
+            }
+        }
+    }
+
+    static func write(_ text: String) { try? FileHandle.standardOutput.write(contentsOf: Data(text.utf8)) }
+    static func writeError(_ text: String) { try? FileHandle.standardError.write(contentsOf: Data(text.utf8)) }
+
+    static func fail(_ error: ConfigurationError, hint: Bool) -> Never {
+        writeError("dynamotrail: \(error)\n")
+        exit(2)
+    }
+}
+
+/// Resumes a continuation once, however many signals arrive. Isolation: a lock guards its state.
+final class SignalLatch: @unchecked Sendable {
+    private let lock = NSLock()
+    private var continuation: CheckedContinuation<Void, Never>?
+    nonisolated(unsafe) private static var sources: [any DispatchSourceSignal] = []
+
+    init(_ continuation: CheckedContinuation<Void, Never>) { self.continuation = continuation }
+
+    func fire() {
+        lock.lock()
+        let pending = continuation
+        continuation = nil
+        lock.unlock()
+        pending?.resume()
+    }
+
+    /// Keeps signal sources alive for the life of the process.
+    static func keep(_ source: any DispatchSourceSignal) { sources.append(source) }
+}
