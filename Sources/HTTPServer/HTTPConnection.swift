@@ -38,6 +38,9 @@ final class HTTPConnection: @unchecked Sendable {
     private var writeSource: DispatchSourceWrite?
     private var writeSourceActive = false
     private var timer: DispatchSourceTimer?
+    /// Read and write sources not yet cancelled: the descriptor is closed only when both are, so a
+    /// reused descriptor number never inherits a dying source's registration.
+    private var liveSources = 0
     private var readBuffer = [UInt8](repeating: 0, count: 65536)
 
     init(
@@ -60,10 +63,13 @@ final class HTTPConnection: @unchecked Sendable {
         queue.async { [self] in
             let read = DispatchSource.makeReadSource(fileDescriptor: fd, queue: queue)
             read.setEventHandler { @Sendable [weak self] in self?.readAvailable() }
+            read.setCancelHandler { @Sendable in self.sourceCancelled() }
             readSource = read
             let write = DispatchSource.makeWriteSource(fileDescriptor: fd, queue: queue)
             write.setEventHandler { @Sendable [weak self] in self?.flushOutput() }
+            write.setCancelHandler { @Sendable in self.sourceCancelled() }
             writeSource = write
+            liveSources = 2
             let timer = DispatchSource.makeTimerSource(queue: queue)
             timer.setEventHandler { @Sendable [weak self] in self?.timerFired() }
             self.timer = timer
@@ -293,6 +299,15 @@ final class HTTPConnection: @unchecked Sendable {
         readSource = nil
         writeSource = nil
         timer = nil
+        if liveSources == 0 { releaseDescriptor() }
+    }
+
+    private func sourceCancelled() {
+        liveSources -= 1
+        if liveSources == 0, closed { releaseDescriptor() }
+    }
+
+    private func releaseDescriptor() {
         Socket.close(fd)
         onClose(id)
     }
