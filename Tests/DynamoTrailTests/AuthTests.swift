@@ -202,6 +202,11 @@ import Testing
         let failure = Self.failure(auth.authenticate(request, expectedService: "s3"))
         #expect(failure == .presignedExpired(signedAt: Self.signedAt, expiresSeconds: 300, now: Self.signedAt + 301))
         #expect(failure?.s3Error.code == "AccessDenied" && failure?.s3Error.message == "Request has expired")
+        // S3 wants X-Amz-Expires.
+        clock.set(Self.signedAt)
+        var noExpires = request
+        noExpires.rawQuery = request.rawQuery.replacingOccurrences(of: "&X-Amz-Expires=300", with: "")
+        #expect(Self.failure(auth.authenticate(noExpires, expectedService: "s3"))?.s3Error.code == "AuthorizationQueryParametersError")
         // The signature covers the query: changing X-Amz-Expires breaks it.
         clock.set(Self.signedAt)
         var stretched = request

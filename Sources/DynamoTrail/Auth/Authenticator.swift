@@ -78,6 +78,12 @@ public struct Authenticator: Sendable {
             {
                 return .failure(failure)
             }
+            // S3 requires X-Amz-Expires on a pre-signed URL; the JSON services list it nowhere (dynamodb-api §1.3).
+            if expectedService == "s3", auth.source == .query, auth.expires == nil {
+                return .failure(
+                    .incompleteQueryParameters(
+                        "AWS query-string parameters must include 'X-Amz-Expires'. Re-examine the query-string parameters."))
+            }
             guard let entry = entries[auth.accessKeyId] else {
                 return .failure(.unrecognizedClient(accessKeyId: auth.accessKeyId))
             }
@@ -102,7 +108,9 @@ public struct Authenticator: Sendable {
 
     /// Lenient mapping: a configured key is its identity; a 12-digit key is the root of that account
     /// (DESIGN.md §2.3 "a 12-digit access key names its account"; Root per cloudtrail-format §2.3's
-    /// DynamoDB-Local note); any other key is an IAM user of the default account named after the key.
+    /// DynamoDB-Local note); any other key is an IAM user of the default account named after the key —
+    /// `ASIA…` keys too: DESIGN.md §2.3 says so, where cloudtrail-format §2.3 suggests an assumed role.
+    /// An empty key becomes the user `default`.
     func lenientCaller(_ auth: SigV4Authorization, usedToken: Bool) -> AuthenticatedCaller {
         let key = auth.accessKeyId
         if let entry = entries[key] {
