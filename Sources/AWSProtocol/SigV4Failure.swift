@@ -17,6 +17,8 @@ public enum SigV4Failure: Error, Sendable, Equatable {
     case invalidExpires(String)
     /// The credential scope names another service than the endpoint's.
     case wrongService(expected: String, found: String, inQuery: Bool)
+    /// The credential scope's region is empty.
+    case invalidRegion(String)
     /// The credential scope does not end in `aws4_request`.
     case wrongTerminator(String)
     /// The credential scope's date is not the date of `X-Amz-Date`.
@@ -70,6 +72,9 @@ public enum SigV4Failure: Error, Sendable, Equatable {
         case .wrongService(let expected, _, _):
             // Observed on several Coral services (issues aws/aws-sdk-ruby#431, JuliaCloud/AWS.jl#334); note the trailing space.
             return .coral("InvalidSignatureException", "Credential should be scoped to correct service: '\(expected)'. ")
+        case .invalidRegion(let region):
+            // Wording seen from AWS ("Credential should be scoped to a valid region, not 'us-west-1'", aws/aws-sdk-java#1097).
+            return .coral("InvalidSignatureException", "Credential should be scoped to a valid region, not '\(region)'. ")
         case .wrongTerminator(let terminator):
             // Unverified: wording by analogy with the service-scope message.
             return .coral(
@@ -144,6 +149,11 @@ public enum SigV4Failure: Error, Sendable, Equatable {
                     "AuthorizationHeaderMalformed",
                     "The authorization header is malformed; incorrect service \"\(found)\". This endpoint belongs to \"\(expected)\".",
                     400)
+        case .invalidRegion:
+            // Unverified (recalled S3 wording).
+            return SigV4S3Error(
+                "AuthorizationHeaderMalformed",
+                "The authorization header is malformed; a non-empty Region must be provided in the credential.", 400)
         case .wrongTerminator(let terminator):
             return SigV4S3Error(
                 "AuthorizationHeaderMalformed",
@@ -202,45 +212,5 @@ public enum SigV4Failure: Error, Sendable, Equatable {
     /// S3's `…Bytes` form: each byte as two lowercase hex digits, separated by spaces.
     static func spacedHex(_ text: String) -> String {
         text.utf8.map { Hex.encode([$0]) }.joined(separator: " ")
-    }
-}
-
-/// What S3 needs to explain a signature mismatch: the key, the signature sent and what we signed.
-public struct SigV4Mismatch: Sendable, Equatable {
-    public var accessKeyId: String
-    public var signatureProvided: String
-    public var stringToSign: String
-    public var canonicalRequest: String
-
-    public init(accessKeyId: String, signatureProvided: String, stringToSign: String, canonicalRequest: String) {
-        self.accessKeyId = accessKeyId
-        self.signatureProvided = signatureProvided
-        self.stringToSign = stringToSign
-        self.canonicalRequest = canonicalRequest
-    }
-}
-
-/// An S3 authentication error: code, message, HTTP status and the extra elements S3 adds after `<Message>`.
-public struct SigV4S3Error: Sendable, Equatable {
-    /// One extra element, e.g. `<AWSAccessKeyId>…</AWSAccessKeyId>`, in S3's order.
-    public struct Field: Sendable, Equatable {
-        public var name: String
-        public var value: String
-        public init(_ name: String, _ value: String) {
-            self.name = name
-            self.value = value
-        }
-    }
-
-    public var code: String
-    public var message: String
-    public var httpStatus: Int
-    public var fields: [Field]
-
-    public init(_ code: String, _ message: String, _ httpStatus: Int, _ fields: [Field] = []) {
-        self.code = code
-        self.message = message
-        self.httpStatus = httpStatus
-        self.fields = fields
     }
 }

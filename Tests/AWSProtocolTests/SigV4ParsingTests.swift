@@ -159,6 +159,36 @@ import Testing
         )
     }
 
+    @Test func emptyRegionIsInvalid() throws {
+        let auth = try #require(
+            try Self.parse([("Authorization", "AWS4-HMAC-SHA256 Credential=AK/20150830//dynamodb/aws4_request, SignedHeaders=host, Signature=a"), Self.date]).get())
+        let failure = try #require(SigV4Verifier.checkScope(auth, expectedService: "dynamodb"))
+        #expect(failure.jsonError.message == "Credential should be scoped to a valid region, not ''. ")
+    }
+
+    @Test func s3ErrorXML() {
+        let xml = SigV4Failure.unrecognizedClient(accessKeyId: "A<&>").s3Error.xml(requestId: "R1", hostId: "H1")
+        #expect(
+            xml
+                == "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>InvalidAccessKeyId</Code><Message>The AWS Access Key Id you provided does not exist in our records.</Message><AWSAccessKeyId>A&lt;&amp;&gt;</AWSAccessKeyId><RequestId>R1</RequestId><HostId>H1</HostId></Error>"
+        )
+    }
+
+    @Test func s3UnsignedPayloadIsSignedLiterally() throws {
+        var request = SigV4Request(
+            method: "GET", rawPath: "/b/k", headers: [("Host", "h"), ("X-Amz-Date", "20150830T123600Z"), ("x-amz-content-sha256", "UNSIGNED-PAYLOAD")],
+            body: [1, 2, 3])
+        #expect(SigV4Signer.payloadHash(request, style: .s3, presigned: false) == "UNSIGNED-PAYLOAD")
+        #expect(SigV4Signer.payloadHash(request, style: .doubleEncoded, presigned: false) == Digest.sha256Hex([1, 2, 3]))
+        request.headers.append(
+            .init(
+                "Authorization",
+                SigV4Signer.authorizationHeader(
+                    for: request, accessKeyId: "AK", secret: "s", region: "us-east-1", service: "s3", amzDate: "20150830T123600Z")))
+        let auth = try #require(try SigV4Authorization.parse(request).get())
+        #expect(SigV4Verifier.checkSignature(auth, request: request, secret: "s", style: .s3) == nil)
+    }
+
     @Test func timeMessagesFollowDynamoDBsFormat() throws {
         let request = try #require(SigV4Date.parseBasic("20130301T000000Z"))
         let now = try #require(SigV4Date.parseBasic("20130609T100015Z"))

@@ -103,6 +103,8 @@ import Testing
         #expect(alice.identity.type == .iamUser && alice.identity.userName == "alice")
         #expect(alice.accountId == "123456789012" && alice.region == "us-west-2" && !alice.usedSessionCredentials)
         #expect(alice.identity.accessKeyId == Self.aliceKey)
+        let context = alice.callContext(sourceIPAddress: "127.0.0.1", userAgent: "ua", requestId: "R", receivedAt: Self.signedAt)
+        #expect(context.identity == alice.identity && context.region == "us-west-2" && context.accountId == "123456789012")
         let role = try auth.authenticate(Self.botoRoleDescribeTable, expectedService: "dynamodb").get()
         #expect(role.identity.type == .assumedRole && role.region == "eu-west-1" && role.usedSessionCredentials)
     }

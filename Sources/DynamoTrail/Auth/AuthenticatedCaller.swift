@@ -1,4 +1,5 @@
 import AWSProtocol
+import Foundation
 
 /// Who made a call once authentication succeeded: the CloudTrail identity, the account and region the
 /// call acts in, whether temporary credentials were used, and the caller's deny permissions.
@@ -26,5 +27,13 @@ public struct AuthenticatedCaller: Sendable, Equatable {
     /// The AccessDeniedException for `action` on `resource`, naming this caller's ARN.
     public func accessDenied(action: String, resource: String) -> AWSServiceError {
         AccessDenied.jsonError(callerArn: identity.arn, action: action, resource: resource)
+    }
+
+    /// The `CallContext` handed to services and the audit layer, with the transport details filled in.
+    public func callContext(sourceIPAddress: String, userAgent: String, requestId: String, receivedAt: Date) -> CallContext {
+        CallContext(
+            identity: identity, accountId: accountId, region: region, sourceIPAddress: sourceIPAddress,
+            userAgent: userAgent, requestId: requestId, receivedAt: receivedAt,
+            usedSessionCredentials: usedSessionCredentials)
     }
 }

@@ -113,19 +113,20 @@ public struct Authenticator: Sendable {
     /// An empty key becomes the user `default`.
     func lenientCaller(_ auth: SigV4Authorization, usedToken: Bool) -> AuthenticatedCaller {
         let key = auth.accessKeyId
+        let region = auth.region.isEmpty ? defaultRegion : auth.region
         if let entry = entries[key] {
             return AuthenticatedCaller(
-                identity: entry.identity, accountId: entry.accountId, region: auth.region,
+                identity: entry.identity, accountId: entry.accountId, region: region,
                 usedSessionCredentials: usedToken, deny: entry.deny)
         }
         if key.utf8.count == 12, key.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) {
             return AuthenticatedCaller(
                 identity: CallerIdentityFactory.root(accountId: key, accessKeyId: key), accountId: key,
-                region: auth.region, usedSessionCredentials: usedToken)
+                region: region, usedSessionCredentials: usedToken)
         }
         let name = key.isEmpty ? "default" : key
         return AuthenticatedCaller(
             identity: CallerIdentityFactory.iamUser(accountId: defaultAccountId, userName: name, accessKeyId: key),
-            accountId: defaultAccountId, region: auth.region, usedSessionCredentials: usedToken)
+            accountId: defaultAccountId, region: region, usedSessionCredentials: usedToken)
     }
 }
