@@ -49,6 +49,7 @@ public struct Authenticator: Sendable {
     /// Authenticates `request` for the endpoint whose signing name is `expectedService` (`dynamodb` for
     /// DynamoDB and Streams, `cloudtrail`, `s3`). Checks run in this order: shape (dynamodb-api §1.3),
     /// credential scope, time, access key, session token, signature; lenient mode stops after the service check.
+    /// Unverified: that AWS checks the clock before looking the key up (the reference gives no order here).
     public func authenticate(_ request: SigV4Request, expectedService: String) -> Result<AuthenticatedCaller, SigV4Failure> {
         let parsed: SigV4Authorization?
         switch SigV4Authorization.parse(request) {

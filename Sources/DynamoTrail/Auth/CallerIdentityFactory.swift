@@ -57,8 +57,9 @@ public enum CallerIdentityFactory {
                 sessionIssuer: issuer, creationDate: creationDate, mfaAuthenticated: mfaAuthenticated))
     }
 
-    /// An unsigned caller. Unverified: modelled on CloudTrail's record of anonymous S3 requests
-    /// (`{"type":"AWSAccount","principalId":"","accountId":"anonymous"}`); the reference gives no anonymous form.
+    /// An unsigned caller, as CloudTrail records anonymous S3 requests:
+    /// `{"type":"AWSAccount","principalId":"","accountId":"anonymous"}` (seen in a real 2024 S3 data event;
+    /// the reference gives no anonymous form, so this is Unverified for DynamoDB, which rejects unsigned calls).
     public static func anonymous() -> CallerIdentity {
         CallerIdentity(type: .awsAccount, principalId: "", arn: nil, accountId: "anonymous", accessKeyId: nil)
     }
