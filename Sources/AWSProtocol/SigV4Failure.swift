@@ -117,7 +117,7 @@ public enum SigV4Failure: Error, Sendable, Equatable {
             // S3 treats an unsigned request as anonymous; with no bucket policy it is denied.
             return SigV4S3Error("AccessDenied", "Access Denied", 403)
         case .bothHeaderAndQuery:
-            // Unverified (recalled S3 wording).
+            // Code and opening words corroborated by client code working around S3; the rest is recalled (Unverified).
             return SigV4S3Error(
                 "InvalidArgument",
                 "Only one auth mechanism allowed; only the X-Amz-Algorithm query parameter, Signature query string parameter or the Authorization header should be specified",
@@ -198,7 +198,7 @@ public enum SigV4Failure: Error, Sendable, Equatable {
                     .init("ServerTime", SigV4Date.extended(now)),
                 ])
         case .presignedNotYetValid(let signedAt, let now):
-            // Unverified (recalled S3 wording).
+            // Unverified for S3 itself: the wording is what S3-compatible servers (MinIO and others) answer.
             return SigV4S3Error(
                 "AccessDenied", "Request is not valid yet", 403,
                 [.init("X-Amz-Date", SigV4Date.basic(signedAt)), .init("ServerTime", SigV4Date.extended(now))])
