@@ -1,13 +1,13 @@
 import AWSProtocol
 
-/// A call whose caller is known: the context every service and the audit layer get, plus what the caller may not do.
+/// A call whose caller is known: the authenticated caller (with what it may not do) and the context
+/// every service and the audit layer get.
 public struct AuthenticatedCall: Sendable {
+    public var caller: AuthenticatedCaller
     public var context: CallContext
-    /// IAM-style action patterns (`dynamodb:DeleteTable`, `dynamodb:Describe*`) this caller is denied.
-    public var deny: [String]
 
-    public init(context: CallContext, deny: [String] = []) {
+    public init(caller: AuthenticatedCaller, context: CallContext) {
+        self.caller = caller
         self.context = context
-        self.deny = deny
     }
 }

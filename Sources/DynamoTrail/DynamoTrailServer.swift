@@ -21,6 +21,9 @@ public actor DynamoTrailServer {
         let services = Services(
             configuration: configuration,
             controlPlane: DynamoDBControlPlane(settings: configuration.dynamodb, clock: clock, random: random),
+            authenticator: Authenticator(
+                mode: configuration.auth.mode, accounts: configuration.accounts, defaultRegion: configuration.defaultRegion,
+                clock: clock),
             clock: clock, random: random, logger: logger, startedAt: clock.now())
         self.services = services
         self.http = HTTPServer(settings: configuration.server, handler: Router(services: services, logger: logger))

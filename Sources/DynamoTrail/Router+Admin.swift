@@ -10,14 +10,44 @@ extension Router {
         case ("POST", "/_dynamotrail/flush"):
             let keys = await services.flush()
             return WireResponse.admin(["keys": .array(keys.map { .string($0) })], requestId: requestId)
+        case ("GET", "/_dynamotrail/whoami"), ("POST", "/_dynamotrail/whoami"):
+            return whoami(request, requestId: requestId)
         case ("POST", "/_dynamotrail/reset"), ("POST", "/moto-api/reset"):
             await services.reset()
             return WireResponse.admin(["status": "ok"], requestId: requestId)
-        case (_, "/_dynamotrail/health"), (_, "/_dynamotrail/flush"), (_, "/_dynamotrail/reset"), (_, "/moto-api/reset"):
+        case (_, "/_dynamotrail/health"), (_, "/_dynamotrail/whoami"), (_, "/_dynamotrail/flush"), (_, "/_dynamotrail/reset"), (_, "/moto-api/reset"):
             return WireResponse.admin(
                 ["error": .string("method \(request.method) not allowed on \(request.path)")], status: 405, requestId: requestId)
         default:
             return WireResponse.admin(["error": .string("no admin endpoint \(request.path)")], status: 404, requestId: requestId)
+        }
+    }
+
+    /// Which identity, account and region a request's credentials map to (signed like any call;
+    /// the credential scope's service is not checked here).
+    private func whoami(_ request: HTTPRequest, requestId: String) -> HTTPResponse {
+        let scopeService =
+            request.headers["Authorization"].flatMap { header -> String? in
+                guard let range = header.range(of: "Credential=") else { return nil }
+                let scope = header[range.upperBound...].prefix(while: { $0 != "," && $0 != " " }).split(separator: "/")
+                return scope.count >= 4 ? String(scope[3]) : nil
+            } ?? "dynamodb"
+        let target = ServiceTarget(service: scopeService == "cloudtrail" ? .cloudTrail : .dynamoDB, operation: "WhoAmI")
+        switch services.authenticate(request, target: target, requestId: requestId, receivedAt: services.clock.now()) {
+        case .failure(let error):
+            return WireResponse.admin(error.body, status: error.httpStatus, requestId: requestId)
+        case .success(let call):
+            let identity = call.context.identity
+            var object = JSONObject()
+            object.append("accountId", .string(call.context.accountId))
+            object.append("region", .string(call.context.region))
+            object.append("type", .string(identity.type.rawValue))
+            object.append("principalId", .string(identity.principalId))
+            object.append("arn", identity.arn.map { .string($0) } ?? .null)
+            object.append("accessKeyId", identity.accessKeyId.map { .string($0) } ?? .null)
+            object.append("userName", identity.userName.map { .string($0) } ?? .null)
+            object.append("usedSessionCredentials", .bool(call.context.usedSessionCredentials))
+            return WireResponse.admin(.object(object), requestId: requestId)
         }
     }
 }

@@ -31,6 +31,11 @@ public struct ServiceTarget: Sendable, Equatable {
     public var service: Service
     public var operation: String
 
+    public init(service: Service, operation: String) {
+        self.service = service
+        self.operation = operation
+    }
+
     /// Parses a target; nil for a missing or unknown prefix, or an empty operation.
     /// CloudTrail is accepted in the long botocore form and in the short form some SDKs (Go v2) send.
     public init?(header: String?) {

@@ -8,6 +8,7 @@ import HTTPServer
 struct Services: Sendable {
     let configuration: Configuration
     let controlPlane: DynamoDBControlPlane
+    let authenticator: Authenticator
     let clock: any WallClock
     let random: any RandomSource
     let logger: Logger
@@ -24,38 +25,42 @@ struct Services: Sendable {
         }
     }
 
-    /// Who is calling. Lenient stand-in until SigV4 lands: the region comes from the credential
-    /// scope, the account is the default one, the caller an IAM user named after the access key.
+    /// Who is calling: SigV4 per `auth.mode`, the credential scope's region, the configured identity.
     func authenticate(_ request: HTTPRequest, target: ServiceTarget, requestId: String, receivedAt: Date) -> Result<
         AuthenticatedCall, AWSServiceError
     > {
-        let account = configuration.defaultAccount.accountId
-        var region = defaultRegion
-        var accessKey: String? = nil
-        if let authorization = request.headers["Authorization"], let range = authorization.range(of: "Credential=") {
-            let scope = authorization[range.upperBound...].prefix(while: { $0 != "," && $0 != " " }).split(separator: "/")
-            if scope.count >= 3 {
-                accessKey = String(scope[0])
-                region = String(scope[2])
-            }
+        let signed = SigV4Request(
+            method: request.method, rawPath: String(request.path), rawQuery: String(request.query),
+            headers: request.headers.fields.map { ($0.name, $0.value) }, body: request.body)
+        switch authenticator.authenticate(signed, expectedService: target.service.signingName) {
+        case .failure(let failure):
+            return .failure(failure.jsonError)
+        case .success(let caller):
+            let context = caller.callContext(
+                sourceIPAddress: request.remoteAddress, userAgent: request.headers["User-Agent"] ?? "", requestId: requestId,
+                receivedAt: receivedAt)
+            return .success(AuthenticatedCall(caller: caller, context: context))
         }
-        let identity =
-            if let accessKey {
-                CallerIdentity(
-                    type: .iamUser, principalId: accessKey, arn: "arn:aws:iam::\(account):user/\(accessKey)", accountId: account,
-                    accessKeyId: accessKey, userName: accessKey)
-            } else {
-                CallerIdentity(type: .awsAccount, principalId: "", arn: nil, accountId: account, accessKeyId: nil)
-            }
-        let context = CallContext(
-            identity: identity, accountId: account, region: region, sourceIPAddress: request.remoteAddress,
-            userAgent: request.headers["User-Agent"] ?? "", requestId: requestId, receivedAt: receivedAt,
-            usedSessionCredentials: request.headers.contains("X-Amz-Security-Token"))
-        return .success(AuthenticatedCall(context: context))
     }
 
     /// AccessDeniedException when the caller's deny list covers the action; nil when allowed.
-    func denial(for target: ServiceTarget, input: JSONValue, call: AuthenticatedCall) -> AWSServiceError? { nil }
+    func denial(for target: ServiceTarget, input: JSONValue, call: AuthenticatedCall) -> AWSServiceError? {
+        let action = "\(target.service.signingName):\(target.operation)"
+        guard call.caller.isDenied(action: action) else { return nil }
+        let context = call.context
+        let resource: String
+        if let streamArn = input["StreamArn"]?.stringValue {
+            resource = streamArn
+        } else if target.service == .cloudTrail {
+            resource = "arn:aws:cloudtrail:\(context.region):\(context.accountId):trail/\(configuration.trail.name)"
+        } else {
+            let name = (input["TableName"] ?? input["ResourceArn"])?.stringValue
+            resource =
+                name.map { $0.hasPrefix("arn:") ? $0 : AccessDenied.tableResource(region: context.region, accountId: context.accountId, tableName: $0) }
+                ?? AccessDenied.tableResource(region: context.region, accountId: context.accountId, tableName: nil)
+        }
+        return call.caller.accessDenied(action: action, resource: resource)
+    }
 
     func perform(_ target: ServiceTarget, input: JSONValue, call: AuthenticatedCall) async -> Result<JSONValue, AWSServiceError> {
         let context = call.context
