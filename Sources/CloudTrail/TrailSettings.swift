@@ -36,6 +36,8 @@ public struct TrailSettings: Sendable, Equatable {
         /// JSON-lines file that receives one SNS message per delivered file; nil for none.
         public var file: String? = "./bucket-notifications.jsonl"
         public var webhookURL: String? = nil
+        /// The `TopicArn` written in webhook envelopes; nil: `arn:aws:sns:<homeRegion>:<account>:<trail name>`.
+        public var topicArn: String? = nil
         public init() {}
     }
 
@@ -61,5 +63,7 @@ public struct JournalSettings: Sendable, Equatable {
     /// Nil: `<bucket>/.dynamotrail/journal`.
     public var path: String? = nil
     public var fsync: FsyncPolicy = .batch
+    /// A segment is rotated once it grows past this many bytes; finished segments are deleted.
+    public var segmentBytes: Int = 4 * 1024 * 1024
     public init() {}
 }
