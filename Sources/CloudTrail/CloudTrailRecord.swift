@@ -57,8 +57,10 @@ public enum CloudTrailRecord {
     }
 
     /// The record as the exact compact UTF-8 bytes that go into a log file (hashed as written).
-    public static func bytes(_ event: CloudTrailEvent, eventTime: Date, eventID: String) -> [UInt8] {
-        JSONWriter.bytes(render(event, eventTime: eventTime, eventID: eventID))
+    public static func bytes(
+        _ event: CloudTrailEvent, eventTime: Date, eventID: String, eventVersion: String = eventVersion
+    ) -> [UInt8] {
+        JSONWriter.bytes(render(event, eventTime: eventTime, eventID: eventID, eventVersion: eventVersion))
     }
 
     private static func render(_ resource: CloudTrailEvent.Resource) -> JSONValue {

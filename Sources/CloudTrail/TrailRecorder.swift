@@ -122,6 +122,11 @@ public final class TrailRecorder: @unchecked Sendable {
         }
     }
 
+    deinit {
+        deliveryTimer?.cancel()
+        retentionTimer?.cancel()
+    }
+
     // MARK: - Lifecycle
 
     /// Opens and replays the journal (re-executing open delivery decisions under their recorded
@@ -151,7 +156,8 @@ public final class TrailRecorder: @unchecked Sendable {
     /// trail does not keep (logging stopped, filtered by `readWriteType`) returns at once.
     public func record(_ event: CloudTrailEvent) async throws {
         let eventTime = event.eventTime ?? clock.now()
-        let bytes = CloudTrailRecord.bytes(event, eventTime: eventTime, eventID: random.uuid())
+        let bytes = CloudTrailRecord.bytes(
+            event, eventTime: eventTime, eventID: random.uuid(), eventVersion: settings.eventVersion)
         let group = Group(account: event.recipientAccountId, region: event.context.region)
         let readOnly = event.readOnly
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
@@ -185,7 +191,9 @@ public final class TrailRecorder: @unchecked Sendable {
     /// StartLogging / StopLogging: while off, `record` keeps nothing (already pending records are still delivered).
     public func setLogging(_ on: Bool) { queue.sync { logging = on } }
 
-    /// Installs the hook called (on the recorder's queue; keep it short) for every delivered file.
+    /// Installs the hook called for every delivered file (at least once per key: a replay after a
+    /// crash may call it again, with `replayed` set). It runs on the recorder's queue: keep it
+    /// short and never call back into the recorder synchronously from it (deadlock).
     public func setDeliveryHandler(_ handler: (@Sendable (DeliveredLogFile) -> Void)?) {
         queue.sync { onDelivered = handler }
     }
@@ -573,6 +581,9 @@ public final class TrailRecorder: @unchecked Sendable {
         crashPoint = nil
         stop(phase: .crashed)
     }
+
+    /// Test hook: one delivery-timer tick, now.
+    func tick() -> [String] { queue.sync { deliver(force: false) } }
 
     /// Test hook: simulate `kill -9` now.
     func simulateCrash() { queue.sync { crash() } }
