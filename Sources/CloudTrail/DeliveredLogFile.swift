@@ -37,8 +37,10 @@ public struct TrailHealth: Sendable, Equatable {
     public var lastErrorTime: Date?
     /// Consecutive failed delivery attempts since the last success.
     public var consecutiveFailures: Int
+    /// The last failure to append to the notifications file (deliveries go on regardless).
+    public var lastNotificationError: String?
     /// True when nothing is failing.
-    public var healthy: Bool { lastError == nil }
+    public var healthy: Bool { lastError == nil && lastNotificationError == nil }
 }
 
 /// What a retention sweep did.

@@ -9,12 +9,16 @@ public enum TrailError: Error, Equatable, Sendable, CustomStringConvertible {
     case stopped
     /// The journal could not be written or synced: the record is not durable and must not be acknowledged.
     case journal(FileIOError)
+    /// The event's account or region cannot name an S3 key segment (empty, `.`/`..`, or
+    /// characters outside `[A-Za-z0-9._-]`): refused rather than written outside its folder.
+    case invalidEvent(String)
 
     public var description: String {
         switch self {
         case .notStarted: "trail recorder not started"
         case .stopped: "trail recorder stopped"
         case .journal(let error): "journal: \(error)"
+        case .invalidEvent(let reason): "invalid event: \(reason)"
         }
     }
 }
@@ -93,6 +97,7 @@ public final class TrailRecorder: @unchecked Sendable {
     private var lastError: String?
     private var lastErrorTime: Date?
     private var consecutiveFailures = 0
+    private var lastNotificationError: String?
 
     /// Test hook: where a simulated `kill -9` happens during delivery.
     enum CrashPoint: CaseIterable {
@@ -159,12 +164,24 @@ public final class TrailRecorder: @unchecked Sendable {
         let bytes = CloudTrailRecord.bytes(
             event, eventTime: eventTime, eventID: random.uuid(), eventVersion: settings.eventVersion)
         let group = Group(account: event.recipientAccountId, region: event.context.region)
+        for (label, value) in [("account", group.account), ("region", group.region)] where !Self.isSafeKeySegment(value) {
+            throw TrailError.invalidEvent("\(label) \"\(value)\" cannot be part of an S3 key")
+        }
         let readOnly = event.readOnly
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
             queue.async {
                 self.append(
                     bytes: bytes, group: group, readOnly: readOnly, eventTime: eventTime, continuation: continuation)
             }
+        }
+    }
+
+    /// True when `text` can be one `/`-free segment of a key: 1-64 of `[A-Za-z0-9._-]`, not `.` or `..`.
+    static func isSafeKeySegment(_ text: String) -> Bool {
+        guard (1...64).contains(text.utf8.count), text != ".", text != ".." else { return false }
+        return text.utf8.allSatisfy { byte in
+            (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+                || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
         }
     }
 
@@ -204,7 +221,8 @@ public final class TrailRecorder: @unchecked Sendable {
             TrailHealth(
                 isLogging: logging, pendingRecords: pendingCount(), pendingFiles: openPlans.count,
                 deliveredRecords: deliveredRecords, deliveredFiles: deliveredFiles, lastDeliveryTime: lastDeliveryTime,
-                lastError: lastError, lastErrorTime: lastErrorTime, consecutiveFailures: consecutiveFailures)
+                lastError: lastError, lastErrorTime: lastErrorTime, consecutiveFailures: consecutiveFailures,
+                lastNotificationError: lastNotificationError)
         }
     }
 
@@ -448,7 +466,16 @@ public final class TrailRecorder: @unchecked Sendable {
             // A replayed decision may already have its line (crash after the notification): keep one.
             let existing = plan.replayed ? ((try? FileIO.readFile(file)) ?? nil) : nil
             let already = existing.map { String(decoding: $0, as: UTF8.self).contains(#""\#(key)""#) } ?? false
-            if !already { try FileIO.append(line, to: file) }
+            // As with SNS on AWS, a failed notification does not undo or block the delivery itself.
+            if !already {
+                do throws(FileIOError) {
+                    try FileIO.append(line, to: file)
+                    lastNotificationError = nil
+                } catch {
+                    lastNotificationError = "notification for \(key) not written: \(error)"
+                    log("cloudtrail: notification for \(key) not written: \(error)")
+                }
+            }
         }
         try checkCrash(.afterNotification)
         if let webhook {

@@ -221,3 +221,27 @@ struct TrailHarness {
         _ = await recorder.shutdown()
     }
 }
+
+@Suite struct EdgeTests {
+    @Test func unsafeAccountOrRegionIsRefusedBeforeTheJournal() async throws {
+        let harness = TrailHarness()
+        let recorder = harness.makeRecorder()
+        try recorder.start()
+        for (account, region) in [("123456789012", "../../etc"), ("", "us-east-1"), ("12/34", "us-east-1"), ("123456789012", "..")] {
+            await #expect(throws: TrailError.self) { try await recorder.record(Fixtures.event(account: account, region: region)) }
+        }
+        #expect(recorder.health.pendingRecords == 0)
+        _ = await recorder.shutdown()
+    }
+
+    @Test func anUnwritableNotificationsFileDoesNotBlockDelivery() async throws {
+        let harness = TrailHarness { settings, _ in settings.notifications.file = "/proc/cloudtrail-cannot-write-here/n.jsonl" }
+        let recorder = harness.makeRecorder()
+        try recorder.start()
+        try await recorder.record(Fixtures.event())
+        #expect(await recorder.flush().count == 1)
+        let health = recorder.health
+        #expect(health.deliveredFiles == 1 && health.lastError == nil && health.lastNotificationError != nil && !health.healthy)
+        _ = await recorder.shutdown()
+    }
+}
