@@ -90,7 +90,7 @@ public final class TrailRecorder: @unchecked Sendable {
     private var syncInFlight = false
     private var deliveryTimer: (any DispatchSourceTimer)?
     private var retentionTimer: (any DispatchSourceTimer)?
-    private var onDelivered: (@Sendable (DeliveredLogFile) -> Void)?
+    private var deliveryHandler: (@Sendable (DeliveredLogFile) -> Void)?
     private var deliveredRecords = 0
     private var deliveredFiles = 0
     private var lastDeliveryTime: Date?
@@ -212,7 +212,13 @@ public final class TrailRecorder: @unchecked Sendable {
     /// crash may call it again, with `replayed` set). It runs on the recorder's queue: keep it
     /// short and never call back into the recorder synchronously from it (deadlock).
     public func setDeliveryHandler(_ handler: (@Sendable (DeliveredLogFile) -> Void)?) {
-        queue.sync { onDelivered = handler }
+        queue.sync { deliveryHandler = handler }
+    }
+
+    /// The delivery hook (see `setDeliveryHandler`); set it before `start()` so replays are seen.
+    public var onDelivered: (@Sendable (DeliveredLogFile) -> Void)? {
+        get { queue.sync { deliveryHandler } }
+        set { queue.sync { deliveryHandler = newValue } }
     }
 
     /// A snapshot of delivery health.
@@ -396,6 +402,9 @@ public final class TrailRecorder: @unchecked Sendable {
         do {
             let file = try writeDelivery(plan)
             guard let journal else { return .crashed }
+            // The hook runs before "done" is journaled, so a crash in between repeats it on replay
+            // (at least once) instead of losing it.
+            deliveryHandler?(file)
             // Not synced on its own: if lost, the replay rewrites identical bytes under the same key.
             _ = try? journal.append(.done, Journal.donePayload(planId: plan.entry.planId))
             journal.closeOpen(segment: plan.segment)
@@ -407,7 +416,6 @@ public final class TrailRecorder: @unchecked Sendable {
             lastError = nil
             lastErrorTime = nil
             consecutiveFailures = 0
-            onDelivered?(file)
             return .delivered
         } catch is SimulatedCrash {
             return .crashed
@@ -427,6 +435,9 @@ public final class TrailRecorder: @unchecked Sendable {
     }
 
     private func writeDelivery(_ plan: Plan) throws -> DeliveredLogFile {
+        // Compact JSON, records joined verbatim: that real files are compact is Unverified
+        // (reference §1.3, §7 item 5) but every parser accepts it, and these bytes are what the
+        // SHA-256 for digests covers.
         var body: [UInt8] = Array(#"{"Records":["#.utf8)
         for (index, record) in plan.records.enumerated() {
             if index > 0 { body.append(UInt8(ascii: ",")) }

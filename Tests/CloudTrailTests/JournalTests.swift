@@ -34,7 +34,13 @@ import Testing
 
         harness.clock.advance(by: 3600)
         let second = harness.makeRecorder(seed: 1)  // same seed: a fresh name would collide if one were drawn again
+        let hooked = Mutex<[DeliveredLogFile]>([])
+        second.onDelivered = { file in hooked.withLock { $0.append(file) } }
         let replayed = try second.start()
+        let hookedFiles = hooked.withLock { $0 }
+        #expect(hookedFiles.map(\.key) == replayed)
+        #expect(hookedFiles.first?.replayed == true && hookedFiles.last?.replayed == false)
+        #expect(hookedFiles.first?.deliveredAt == Fixtures.date("2026-01-02T03:09:05Z"))
         #expect(replayed.count == 2)
         #expect(replayed.first == decided.first)  // the decided file keeps its name and minute
         #expect(harness.logKeys() == replayed.sorted())
