@@ -161,3 +161,61 @@ import Testing
         #expect(throws: ObjectMetadata.DecodingError.self) { try ObjectMetadata.decode(Array("{}".utf8)) }
     }
 }
+
+@Suite struct MoreRecordTests {
+    @Test func describeStreamMatchesTheRealRecordWithProperJSONTypes() {
+        // Reference §3.3 (a), with the fixture's stringified null/true restored to JSON types,
+        // eventVersion 1.11, and eventCategory (added in 1.07) at its place.
+        let expected = Fixtures.compact(
+            #"""
+            {"eventVersion":"1.11","userIdentity":{"type":"AssumedRole","principalId":"AROARUJDO4XNS3VDZZQ4C:awslambda_292_20191110150720334",
+            "arn":"arn:aws:sts::112280397275:assumed-role/picture-organizing-two-ProcessKeywordDBStreamRole-1ILTPEVDZ86SM/awslambda_292_20191110150720334",
+            "accountId":"112280397275","accessKeyId":"ASIARUJDO4XNSCW45Z7T","sessionContext":{"sessionIssuer":{"type":"Role","principalId":"AROARUJDO4XNS3VDZZQ4C",
+            "arn":"arn:aws:iam::112280397275:role/picture-organizing-two-ProcessKeywordDBStreamRole-1ILTPEVDZ86SM","accountId":"112280397275",
+            "userName":"picture-organizing-two-ProcessKeywordDBStreamRole-1ILTPEVDZ86SM"},"attributes":{"creationDate":"2019-11-10T15:07:20Z","mfaAuthenticated":"false"}}},
+            "eventTime":"2019-11-10T15:10:52Z","eventSource":"dynamodb.amazonaws.com","eventName":"DescribeStream","awsRegion":"us-east-1","sourceIPAddress":"54.237.198.6",
+            "userAgent":"leb-kcl-6193f5fe-c0f5-45ae-b1b0-65f92d577657,amazon-kinesis-client-library-java-lambda_1.2.1, aws-internal/3 aws-sdk-java/1.11.419 Linux/4.14.133-88.105.amzn1.x86_64 OpenJDK_64-Bit_Server_VM/25.181-b13 java/1.8.0_181",
+            "requestParameters":{"streamArn":"arn:aws:dynamodb:us-east-1:112280397275:table/master-pictures/stream/2019-10-09T00:07:23.254"},"responseElements":null,
+            "requestID":"LAHU4HOSPLHRP4V91QGF0LTH0VVV4KQNSO5AEMVJF66Q9ASUAAJG","eventID":"d8ef6772-d406-4c5a-a2fa-2923126c938c","readOnly":true,
+            "eventType":"AwsApiCall","apiVersion":"2012-08-10","managementEvent":true,"recipientAccountId":"112280397275","eventCategory":"Management"}
+            """#)
+        let identity = CallerIdentity(
+            type: .assumedRole, principalId: "AROARUJDO4XNS3VDZZQ4C:awslambda_292_20191110150720334",
+            arn: "arn:aws:sts::112280397275:assumed-role/picture-organizing-two-ProcessKeywordDBStreamRole-1ILTPEVDZ86SM/awslambda_292_20191110150720334",
+            accountId: "112280397275", accessKeyId: "ASIARUJDO4XNSCW45Z7T",
+            sessionContext: SessionContext(
+                sessionIssuer: SessionIssuer(
+                    type: "Role", principalId: "AROARUJDO4XNS3VDZZQ4C",
+                    arn: "arn:aws:iam::112280397275:role/picture-organizing-two-ProcessKeywordDBStreamRole-1ILTPEVDZ86SM",
+                    accountId: "112280397275", userName: "picture-organizing-two-ProcessKeywordDBStreamRole-1ILTPEVDZ86SM"),
+                creationDate: Fixtures.date("2019-11-10T15:07:20Z"), mfaAuthenticated: false))
+        var context = Fixtures.context(
+            identity, account: "112280397275",
+            userAgent: "leb-kcl-6193f5fe-c0f5-45ae-b1b0-65f92d577657,amazon-kinesis-client-library-java-lambda_1.2.1, aws-internal/3 aws-sdk-java/1.11.419 Linux/4.14.133-88.105.amzn1.x86_64 OpenJDK_64-Bit_Server_VM/25.181-b13 java/1.8.0_181",
+            requestId: "LAHU4HOSPLHRP4V91QGF0LTH0VVV4KQNSO5AEMVJF66Q9ASUAAJG")
+        context.sourceIPAddress = "54.237.198.6"
+        let event = CloudTrailEvent(
+            context: context, eventSource: "dynamodb.amazonaws.com", eventName: "DescribeStream",
+            requestParameters: ["streamArn": "arn:aws:dynamodb:us-east-1:112280397275:table/master-pictures/stream/2019-10-09T00:07:23.254"],
+            readOnly: true, apiVersion: "2012-08-10", recipientAccountId: "112280397275")
+        let text = String(
+            decoding: CloudTrailRecord.bytes(
+                event, eventTime: Fixtures.date("2019-11-10T15:10:52Z"), eventID: "d8ef6772-d406-4c5a-a2fa-2923126c938c"),
+            as: UTF8.self)
+        #expect(text == expected)
+    }
+
+    @Test func iamUserWithASessionCarriesOnlyAttributes() {
+        // Reference §3.3 (d), the modern IAMUser block.
+        let mary = CallerIdentity(
+            type: .iamUser, principalId: "EXAMPLE6E4XEGITWATV6R", arn: "arn:aws:iam::123456789012:user/Mary_Major",
+            accountId: "123456789012", accessKeyId: "AKIAIOSFODNN7EXAMPLE", userName: "Mary_Major",
+            sessionContext: SessionContext(sessionIssuer: nil, creationDate: Fixtures.date("2023-07-19T21:11:57Z"), mfaAuthenticated: false))
+        let expected = Fixtures.compact(
+            #"""
+            {"type":"IAMUser","principalId":"EXAMPLE6E4XEGITWATV6R","arn":"arn:aws:iam::123456789012:user/Mary_Major","accountId":"123456789012",
+             "accessKeyId":"AKIAIOSFODNN7EXAMPLE","userName":"Mary_Major","sessionContext":{"attributes":{"creationDate":"2023-07-19T21:11:57Z","mfaAuthenticated":"false"}}}
+            """#)
+        #expect(JSONWriter.string(UserIdentityBlock.render(mary)) == expected)
+    }
+}
