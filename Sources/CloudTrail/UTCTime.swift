@@ -12,11 +12,18 @@ public struct UTCTime: Sendable, Equatable {
     public let minute: Int
     public let second: Int
 
+    /// The range kept: years 0001 through 9999 (beyond it, and for NaN, dates are clamped, so a
+    /// hostile epoch number in a payload can never trap).
+    static let minimumSeconds: Double = -62_135_596_800
+    static let maximumSeconds: Double = 253_402_300_799
+
     /// Breaks `date` into UTC fields; sub-second parts are dropped (floored).
     public init(_ date: Date) {
-        var seconds = time_t(floor(date.timeIntervalSince1970))
+        let raw = date.timeIntervalSince1970
+        let clamped = raw.isNaN ? 0 : min(max(floor(raw), Self.minimumSeconds), Self.maximumSeconds)
+        var seconds = time_t(clamped)
         var parts = tm()
-        gmtime_r(&seconds, &parts)
+        if gmtime_r(&seconds, &parts) == nil { parts = tm(); parts.tm_year = 70; parts.tm_mday = 1 }
         year = Int(parts.tm_year) + 1900
         month = Int(parts.tm_mon) + 1
         day = Int(parts.tm_mday)
@@ -43,7 +50,7 @@ public struct UTCTime: Sendable, Equatable {
     public var javaMediumDate: String {
         let hour12 = hour % 12 == 0 ? 12 : hour % 12
         let meridiem = hour < 12 ? "AM" : "PM"
-        return "\(Self.monthNames[month - 1]) \(day), \(year) \(hour12):\(pad(minute)):\(pad(second)) \(meridiem)"
+        return "\(Self.monthNames[min(max(month, 1), 12) - 1]) \(day), \(year) \(hour12):\(pad(minute)):\(pad(second)) \(meridiem)"
     }
 
     private func pad(_ value: Int, _ width: Int = 2) -> String {

@@ -159,6 +159,8 @@ import Testing
         #expect(ObjectMetadata.sidecarPath(forKey: "AWSLogs/1/x.json.gz") == ".dynamotrail/metadata/AWSLogs/1/x.json.gz.json")
         #expect(String(decoding: metadata.encoded(), as: UTF8.self).hasPrefix(#"{"contentType":"application/json","contentEncoding":"gzip","serverSideEncryption":"aws:kms""#))
         #expect(throws: ObjectMetadata.DecodingError.self) { try ObjectMetadata.decode(Array("{}".utf8)) }
+        let hostile = #"{"contentType":"a","serverSideEncryption":"AES256","storageClass":"STANDARD","lastModified":-1e300}"#
+        #expect(throws: ObjectMetadata.DecodingError.self) { try ObjectMetadata.decode(Array(hostile.utf8)) }
     }
 }
 
@@ -217,5 +219,19 @@ import Testing
              "accessKeyId":"AKIAIOSFODNN7EXAMPLE","userName":"Mary_Major","sessionContext":{"attributes":{"creationDate":"2023-07-19T21:11:57Z","mfaAuthenticated":"false"}}}
             """#)
         #expect(JSONWriter.string(UserIdentityBlock.render(mary)) == expected)
+    }
+}
+
+@Suite struct UTCTimeTests {
+    @Test func formatsAndClampsHostileDates() {
+        #expect(UTCTime(Date(timeIntervalSince1970: 0)).iso8601 == "1970-01-01T00:00:00Z")
+        #expect(UTCTime(Date(timeIntervalSince1970: -0.5)).iso8601 == "1969-12-31T23:59:59Z")
+        #expect(UTCTime(Date(timeIntervalSince1970: 1e300)).iso8601 == "9999-12-31T23:59:59Z")
+        #expect(UTCTime(Date(timeIntervalSince1970: -1e300)).iso8601 == "0001-01-01T00:00:00Z")
+        #expect(UTCTime(Date(timeIntervalSince1970: .nan)).iso8601 == "1970-01-01T00:00:00Z")
+        #expect(UTCTime(Fixtures.date("2024-02-29T13:07:09Z")).fileNameStamp == "20240229T1307Z")
+        #expect(UTCTime(Fixtures.date("2024-02-29T13:07:09Z")).folderPath == "2024/02/29")
+        let payload: JSONValue = ["lastDecreaseDateTime": .number(JSONNumber(text: "1e999"))]
+        #expect(CloudTrailPayload.javaDates(in: payload) { $0.hasSuffix("DateTime") }["lastDecreaseDateTime"] == "Dec 31, 9999 11:59:59 PM")
     }
 }
