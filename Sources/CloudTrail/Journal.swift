@@ -229,10 +229,10 @@ final class Journal {
         case .record: return JournaledRecord.decode(payload).map(Entry.record)
         case .plan: return DeliveryPlanEntry.decode(payload).map(Entry.plan)
         case .done:
-            guard let value = try? JSONParser.parse(payload), let id = value["plan"]?.numberValue?.int64Value else {
-                return nil
-            }
-            return .done(planId: UInt64(id))
+            guard let value = try? JSONParser.parse(payload),
+                let id = value["plan"]?.numberValue?.int64Value.flatMap({ UInt64(exactly: $0) })
+            else { return nil }
+            return .done(planId: id)
         }
     }
 
@@ -323,14 +323,16 @@ struct DeliveryPlanEntry {
 
     static func decode(_ payload: [UInt8]) -> DeliveryPlanEntry? {
         guard let value = try? JSONParser.parse(payload),
-            let id = value["plan"]?.numberValue?.int64Value, let key = value["key"]?.stringValue,
+            let id = value["plan"]?.numberValue?.int64Value.flatMap({ UInt64(exactly: $0) }),
+            let key = value["key"]?.stringValue,
             let account = value["account"]?.stringValue, let region = value["region"]?.stringValue,
             let at = value["deliveredAt"]?.numberValue?.doubleValue, let seqs = value["seqs"]?.arrayValue
         else { return nil }
-        let numbers = seqs.compactMap { $0.numberValue?.int64Value.map(UInt64.init) }
+        let numbers = seqs.compactMap { $0.numberValue?.int64Value.flatMap { UInt64(exactly: $0) } }
         guard numbers.count == seqs.count else { return nil }
+        guard at.isFinite else { return nil }
         return DeliveryPlanEntry(
-            planId: UInt64(id), key: key, account: account, region: region,
+            planId: id, key: key, account: account, region: region,
             deliveredAt: Date(timeIntervalSince1970: at), seqs: numbers)
     }
 }

@@ -12,7 +12,10 @@ enum Retention {
         bucketRoot: String, logsRoot: String, settings: TrailSettings.Retention, now: Date
     ) -> RetentionReport {
         var report = RetentionReport()
-        guard settings.archiveAfterDays != nil || settings.deleteAfterDays != nil else { return report }
+        // Negative day counts are ignored rather than read as "everything is old enough".
+        let deleteAfter = settings.deleteAfterDays.flatMap { $0 >= 0 ? $0 : nil }
+        let archiveAfter = settings.archiveAfterDays.flatMap { $0 >= 0 ? $0 : nil }
+        guard archiveAfter != nil || deleteAfter != nil else { return report }
         let base = FileIO.join(bucketRoot, logsRoot)
         guard let walker = FileManager.default.enumerator(atPath: base) else { return report }
         var keys: [String] = []
@@ -38,7 +41,7 @@ enum Retention {
                 continue
             }
             let ageDays = now.timeIntervalSince(modified) / 86_400
-            if let days = settings.deleteAfterDays, ageDays >= Double(days) {
+            if let days = deleteAfter, ageDays >= Double(days) {
                 do {
                     try FileIO.remove(objectPath)
                     try FileIO.remove(sidecarPath)
@@ -48,7 +51,7 @@ enum Retention {
                 }
                 continue
             }
-            if let days = settings.archiveAfterDays, ageDays >= Double(days) {
+            if let days = archiveAfter, ageDays >= Double(days) {
                 var updated = metadata ?? ObjectMetadata(
                     contentType: key.hasSuffix(".json.gz") ? "application/json" : "application/octet-stream",
                     contentEncoding: key.hasSuffix(".gz") ? "gzip" : nil, lastModified: modified)

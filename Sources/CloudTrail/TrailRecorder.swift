@@ -256,7 +256,7 @@ public final class TrailRecorder: @unchecked Sendable {
         default: break
         }
         let seq = nextSeq
-        let seconds = Int64(floor(eventTime.timeIntervalSince1970))
+        let seconds = UTCTime.clampedSeconds(eventTime)
         let entry = JournaledRecord(seq: seq, eventTime: seconds, account: group.account, region: group.region, bytes: bytes)
         let segment: Int
         do throws(FileIOError) {

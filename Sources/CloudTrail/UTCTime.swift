@@ -17,11 +17,15 @@ public struct UTCTime: Sendable, Equatable {
     static let minimumSeconds: Double = -62_135_596_800
     static let maximumSeconds: Double = 253_402_300_799
 
+    /// Whole epoch seconds of `date` (floored), clamped to the supported range; NaN is 0.
+    public static func clampedSeconds(_ date: Date) -> Int64 {
+        let raw = date.timeIntervalSince1970
+        return raw.isNaN ? 0 : Int64(min(max(floor(raw), minimumSeconds), maximumSeconds))
+    }
+
     /// Breaks `date` into UTC fields; sub-second parts are dropped (floored).
     public init(_ date: Date) {
-        let raw = date.timeIntervalSince1970
-        let clamped = raw.isNaN ? 0 : min(max(floor(raw), Self.minimumSeconds), Self.maximumSeconds)
-        var seconds = time_t(clamped)
+        var seconds = time_t(Self.clampedSeconds(date))
         var parts = tm()
         if gmtime_r(&seconds, &parts) == nil { parts = tm(); parts.tm_year = 70; parts.tm_mday = 1 }
         year = Int(parts.tm_year) + 1900
