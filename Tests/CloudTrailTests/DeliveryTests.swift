@@ -7,13 +7,22 @@ import Testing
 
 /// A recorder over a fresh temp bucket, with helpers to read back what it delivered.
 struct TrailHarness {
+    /// Removes the directory when the last copy of the harness goes away.
+    final class Cleanup: Sendable {
+        let url: URL
+        init(_ url: URL) { self.url = url }
+        deinit { try? FileManager.default.removeItem(at: url) }
+    }
+
     let root: URL
+    private let cleanup: Cleanup
     var settings = TrailSettings()
     var journal = JournalSettings()
     let clock = ManualWallClock(Fixtures.date("2026-01-02T03:04:05Z"))
 
     init(_ label: String = #function, configure: (inout TrailSettings, inout JournalSettings) -> Void = { _, _ in }) {
         root = Fixtures.tempDir(label)
+        cleanup = Cleanup(root)
         settings.bucket.path = root.appendingPathComponent("bucket").path
         settings.bucket.name = "test-bucket"
         settings.deliveryIntervalSeconds = 3600

@@ -58,6 +58,7 @@ import Testing
     @Test func sigkillAtRandomMomentsLosesAndDuplicatesNothing() async throws {
         guard ProcessInfo.processInfo.environment[Self.childDirVariable] == nil else { return }
         let root = Fixtures.tempDir().path
+        defer { try? FileManager.default.removeItem(atPath: root) }
         let executable = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
         let acked = root + "/acked.txt"
         let dice = SeededRandomSource(seed: UInt64(Date().timeIntervalSince1970))
@@ -92,7 +93,7 @@ import Testing
 
         let ackedNames = ((try? String(contentsOfFile: acked, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
         var harness = TrailHarness()
-        harness.settings = settings
+        harness.settings = settings  // read-back helpers only; its own temp dir stays unused
         let delivered = try harness.logKeys().flatMap { try harness.records(atKey: $0) }
             .compactMap { $0["requestParameters"]?["tableName"]?.stringValue }
         #expect(ackedNames.count > 0)
