@@ -254,3 +254,15 @@ struct TrailHarness {
         _ = await recorder.shutdown()
     }
 }
+
+@Suite struct StartupTests {
+    @Test func startFailsLoudlyWhenTheJournalCannotBeCreated() async throws {
+        let harness = TrailHarness()
+        // Default journal location is inside the bucket; a bucket that is a plain file cannot hold it.
+        FileManager.default.createFile(atPath: harness.bucket, contents: Data("x".utf8))
+        let recorder = harness.makeRecorder()
+        #expect(throws: TrailError.self) { try recorder.start() }
+        #expect(recorder.health.lastError?.contains("journal") == true)
+        await #expect(throws: TrailError.notStarted) { try await recorder.record(Fixtures.event()) }
+    }
+}
