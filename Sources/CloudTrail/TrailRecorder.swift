@@ -541,6 +541,13 @@ public final class TrailRecorder: @unchecked Sendable {
         for id in plans.keys.sorted() {
             guard let (entry, segment) = plans[id] else { continue }
             let claimed = entry.seqs.compactMap { records.removeValue(forKey: $0) }
+            if claimed.isEmpty {
+                // Only possible after outside damage to older segments: never write an empty file.
+                log("journal: delivery \(entry.key) has no readable records; closing it")
+                try journal.append(.done, Journal.donePayload(planId: id))
+                journal.closeOpen(segment: segment)
+                continue
+            }
             var plan = Plan(entry: entry, segment: segment, records: claimed)
             plan.entry.seqs = claimed.map(\.seq)
             plan.replayed = true
