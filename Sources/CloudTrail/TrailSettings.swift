@@ -36,10 +36,14 @@ public struct TrailSettings: Sendable, Equatable {
         /// JSON-lines file that receives one SNS message per delivered file; nil for none.
         public var file: String? = "./bucket-notifications.jsonl"
         public var webhookURL: String? = nil
+        /// The `TopicArn` written in webhook envelopes; nil: `arn:aws:sns:<homeRegion>:<account>:<trail name>`.
+        public var topicArn: String? = nil
         public init() {}
     }
 
     public var name: String = "dynamotrail"
+    /// `eventVersion` written in every record (reference §2.2 recommends 1.11, configurable).
+    public var eventVersion: String = "1.11"
     public var homeRegion: String = "us-east-1"
     public var bucket = Bucket()
     public var organizationId: String? = nil
@@ -61,5 +65,7 @@ public struct JournalSettings: Sendable, Equatable {
     /// Nil: `<bucket>/.dynamotrail/journal`.
     public var path: String? = nil
     public var fsync: FsyncPolicy = .batch
+    /// A segment is rotated once it grows past this many bytes; finished segments are deleted.
+    public var segmentBytes: Int = 4 * 1024 * 1024
     public init() {}
 }

@@ -1,0 +1,61 @@
+import AWSProtocol
+import Foundation
+
+/// Helpers the joining module uses to shape `requestParameters`/`responseElements` the way
+/// CloudTrail writes them (reference §0 item 9, §2.4). Pure functions, no service knowledge.
+public enum CloudTrailPayload {
+    /// Lowercases only the first character of a member name: `TableName` → `tableName`,
+    /// `SSESpecification` → `sSESpecification`, `KMSMasterKeyArn` → `kMSMasterKeyArn`.
+    public static func lowerCamel(_ name: String) -> String {
+        guard let first = name.first else { return name }
+        return first.lowercased() + name.dropFirst()
+    }
+
+    /// Applies `lowerCamel` to every member name at every depth (inside arrays too).
+    ///
+    /// Members named in `opaqueMembers` (original, un-lowercased names, e.g. `Key`,
+    /// `ExpressionAttributeNames`, `Tags`-style maps of user data) have their own name
+    /// lowercased, but their value is copied untouched: CloudTrail keeps user-chosen map keys such
+    /// as attribute names (`"key": {"Artist": …}`, Appendix A).
+    public static func lowerCamelKeys(_ value: JSONValue, opaqueMembers: Set<String> = []) -> JSONValue {
+        switch value {
+        case .object(let object):
+            var result = JSONObject()
+            for member in object.members {
+                let inner = opaqueMembers.contains(member.key)
+                    ? member.value : lowerCamelKeys(member.value, opaqueMembers: opaqueMembers)
+                result.append(lowerCamel(member.key), inner)
+            }
+            return .object(result)
+        case .array(let elements):
+            return .array(elements.map { lowerCamelKeys($0, opaqueMembers: opaqueMembers) })
+        default:
+            return value
+        }
+    }
+
+    /// A date as Java's `MMM d, yyyy h:mm:ss a` in UTC: `May 1, 2015 7:24:55 AM`.
+    public static func javaDateString(_ date: Date) -> String { UTCTime(date).javaMediumDate }
+
+    /// Replaces numeric epoch-seconds values of members whose (final) name satisfies `isDate`
+    /// with Java-style date strings, at every depth; e.g. `isDate: { $0.hasSuffix("DateTime") }`.
+    public static func javaDates(in value: JSONValue, isDate: (String) -> Bool) -> JSONValue {
+        switch value {
+        case .object(let object):
+            var result = JSONObject()
+            for member in object.members {
+                if isDate(member.key), case .number(let number) = member.value {
+                    let date = Date(timeIntervalSince1970: number.doubleValue)
+                    result.append(member.key, .string(javaDateString(date)))
+                } else {
+                    result.append(member.key, javaDates(in: member.value, isDate: isDate))
+                }
+            }
+            return .object(result)
+        case .array(let elements):
+            return .array(elements.map { javaDates(in: $0, isDate: isDate) })
+        default:
+            return value
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import AWSProtocol
+import Foundation
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+/// CloudTrail's per-file SNS message and its local deliveries (reference §5, DESIGN.md §3).
+public enum TrailNotification {
+    /// `{"s3Bucket":"…","s3ObjectKey":["…"]}`, compact, keys bucket-relative including the prefix.
+    public static func message(bucket: String, keys: [String]) -> [UInt8] {
+        JSONWriter.bytes(.object(JSONObject(["s3Bucket": .string(bucket), "s3ObjectKey": .array(keys.map(JSONValue.string))])))
+    }
+
+    /// The SNS HTTP(S) notification envelope, in the field order of the real one in §5. DynamoTrail
+    /// cannot sign as SNS: `Signature` is empty and the certificate/unsubscribe URLs are empty
+    /// (decision; the reference only shows AWS's values).
+    public static func envelope(message: [UInt8], messageId: String, topicArn: String, timestamp: Date) -> [UInt8] {
+        let millis = Int((timestamp.timeIntervalSince1970 * 1000).rounded(.down)) % 1000
+        let stamp = UTCTime(timestamp).iso8601.dropLast() + "." + String(format: "%03d", millis) + "Z"
+        return JSONWriter.bytes(
+            .object(
+                JSONObject([
+                    "Type": "Notification", "MessageId": .string(messageId), "TopicArn": .string(topicArn),
+                    "Message": .string(String(decoding: message, as: UTF8.self)), "Timestamp": .string(String(stamp)),
+                    "SignatureVersion": "1", "Signature": "", "SigningCertURL": "", "UnsubscribeURL": "",
+                ])))
+    }
+}
+
+/// POSTs SNS envelopes to the configured webhook off the delivery path, with retries.
+///
+/// Isolation: immutable configuration; each POST runs through `URLSession` callbacks and retries
+/// are scheduled on its own serial queue, so a slow or dead webhook never delays deliveries.
+final class WebhookPoster: Sendable {
+    let url: URL
+    let maxAttempts: Int
+    let baseDelay: Double
+    private let queue = DispatchQueue(label: "dynamotrail.cloudtrail.webhook")
+    private let log: @Sendable (String) -> Void
+
+    init(url: URL, maxAttempts: Int = 5, baseDelay: Double = 1, log: @escaping @Sendable (String) -> Void) {
+        self.url = url
+        self.maxAttempts = maxAttempts
+        self.baseDelay = baseDelay
+        self.log = log
+    }
+
+    func post(_ body: [UInt8], messageId: String, topicArn: String, attempt: Int = 1) {
+        var request = URLRequest(url: url)
+        request.httpMethod = "POST"
+        request.httpBody = Data(body)
+        request.timeoutInterval = 10
+        request.setValue("text/plain; charset=UTF-8", forHTTPHeaderField: "Content-Type")
+        request.setValue("Notification", forHTTPHeaderField: "x-amz-sns-message-type")
+        request.setValue(messageId, forHTTPHeaderField: "x-amz-sns-message-id")
+        request.setValue(topicArn, forHTTPHeaderField: "x-amz-sns-topic-arn")
+        let task = URLSession.shared.dataTask(with: request) { [self] _, response, error in
+            let status = (response as? HTTPURLResponse)?.statusCode ?? 0
+            if error == nil, (200..<300).contains(status) { return }
+            let reason = error.map { "\($0)" } ?? "HTTP \(status)"
+            guard attempt < maxAttempts else {
+                log("webhook: giving up on \(messageId) after \(attempt) attempts: \(reason)")
+                return
+            }
+            let delay = baseDelay * Double(1 << (attempt - 1))
+            queue.asyncAfter(deadline: .now() + delay) {
+                self.post(body, messageId: messageId, topicArn: topicArn, attempt: attempt + 1)
+            }
+        }
+        task.resume()
+    }
+}

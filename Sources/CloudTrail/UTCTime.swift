@@ -1,0 +1,64 @@
+import Foundation
+
+/// A date broken into UTC calendar fields, with the exact string forms CloudTrail writes.
+///
+/// Built on `gmtime_r` rather than `DateFormatter` so output never depends on the process locale
+/// or time zone, and so formatting is cheap on the record path.
+public struct UTCTime: Sendable, Equatable {
+    public let year: Int
+    public let month: Int
+    public let day: Int
+    public let hour: Int
+    public let minute: Int
+    public let second: Int
+
+    /// The range kept: years 0001 through 9999 (beyond it, and for NaN, dates are clamped, so a
+    /// hostile epoch number in a payload can never trap).
+    static let minimumSeconds: Double = -62_135_596_800
+    static let maximumSeconds: Double = 253_402_300_799
+
+    /// Whole epoch seconds of `date` (floored), clamped to the supported range; NaN is 0.
+    public static func clampedSeconds(_ date: Date) -> Int64 {
+        let raw = date.timeIntervalSince1970
+        return raw.isNaN ? 0 : Int64(min(max(floor(raw), minimumSeconds), maximumSeconds))
+    }
+
+    /// Breaks `date` into UTC fields; sub-second parts are dropped (floored).
+    public init(_ date: Date) {
+        var seconds = time_t(Self.clampedSeconds(date))
+        var parts = tm()
+        if gmtime_r(&seconds, &parts) == nil { parts = tm(); parts.tm_year = 70; parts.tm_mday = 1 }
+        year = Int(parts.tm_year) + 1900
+        month = Int(parts.tm_mon) + 1
+        day = Int(parts.tm_mday)
+        hour = Int(parts.tm_hour)
+        minute = Int(parts.tm_min)
+        second = Int(parts.tm_sec)
+    }
+
+    /// `YYYY-MM-DDTHH:MM:SSZ`: `eventTime` and `sessionContext.attributes.creationDate` (§0 item 8, §2.3).
+    public var iso8601: String {
+        "\(pad(year, 4))-\(pad(month))-\(pad(day))T\(pad(hour)):\(pad(minute)):\(pad(second))Z"
+    }
+
+    /// `YYYYMMDDTHHmmZ`: the delivery-minute stamp in log file names (§1.2).
+    public var fileNameStamp: String { "\(pad(year, 4))\(pad(month))\(pad(day))T\(pad(hour))\(pad(minute))Z" }
+
+    /// `YYYY/MM/DD`: the date folders of a log file key (§1.1).
+    public var folderPath: String { "\(pad(year, 4))/\(pad(month))/\(pad(day))" }
+
+    private static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    /// Java `MMM d, yyyy h:mm:ss a` in the US locale (`May 1, 2015 7:24:55 AM`), the form of dates
+    /// inside `responseElements` (§2.4). That the zone is UTC is inferred by the reference (Unverified).
+    public var javaMediumDate: String {
+        let hour12 = hour % 12 == 0 ? 12 : hour % 12
+        let meridiem = hour < 12 ? "AM" : "PM"
+        return "\(Self.monthNames[min(max(month, 1), 12) - 1]) \(day), \(year) \(hour12):\(pad(minute)):\(pad(second)) \(meridiem)"
+    }
+
+    private func pad(_ value: Int, _ width: Int = 2) -> String {
+        let digits = String(value)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+    }
+}
