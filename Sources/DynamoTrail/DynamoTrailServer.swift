@@ -1,4 +1,5 @@
 import AWSProtocol
+import CloudTrail
 import DynamoDBControlPlane
 import Foundation
 import HTTPServer
@@ -9,6 +10,7 @@ public actor DynamoTrailServer {
     public let configuration: Configuration
     private let services: Services
     private let http: HTTPServer
+    private let recorder: TrailRecorder
     private let logger: Logger
     private var stopped = false
 
@@ -18,20 +20,38 @@ public actor DynamoTrailServer {
         self.configuration = configuration
         let logger = Logger(level: configuration.logLevel)
         self.logger = logger
+        let recorder = TrailRecorder(
+            settings: configuration.trail, journal: configuration.journal, clock: clock, random: random,
+            log: { message in logger.warn(message) })
+        self.recorder = recorder
         let services = Services(
             configuration: configuration,
             controlPlane: DynamoDBControlPlane(settings: configuration.dynamodb, clock: clock, random: random),
             authenticator: Authenticator(
                 mode: configuration.auth.mode, accounts: configuration.accounts, defaultRegion: configuration.defaultRegion,
                 clock: clock),
+            recorder: recorder,
             clock: clock, random: random, logger: logger, startedAt: clock.now())
         self.services = services
         self.http = HTTPServer(settings: configuration.server, handler: Router(services: services, logger: logger))
     }
 
-    /// Binds the socket and starts serving; returns the bound port (useful with port 0).
-    public func start() throws -> Int {
-        try http.start()
+    /// Replays the CloudTrail journal (delivering what a crash left behind), then binds the socket and
+    /// starts serving; returns the bound port (useful with port 0).
+    public func start() async throws -> Int {
+        let recorder = self.recorder
+        // The replay does blocking file I/O: run it on a Dispatch queue, not a concurrency thread.
+        let replayed = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<[String], any Error>) in
+            DispatchQueue.global().async {
+                do throws(TrailError) {
+                    continuation.resume(returning: try recorder.start())
+                } catch {
+                    continuation.resume(throwing: error)
+                }
+            }
+        }
+        for key in replayed { logger.info("delivered from the journal: \(key)") }
+        return try http.start()
     }
 
     /// The port bound by `start()`.
@@ -49,6 +69,6 @@ public actor DynamoTrailServer {
         guard !stopped else { return [] }
         stopped = true
         await http.shutdown()
-        return await services.flush()
+        return await recorder.shutdown()
     }
 }

@@ -1,4 +1,5 @@
 import AWSProtocol
+import CloudTrail
 import DynamoDBControlPlane
 import Foundation
 import HTTPServer
@@ -9,6 +10,7 @@ struct Services: Sendable {
     let configuration: Configuration
     let controlPlane: DynamoDBControlPlane
     let authenticator: Authenticator
+    let recorder: TrailRecorder
     let clock: any WallClock
     let random: any RandomSource
     let logger: Logger
@@ -75,18 +77,45 @@ struct Services: Sendable {
         }
     }
 
-    /// Hands a finished call to CloudTrail (wired in with the delivery work).
-    func audit(target: ServiceTarget, input: JSONValue?, call: AuthenticatedCall, result: Result<JSONValue, AWSServiceError>) async {}
-
-    func health() async -> JSONValue {
-        [
-            "status": "ok",
-            "version": .string(DynamoTrailVersion.current),
-            "uptimeSeconds": .double((clock.now().timeIntervalSince(startedAt) * 1000).rounded() / 1000),
-        ]
+    /// Records a finished call with CloudTrail before the response goes out (durable per `journal.fsync`).
+    /// A journal failure is logged and shows in health; the API keeps answering.
+    func audit(target: ServiceTarget, input: JSONValue?, call: AuthenticatedCall, result: Result<JSONValue, AWSServiceError>) async {
+        guard let event = CallAudit.event(target: target, input: input, call: call, result: result) else { return }
+        do {
+            try await recorder.record(event)
+        } catch {
+            logger.error("could not record \(target.operation) \(call.context.requestId): \(error)")
+        }
     }
 
-    func flush() async -> [String] { [] }
+    func health() async -> JSONValue {
+        let recorder = self.recorder
+        // `health` waits on the recorder's queue, which may be busy writing: not on a concurrency thread.
+        let trail = await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(returning: recorder.health) }
+        }
+        var delivery = JSONObject()
+        delivery.append("logging", .bool(trail.isLogging))
+        delivery.append("pendingRecords", .int(trail.pendingRecords))
+        delivery.append("pendingFiles", .int(trail.pendingFiles))
+        delivery.append("deliveredRecords", .int(trail.deliveredRecords))
+        delivery.append("deliveredFiles", .int(trail.deliveredFiles))
+        delivery.append("lastDeliveryTime", trail.lastDeliveryTime.map { .string(UTCTime($0).iso8601) } ?? .null)
+        delivery.append("lastError", trail.lastError.map { .string($0) } ?? .null)
+        delivery.append("lastErrorTime", trail.lastErrorTime.map { .string(UTCTime($0).iso8601) } ?? .null)
+        delivery.append("consecutiveFailures", .int(trail.consecutiveFailures))
+        delivery.append("lastNotificationError", trail.lastNotificationError.map { .string($0) } ?? .null)
+        var object = JSONObject()
+        object.append("status", .string(trail.healthy ? "ok" : "degraded"))
+        object.append("version", .string(DynamoTrailVersion.current))
+        object.append("uptimeSeconds", .double((clock.now().timeIntervalSince(startedAt) * 1000).rounded() / 1000))
+        object.append("pending", .int(trail.pendingRecords))
+        object.append("delivered", .int(trail.deliveredRecords))
+        object.append("delivery", .object(delivery))
+        return .object(object)
+    }
+
+    func flush() async -> [String] { await recorder.flush() }
 
     func reset() async { await controlPlane.reset() }
 }

@@ -1,0 +1,61 @@
+import AWSProtocol
+import CloudTrail
+
+/// Turns a finished call into the CloudTrail event AWS would log for it (cloudtrail-format §2.5, §3.4),
+/// or nil for calls a default trail does not log (data events).
+enum CallAudit {
+    /// DynamoDB and Streams data-plane operations: data events, which a trail logs only when asked
+    /// (cloudtrail-format §3.4); DynamoTrail's trail logs management events only.
+    static let dataEvents: Set<String> = [
+        "BatchExecuteStatement", "BatchGetItem", "BatchWriteItem", "DeleteItem", "ExecuteStatement", "ExecuteTransaction",
+        "GetItem", "PutItem", "Query", "Scan", "TransactGetItems", "TransactWriteItems", "UpdateItem", "GetRecords",
+        "GetShardIterator",
+    ]
+
+    /// Read-only calls: `readOnly: true` and `responseElements: null`.
+    static func isReadOnly(_ operation: String) -> Bool {
+        ["Describe", "List", "Get", "Lookup"].contains(where: operation.hasPrefix)
+    }
+
+    static func event(
+        target: ServiceTarget, input: JSONValue?, call: AuthenticatedCall, result: Result<JSONValue, AWSServiceError>
+    ) -> CloudTrailEvent? {
+        guard !dataEvents.contains(target.operation) else { return nil }
+        let context = call.context
+        let readOnly = isReadOnly(target.operation)
+        var event = CloudTrailEvent(
+            context: context, eventSource: target.service.eventSource, eventName: target.operation,
+            requestParameters: input.flatMap(requestParameters), readOnly: readOnly,
+            // CloudTrail's own records carry no apiVersion (cloudtrail-format §3.3 d, e).
+            apiVersion: target.service == .cloudTrail ? nil : "2012-08-10",
+            recipientAccountId: context.accountId, eventTime: context.receivedAt)
+        switch result {
+        case .success(let output):
+            if !readOnly { event.responseElements = responseElements(output) }
+        case .failure(let error):
+            if error.code == "AccessDeniedException" {
+                // Denials are logged as `AccessDenied` and without apiVersion (cloudtrail-format §0.10, §3.3 c).
+                event.errorCode = AccessDenied.cloudTrailErrorCode
+                event.apiVersion = nil
+            } else {
+                // Unverified (cloudtrail-format §2.5): the bare exception name and the wire message.
+                event.errorCode = error.code
+            }
+            event.errorMessage = error.message
+        }
+        return event
+    }
+
+    /// The request as CloudTrail mirrors it: keys with their first letter lowercased; null when empty.
+    static func requestParameters(_ input: JSONValue) -> JSONValue? {
+        guard let object = input.objectValue, !object.isEmpty else { return nil }
+        return CloudTrailPayload.lowerCamelKeys(.object(object))
+    }
+
+    /// A mutation's answer: lower-camel keys, timestamps as Java medium dates ("May 1, 2015 7:24:55 AM").
+    static func responseElements(_ output: JSONValue) -> JSONValue? {
+        guard let object = output.objectValue, !object.isEmpty else { return nil }
+        let dated = CloudTrailPayload.javaDates(in: .object(object), isDate: { $0.hasSuffix("DateTime") })
+        return CloudTrailPayload.lowerCamelKeys(dated)
+    }
+}
