@@ -50,6 +50,7 @@ struct Harness {
         }
     }
 
+    @discardableResult
     func createBasic(_ name: String, _ extra: [String: JSONValue] = [:]) async throws -> JSONValue {
         var input = basicTable(name)
         for (key, value) in extra { input[key] = value }
