@@ -201,7 +201,10 @@ struct Table: Sendable {
 
     /// TableDescription with AWS's presence rules (§0 fact 8, §2.0). `statusOverride` shows the
     /// transitional state a mutation response reports.
-    func description(now: Date, form: DescriptionForm, statusOverride: String? = nil) -> JSONValue {
+    /// `indexStatuses` and `sseUpdating` do the same for the indexes and encryption a mutation touched.
+    func description(now: Date, form: DescriptionForm, statusOverride: String? = nil,
+        indexStatuses: [String: String] = [:], sseUpdating: Bool = false) -> JSONValue
+    {
         let status = statusOverride ?? self.status(at: now)
         var object = JSONObject()
         if form != .deleteResponse {
@@ -242,7 +245,10 @@ struct Table: Sendable {
             if !globalIndexes.isEmpty {
                 object.append(
                     "GlobalSecondaryIndexes",
-                    .array(globalIndexes.map { globalIndexJSON($0, now: now, tableStatus: status) }))
+                    .array(
+                        globalIndexes.map {
+                            globalIndexJSON($0, now: now, tableStatus: status, override: indexStatuses[$0.name])
+                        }))
             }
         }
         if let spec = streamSpecification {
@@ -257,7 +263,7 @@ struct Table: Sendable {
         }
         if let sse {
             var description = JSONObject()
-            let updating = sse.updatingUntil.map { now < $0 } ?? false
+            let updating = sseUpdating || (sse.updatingUntil.map { now < $0 } ?? false)
             description.append("Status", .string(updating ? "UPDATING" : "ENABLED"))
             description.append("SSEType", .string("KMS"))
             description.append("KMSMasterKeyArn", .string(sse.kmsKeyArn))
@@ -301,15 +307,16 @@ struct Table: Sendable {
         return .object(object)
     }
 
-    private func globalIndexJSON(_ index: GlobalIndex, now: Date, tableStatus: String) -> JSONValue {
+    private func globalIndexJSON(_ index: GlobalIndex, now: Date, tableStatus: String, override: String?) -> JSONValue {
         var object = JSONObject()
         object.append("IndexName", .string(index.name))
         object.append("KeySchema", .array(index.keySchema.map(Table.keyJSON)))
         object.append("Projection", index.projection.json)
-        let indexStatus = tableStatus == "CREATING" ? "CREATING" : index.status(at: now)
+        let indexStatus = override ?? (tableStatus == "CREATING" ? "CREATING" : index.status(at: now))
         object.append("IndexStatus", .string(indexStatus))
         if index.createdOnline && indexStatus == "CREATING" {
-            object.append("Backfilling", .bool(index.backfillFrom.map { now >= $0 } ?? false))
+            let backfilling = override == nil && (index.backfillFrom.map { now >= $0 } ?? false)
+            object.append("Backfilling", .bool(backfilling))
         }
         if payPerRequest {
             var zero = index.throughput

@@ -266,6 +266,7 @@ extension DynamoDBControlPlane {
             }
         }
         table.updateKind = .other
+        var indexStatuses: [String: String] = [:]
         if let definitions, hasIndexUpdates, !definitions.isEmpty { table.attributeDefinitions = allDefinitions }
         if let billingMode {
             if billingMode == "PAY_PER_REQUEST" && !currentPPR {
@@ -273,7 +274,10 @@ extension DynamoDBControlPlane {
                 table.showsBillingSummary = true
                 table.lastUpdateToPayPerRequest = now
                 table.warm = (max(table.warm.read, 12_000), max(table.warm.write, 4_000))
-                for i in table.globalIndexes.indices { table.globalIndexes[i].updatingUntil = until }
+                for i in table.globalIndexes.indices {
+                    table.globalIndexes[i].updatingUntil = until
+                    indexStatuses[table.globalIndexes[i].name] = "UPDATING"
+                }
             } else if billingMode == "PROVISIONED" && currentPPR {
                 table.payPerRequest = false
                 table.onDemand = nil
@@ -309,9 +313,11 @@ extension DynamoDBControlPlane {
                 if let onDemand = update.onDemand { table.globalIndexes[i].onDemand = onDemand }
                 if let warm = update.warm { table.globalIndexes[i].warm = (warm.read ?? 0, warm.write ?? 0) }
                 table.globalIndexes[i].updatingUntil = until
+                indexStatuses[name] = "UPDATING"
                 if table.updateKind == .other { table.updateKind = .index }
             } else if element.delete != nil, let i = table.globalIndexes.firstIndex(where: { $0.name == name }) {
                 table.globalIndexes[i].deletingUntil = until
+                indexStatuses[name] = "DELETING"
                 table.updateKind = .index
             } else if let create = element.create {
                 table.globalIndexes.append(
@@ -323,6 +329,7 @@ extension DynamoDBControlPlane {
                         onDemand: create.onDemand, warm: create.warm.map { ($0.read ?? 0, $0.write ?? 0) },
                         createdOnline: true, activeAt: until.addingTimeInterval(settings.createSeconds),
                         backfillFrom: until))
+                indexStatuses[name] = "CREATING"
                 table.updateKind = .index
             }
         }
@@ -361,7 +368,9 @@ extension DynamoDBControlPlane {
             transition = false
         }
         if transition { table.updatingUntil = until }
-        let response = table.description(now: now.addingTimeInterval(-Self.responseEpsilon), form: .full)
+        let response = table.description(
+            now: now, form: .full, statusOverride: transition ? "UPDATING" : nil, indexStatuses: indexStatuses,
+            sseUpdating: hasSSE && newKey != nil)
         try withRegion(context) { (state: inout RegionState) in
             state.tables[table.name] = table
             if transition && until > now { state.noteTransition(table.name, until: until) }
@@ -379,8 +388,8 @@ extension DynamoDBControlPlane {
         return ["TableDescription": response]
     }
 
-    /// Mutation responses are rendered a hair before `now`, so a zero-second transition still shows its
-    /// transitional state (CREATING/UPDATING/DELETING) in the response and is over for the next call.
+    /// The purchase response is rendered a hair before `now`, so a zero-second payment-pending phase
+    /// still shows in it and is over for the next call.
     static let responseEpsilon: TimeInterval = 0.0005
 
     /// DeletionProtectionEnabled alone: synchronous, table must be ACTIVE (UPDATING admitted, §2.5).
