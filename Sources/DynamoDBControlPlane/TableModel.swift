@@ -173,7 +173,15 @@ struct Table: Sendable {
             pendingTableClass = nil
         }
         if let until = sse?.updatingUntil, now >= until { sse?.updatingUntil = nil }
+        let before = globalIndexes.count
         globalIndexes.removeAll { index in index.deletingUntil.map { now >= $0 } ?? false }
+        if globalIndexes.count != before {
+            // AWS drops attribute definitions that no key schema uses any more.
+            let used = Set(
+                keySchema.map(\.name) + localIndexes.flatMap { $0.keySchema.map(\.name) }
+                    + globalIndexes.flatMap { $0.keySchema.map(\.name) })
+            attributeDefinitions.removeAll { !used.contains($0.name) }
+        }
         for i in globalIndexes.indices {
             if let pending = globalIndexes[i].pendingThroughput, now >= pending.at {
                 Table.apply(pending, to: &globalIndexes[i].throughput)
