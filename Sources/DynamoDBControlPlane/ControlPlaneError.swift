@@ -308,6 +308,12 @@ enum ControlPlaneError {
     static func indexBeingDeleted(_ table: String, _ index: String) -> AWSServiceError {
         resourceInUse(inUse + "Index is being deleted. Table: \(table) Index: \(index)")
     }
+    static let onDemandDuringBillingSwitch = resourceInUse(
+        inUse + "OnDemandThroughput cannot be updated while BillingMode update is in progress")
+    /// 2019-era text for an index update with capacity above 1e12 on a missing index (§3.5).
+    static let indexUpdateBlocked = AWSServiceError.validation(
+        "This operation cannot be performed with given input values. Please contact DynamoDB service team for more info: Action Blocked: IndexUpdate"
+    )
     static let sseInFlight = resourceInUse(inUse + "Server-Side Encryption is still being updated")
     static let deletionProtectionNeedsActive = resourceInUse(
         "Table needs to be in ACTIVE status to modify deletion protection setting.")

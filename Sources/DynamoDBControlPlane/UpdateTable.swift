@@ -118,11 +118,11 @@ extension DynamoDBControlPlane {
         var table = try existingTable(reference.name, shown: reference.shown, context)
         let now = context.now
         let status = table.status(at: now)
-        if status == "CREATING" { throw ControlPlaneError.tableBeingCreated(table.name) }
-        if status == "DELETING" { throw ControlPlaneError.tableBeingDeleted(table.name) }
         if hasDP, let enabled = input.bool("DeletionProtectionEnabled") {
             return try updateDeletionProtection(&table, enabled, status: status, context)
         }
+        if status == "CREATING" { throw ControlPlaneError.tableBeingCreated(table.name) }
+        if status == "DELETING" { throw ControlPlaneError.tableBeingDeleted(table.name) }
         if status == "UPDATING" {
             switch table.updateKind {
             case .throughput:
@@ -133,6 +133,8 @@ extension DynamoDBControlPlane {
                 throw hasPT
                     ? ControlPlaneError.throughputDuringStream(table.name, label: label, operation: operation)
                     : ControlPlaneError.streamInFlight(table.name, label: label, operation: operation)
+            case .billing where hasOnDemand:
+                throw ControlPlaneError.onDemandDuringBillingSwitch
             case .tableClass(let pending) where hasClass:
                 throw ControlPlaneError.tableClassInFlight(table.name, pending)
             default:
@@ -164,7 +166,14 @@ extension DynamoDBControlPlane {
             let existing = table.globalIndexes.firstIndex { $0.name == name }
             if let update = element.update {
                 if isLocal { throw ControlPlaneError.notAGlobalIndex(delete: false, name) }
-                guard let i = existing else { throw ControlPlaneError.indexNotFound(name, table: table.name) }
+                guard let i = existing else {
+                    if let requested = update.throughput,
+                        (requested.read ?? 0) > TableInputs.maxCapacity || (requested.write ?? 0) > TableInputs.maxCapacity
+                    {
+                        throw ControlPlaneError.indexUpdateBlocked
+                    }
+                    throw ControlPlaneError.indexNotFound(name, table: table.name)
+                }
                 if targetPPR {
                     if update.throughput != nil { throw ControlPlaneError.indexThroughputOnPayPerRequest(name) }
                     if update.onDemand == nil && update.warm == nil { throw ControlPlaneError.onlyOnDemandOrWarmForIndex(name) }
