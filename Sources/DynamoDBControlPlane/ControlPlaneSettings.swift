@@ -11,6 +11,16 @@ public struct ControlPlaneSettings: Sendable, Equatable {
     public var maxTablesPerRegion: Int = 2500
     /// Tables in CREATING, UPDATING or DELETING at once per account and region (AWS: 500).
     public var maxConcurrentTableOperations: Int = 500
+    /// Global secondary indexes per table (AWS default quota 20).
+    public var maxGlobalSecondaryIndexes: Int = 20
+    /// Per-table (and per-index) capacity maximum of the account (AWS 2026: 40,000 each).
+    public var tableMaxReadCapacityUnits: Int64 = 40_000
+    public var tableMaxWriteCapacityUnits: Int64 = 40_000
+    /// Account-wide capacity maximum reported by DescribeLimits (AWS 2026: 80,000 each).
+    public var accountMaxReadCapacityUnits: Int64 = 80_000
+    public var accountMaxWriteCapacityUnits: Int64 = 80_000
+    /// Cool-down between DeletionProtectionEnabled changes (AWS: 15 s). 0 turns it off, matching instant transitions.
+    public var deletionProtectionCooldownSeconds: Double = 0
 
     public init() {}
 }

@@ -1,0 +1,39 @@
+import AWSProtocol
+
+/// DeleteTable: a reduced TableDescription in DELETING; the table disappears `deleteSeconds` later.
+extension DynamoDBControlPlane {
+    func deleteTable(_ input: InputReader, _ context: RequestContext) throws(AWSServiceError) -> JSONValue {
+        var v = CoralValidator()
+        let reference = try Self.tableReference(input, &v, context)
+        if let error = v.error { throw error }
+        var table = try existingTable(reference.name, shown: reference.shown, context)
+        switch table.status(at: context.now) {
+        case "CREATING": throw ControlPlaneError.tableBeingCreated(table.name)
+        case "DELETING": throw ControlPlaneError.tableBeingDeleted(table.name)
+        case "UPDATING": throw ControlPlaneError.tableBeingUpdated(table.name)
+        default: break
+        }
+        if table.globalIndexes.contains(where: { $0.status(at: context.now) != "ACTIVE" }) {
+            throw ControlPlaneError.deleteWhileIndexesChange
+        }
+        if table.deletionProtection { throw ControlPlaneError.deletionProtected }
+        let goneAt = context.now.addingTimeInterval(settings.deleteSeconds)
+        return try withRegion(context) { (state: inout RegionState) throws(AWSServiceError) -> JSONValue in
+            if state.tablesInTransition(now: context.now) >= settings.maxConcurrentTableOperations {
+                throw ControlPlaneError.concurrentOperations(settings.maxConcurrentTableOperations)
+            }
+            table.deletingSince = context.now
+            state.tables[table.name] = table
+            state.pendingDeletions[table.name] = goneAt
+            if goneAt > context.now { state.noteTransition(table.name, until: goneAt) }
+            // The table's live stream goes DISABLING now and DISABLED when the table is gone.
+            if table.streamSpecification?.enabled == true, let arn = table.latestStreamArn,
+                let i = state.streams.firstIndex(where: { $0.arn == arn && $0.disabledAt == nil })
+            {
+                state.streams[i].disablingSince = context.now
+                state.streams[i].disabledAt = goneAt
+            }
+            return ["TableDescription": table.description(now: context.now, form: .deleteResponse)]
+        }
+    }
+}

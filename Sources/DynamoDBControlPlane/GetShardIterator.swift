@@ -1,0 +1,32 @@
+import AWSProtocol
+
+/// GetShardIterator: an opaque iterator for the stream's shard. DynamoTrail keeps no stream records,
+/// so every iterator reads an empty shard.
+extension DynamoDBControlPlane {
+    func getShardIterator(_ input: InputReader, _ context: RequestContext) throws(AWSServiceError) -> JSONValue {
+        guard let arn = input.string("StreamArn") else { throw ControlPlaneError.missingParameter("StreamArn") }
+        guard let shardId = input.string("ShardId") else { throw ControlPlaneError.missingParameter("ShardId") }
+        guard let type = input.string("ShardIteratorType") else {
+            throw ControlPlaneError.missingParameter("ShardIteratorType")
+        }
+        var v = CoralValidator()
+        Self.checkStreamArn(arn, at: "streamArn", &v)
+        v.length(shardId, at: "shardId", min: 28, max: 65)
+        v.enumValue(type, at: "shardIteratorType", CoralEnums.shardIteratorType)
+        if let sequence = input.string("SequenceNumber") { v.length(sequence, at: "sequenceNumber", min: 21, max: 40) }
+        if let error = v.error { throw error }
+        guard Self.isWellFormedStreamArn(arn) else { throw ControlPlaneError.invalidStreamArn }
+        if type.hasSuffix("SEQUENCE_NUMBER") && !input.has("SequenceNumber") {
+            throw ControlPlaneError.sequenceNumberRequired
+        }
+        guard let record = streamRecord(arn, context) else { throw ControlPlaneError.streamNotFound(arn) }
+        guard record.shardId == shardId else { throw ControlPlaneError.shardNotFound(shardId, arn) }
+        return ["ShardIterator": .string(Self.shardIterator(arn: arn, shardId: shardId, random: random))]
+    }
+
+    /// `<StreamArn>|1|<shardId>|<random>`: carries what GetRecords needs to find the stream again.
+    static func shardIterator(arn: String, shardId: String, random: any RandomSource) -> String {
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+        return "\(arn)|1|\(shardId)|" + random.string(count: 64, from: alphabet)
+    }
+}

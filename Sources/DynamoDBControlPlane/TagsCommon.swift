@@ -1,0 +1,22 @@
+import AWSProtocol
+
+/// Resolving a `ResourceArn` (tables only) for the tag operations.
+extension DynamoDBControlPlane {
+    /// The table a tag operation addresses; texts for bad and unknown ARNs are Unverified.
+    func taggedTable(_ input: InputReader, _ v: inout CoralValidator, _ context: RequestContext)
+        throws(AWSServiceError) -> Table
+    {
+        guard let arn = input.string("ResourceArn") else { throw ControlPlaneError.missingParameter("ResourceArn") }
+        v.length(arn, at: "resourceArn", min: 1, max: 1283)
+        if let error = v.error { throw error }
+        let parts = arn.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
+        guard parts.count == 6, parts[0] == "arn", parts[2] == "dynamodb", parts[5].hasPrefix("table/") else {
+            throw ControlPlaneError.invalidResourceArn(arn)
+        }
+        let name = String(parts[5].dropFirst(6))
+        guard String(parts[3]) == context.region, String(parts[4]) == context.accountId,
+            regions[context.key]?.tables[name] != nil
+        else { throw ControlPlaneError.resourceArnNotFound(arn) }
+        return try existingTable(name, shown: arn, context)
+    }
+}

@@ -1,0 +1,24 @@
+import AWSProtocol
+import Testing
+
+@testable import DynamoDBControlPlane
+
+/// TagResource, UntagResource and ListTagsOfResource.
+@Suite struct TagResourceTests {
+    let arn: JSONValue = "arn:aws:dynamodb:us-east-1:123456789012:table/tagged"
+
+    @Test func tagsAddReplaceRemoveAndList() async throws {
+        let h = Harness()
+        try await h.createBasic("tagged", ["Tags": [["Key": "a", "Value": "1"]]])
+        #expect(try await h.ok("TagResource", ["ResourceArn": arn, "Tags": [["Key": "b", "Value": "2"], ["Key": "a", "Value": "3"]]]) == [:])
+        let listed = try await h.ok("ListTagsOfResource", ["ResourceArn": arn])
+        #expect(JSONWriter.string(listed) == #"{"Tags":[{"Key":"a","Value":"3"},{"Key":"b","Value":"2"}]}"#)
+        try await h.ok("UntagResource", ["ResourceArn": arn, "TagKeys": ["a", "zzz"]])
+        #expect(try await h.ok("ListTagsOfResource", ["ResourceArn": arn])["Tags"]?.arrayValue?.count == 1)
+        let missing = await h.fail("ListTagsOfResource", ["ResourceArn": "arn:aws:dynamodb:us-east-1:123456789012:table/nope"])
+        #expect(missing?.message == "Requested resource not found: ResourcArn: arn:aws:dynamodb:us-east-1:123456789012:table/nope not found")
+        let tooMany: [JSONValue] = (0..<50).map { ["Key": .string("k\($0)"), "Value": "v"] }
+        #expect(await h.fail("TagResource", ["ResourceArn": arn, "Tags": .array(tooMany)])?.message
+            == "Number of Tags exceed the current limit for the provided ResourceArn")
+    }
+}
