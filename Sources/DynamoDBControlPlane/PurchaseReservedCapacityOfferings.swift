@@ -27,7 +27,7 @@ extension DynamoDBControlPlane {
             if state.reservations.contains(where: { $0.id == id }) { throw ControlPlaneError.reservationExists(id) }
             let held = state.reservations.filter { $0.state(at: context.now, activeAt: reservationActiveAt($0)) != "retired" }
                 .reduce(Int64(0)) { $0 + $1.capacityUnits }
-            if held + units > Self.maxReservedUnits { throw ControlPlaneError.reservedCapacityLimit }
+            if units > Self.maxReservedUnits - held { throw ControlPlaneError.reservedCapacityLimit }
             let reservation = Reservation(
                 id: id, arn: "arn:aws:dynamodb:\(context.region):\(context.accountId):reserved-capacity/\(id)",
                 offering: offering, capacityUnits: units, startTime: context.now, tags: tags)

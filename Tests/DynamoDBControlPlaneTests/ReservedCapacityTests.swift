@@ -48,7 +48,7 @@ import Testing
         #expect(await h.fail(
             "PurchaseReservedCapacityOfferings", ["ReservedCapacityOfferingId": offering, "CapacityUnits": 100, "ReservedCapacityId": "mine"])?
             .code == "ResourceInUseException")
-        #expect(await h.fail("PurchaseReservedCapacityOfferings", ["ReservedCapacityOfferingId": offering, "CapacityUnits": 2_000_000])?
+        #expect(await h.fail("PurchaseReservedCapacityOfferings", ["ReservedCapacityOfferingId": offering, "CapacityUnits": .int64(9_223_372_036_854_775_800)])?
             .code == "LimitExceededException")
         #expect(await h.fail("DescribeReservedCapacity", ["MaxResults": 0])?.message
             == "1 validation error detected: Value '0' at 'maxResults' failed to satisfy constraint: Member must have value greater than or equal to 1")
