@@ -10,8 +10,12 @@ if ! command -v wrk >/dev/null; then
 fi
 swift build -c release 2>&1 | tail -1
 BIN=$(swift build -c release --show-bin-path)/dynamotrail
+# The peer: moto_server from PATH, else installed into a virtualenv under .build/.
 VENV=.build/bench-venv
-if [ ! -x "$VENV/bin/moto_server" ]; then
-    python3 -m venv --system-site-packages "$VENV" && "$VENV/bin/pip" install -q "moto[server]" flask flask-cors >/dev/null 2>&1 || echo "moto_server not installable: benchmarking DynamoTrail alone"
+MOTO=$(command -v moto_server || true)
+if [ -z "$MOTO" ]; then
+    [ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
+    "$VENV/bin/pip" install -q "moto[server]" >/dev/null 2>&1 || echo "moto_server not installable: benchmarking DynamoTrail alone"
+    MOTO="$VENV/bin/moto_server"
 fi
-exec python3 Tests/Benchmarks/bench.py "$BIN" "$VENV/bin/moto_server"
+exec python3 Tests/Benchmarks/bench.py "$BIN" "$MOTO"
