@@ -24,7 +24,7 @@ public struct CommandLineInvocation: Sendable, Equatable {
             "bucket", "config", "account", "region", "event-name", "user", "access-key", "start-time", "end-time", "limit",
         ],
         .validate: ["bucket", "config", "start-time", "end-time", "account", "region"],
-        .sample: ["output", "count", "seed", "start-time", "end-time", "accounts", "regions", "config"],
+        .sample: ["output", "count", "seed", "start-time", "end-time", "regions", "config"],
     ]
 
     /// Parses `arguments` (without the program name). Throws a `ConfigurationError` naming the bad argument.

@@ -74,6 +74,8 @@ public enum HelpText {
           --count N             number of events (default 1000)
           --seed N              random seed, for identical output run after run
           --start-time / --end-time   ISO 8601 range of event times (default: the last 24 hours)
+          --regions LIST        comma-separated regions (default us-east-1,us-west-2,eu-west-1; the first gets most calls)
+          --config PATH         accounts and identities to use (default: ./config.json, else two demo accounts)
           --quiet               no progress bar
         """
 

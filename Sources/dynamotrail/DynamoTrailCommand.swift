@@ -29,7 +29,9 @@ struct DynamoTrailCommand {
         switch invocation.subcommand {
         case .serve:
             await serve(configuration)
-        case .events, .validate, .sample:
+        case .sample:
+            await sample(invocation, configuration)
+        case .events, .validate:
             writeError("dynamotrail: \(invocation.subcommand.rawValue) is not available yet in this version\n")
             exit(2)
         }
