@@ -75,8 +75,11 @@ public struct ObjectMetadata: Sendable, Equatable {
             throw DecodingError(reason: "serverSideEncryption missing")
         }
         guard let storageClass = value["storageClass"]?.stringValue else { throw DecodingError(reason: "storageClass missing") }
-        guard let modified = value["lastModified"]?.numberValue?.doubleValue, modified.isFinite else {
-            throw DecodingError(reason: "lastModified missing")
+        // Bounded to years 0001-9999 so re-encoding (`JSONValue.epochSeconds`) can never overflow.
+        guard let modified = value["lastModified"]?.numberValue?.doubleValue, modified.isFinite,
+            modified >= -62_135_596_800, modified <= 253_402_300_799
+        else {
+            throw DecodingError(reason: "lastModified missing or out of range")
         }
         var userMetadata: [String: String] = [:]
         if let meta = value["userMetadata"]?.objectValue {
