@@ -7,7 +7,8 @@ extension Router {
     /// Path-style (and `<bucket>.host` virtual-host) S3 over the trail's bucket directory, read-only:
     /// SigV4 for the `s3` signing name (failures as S3's XML errors), the caller's deny list on
     /// `s3:*` actions, then the operation. Every answer carries S3's `x-amz-request-id` (16 hex digits)
-    /// and `x-amz-id-2`; HEAD answers carry no body, errors included.
+    /// and `x-amz-id-2`; HEAD answers carry no body, errors included. S3 calls are not audited: they are
+    /// data events, which the trail does not record.
     func s3(_ request: HTTPRequest, requestId: String) async -> HTTPResponse {
         let settings = services.configuration.trail
         let bucket = S3Bucket(name: settings.bucket.name, path: settings.bucket.path, region: settings.homeRegion)
@@ -20,6 +21,9 @@ extension Router {
             headers.add("x-amz-request-id", s3RequestId)
             for header in reply.headers { headers.add(header.name, header.value) }
             headers.add("Server", "AmazonS3")
+            // S3 sends no `x-amzn-RequestId`; Router.handle adds one unless present, and botocore prefers it
+            // to `x-amz-request-id`, so it carries the S3 id too (Router.swift is not this file's to change).
+            headers.add("x-amzn-RequestId", s3RequestId)
             return HTTPResponse(status: reply.status, headers: headers, body: isHead ? [] : reply.body)
         }
         func fail(_ error: SigV4S3Error) -> HTTPResponse {
