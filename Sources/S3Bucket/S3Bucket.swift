@@ -116,17 +116,17 @@ public struct S3Bucket: Sendable {
         var served = range
         if wholeFile {
             head.size = bytes.count
-            if let r = range {
-                // The file may have changed size since `status`; resolve again against what was read.
+            if range != nil {
+                // The file may have changed size since `status`: resolve again against what was read.
                 guard case .success(let again) = ByteRange.resolve(rangeHeader, size: bytes.count), let again else {
                     return .failure(.invalidRange(requested: rangeHeader ?? "", size: bytes.count))
                 }
-                _ = r
                 served = again
                 body = Array(bytes[again.first...again.last])
             }
         } else if let r = range, bytes.count != r.count {
-            served = ByteRange(first: r.first, last: r.first + bytes.count - 1)
+            // The file shrank while being read: say what was served.
+            served = bytes.isEmpty ? nil : ByteRange(first: r.first, last: r.first + bytes.count - 1)
         }
         return .success(S3Reply(status: served == nil ? 200 : 206, headers: head.headers(range: served), body: body))
     }
