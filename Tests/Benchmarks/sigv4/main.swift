@@ -101,3 +101,4 @@ step("signing key (4 HMAC-SHA256)", iterations: iterations) {
 step("one SHA-256 of 2 bytes", iterations: iterations) { Digest.sha256([UInt8(1), 2]).count }
 step("one header lookup (Authorization)", iterations: iterations) { botoListTables.header("Authorization")?.utf8.count ?? 0 }
 step("query items of an empty query", iterations: iterations) { botoListTables.queryItems.count }
+step("SigV4Date.parseBasic", iterations: iterations) { SigV4Date.parseBasic("20261124T120000Z") == nil ? 0 : 1 }
