@@ -1,14 +1,61 @@
 import AWSProtocol
+import Foundation
 import HTTPServer
+import S3Bucket
 
 extension Router {
-    /// Path-style S3 over the bucket directory. Not served yet: S3's XML `NotImplemented` error.
+    /// Path-style (and `<bucket>.host` virtual-host) S3 over the trail's bucket directory, read-only:
+    /// SigV4 for the `s3` signing name (failures as S3's XML errors), the caller's deny list on
+    /// `s3:*` actions, then the operation. Every answer carries S3's `x-amz-request-id` (16 hex digits)
+    /// and `x-amz-id-2`; HEAD answers carry no body, errors included. S3 calls are not audited: they are
+    /// data events, which the trail does not record.
     func s3(_ request: HTTPRequest, requestId: String) async -> HTTPResponse {
-        let body =
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>NotImplemented</Code><Message>A header you provided implies functionality that is not implemented</Message><RequestId>\(requestId)</RequestId></Error>"
-        var headers = HTTPHeaders()
-        headers.add("Content-Type", "application/xml")
-        headers.add("x-amz-request-id", requestId)
-        return HTTPResponse(status: 501, headers: headers, text: body)
+        let settings = services.configuration.trail
+        let bucket = S3Bucket(name: settings.bucket.name, path: settings.bucket.path, region: settings.homeRegion)
+        let s3RequestId = Hex.encode(randomBytes(8)).uppercased()
+        let hostId = Data(randomBytes(56)).base64EncodedString()
+        let isHead = request.method == "HEAD"
+        func answer(_ reply: S3Reply) -> HTTPResponse {
+            var headers = HTTPHeaders()
+            headers.add("x-amz-id-2", hostId)
+            headers.add("x-amz-request-id", s3RequestId)
+            for header in reply.headers { headers.add(header.name, header.value) }
+            headers.add("Server", "AmazonS3")
+            // S3 sends no `x-amzn-RequestId`; Router.handle adds one unless present, and botocore prefers it
+            // to `x-amz-request-id`, so it carries the S3 id too (Router.swift is not this file's to change).
+            headers.add("x-amzn-RequestId", s3RequestId)
+            return HTTPResponse(status: reply.status, headers: headers, body: isHead ? [] : reply.body)
+        }
+        func fail(_ error: SigV4S3Error) -> HTTPResponse {
+            answer(S3Reply.error(error, requestId: s3RequestId, hostId: hostId, isHead: isHead))
+        }
+
+        let signed = SigV4Request(
+            method: request.method, rawPath: String(request.path), rawQuery: String(request.query),
+            headers: request.headers.fields.map { ($0.name, $0.value) }, body: request.body)
+        let caller: AuthenticatedCaller
+        switch services.authenticator.authenticate(signed, expectedService: "s3") {
+        case .failure(let failure): return fail(failure.s3Error)
+        case .success(let authenticated): caller = authenticated
+        }
+        let operation = bucket.operation(
+            method: request.method, rawPath: String(request.path), rawQuery: String(request.query),
+            host: request.headers["Host"])
+        if caller.isDenied(action: operation.action) { return fail(AccessDenied.s3Error) }
+        switch await bucket.perform(operation, range: request.headers["Range"]) {
+        case .success(let reply): return answer(reply)
+        case .failure(let error): return fail(error.wire)
+        }
+    }
+
+    /// `count` bytes from the injected random source (ids stay reproducible under a seeded source).
+    private func randomBytes(_ count: Int) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(count + 7)
+        while bytes.count < count {
+            let value = services.random.nextUInt64()
+            for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt64(shift))) }
+        }
+        return Array(bytes.prefix(count))
     }
 }
