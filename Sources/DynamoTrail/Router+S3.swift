@@ -21,9 +21,6 @@ extension Router {
             headers.add("x-amz-request-id", s3RequestId)
             for header in reply.headers { headers.add(header.name, header.value) }
             headers.add("Server", "AmazonS3")
-            // S3 sends no `x-amzn-RequestId`; Router.handle adds one unless present, and botocore prefers it
-            // to `x-amz-request-id`, so it carries the S3 id too (Router.swift is not this file's to change).
-            headers.add("x-amzn-RequestId", s3RequestId)
             return HTTPResponse(status: reply.status, headers: headers, body: isHead ? [] : reply.body)
         }
         func fail(_ error: SigV4S3Error) -> HTTPResponse {

@@ -21,7 +21,10 @@ public struct Router: HTTPHandler {
         let target = request.headers["X-Amz-Target"]
         var response = await route(request, requestId: requestId)
         if request.headers.contains("Origin") { response.headers.set("Access-Control-Allow-Origin", "*") }
-        if !response.headers.contains("x-amzn-RequestId") { response.headers.add("x-amzn-RequestId", requestId) }
+        // S3 answers carry their own `x-amz-request-id` and no `x-amzn-RequestId` (botocore would prefer it).
+        if !response.headers.contains("x-amzn-RequestId"), !response.headers.contains("x-amz-request-id") {
+            response.headers.add("x-amzn-RequestId", requestId)
+        }
         if logger.enabled(.info) {
             let millis = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000
             let what = target ?? "\(request.method) \(request.path)"
@@ -48,8 +51,9 @@ public struct Router: HTTPHandler {
             return await s3(request, requestId: requestId)
         case "OPTIONS" where request.headers.contains("Origin"):
             return corsPreflight(request, requestId: requestId)
-        case "PUT", "POST", "DELETE" where path != "/":
-            return await s3(request, requestId: requestId)
+        case "PUT", "POST", "DELETE":
+            // Writes to a bucket path get S3's refusal; DynamoDB answers anything else with its 404.
+            return path == "/" ? WireResponse.unknownOperation404(requestId: requestId) : await s3(request, requestId: requestId)
         default:
             return WireResponse.unknownOperation404(requestId: requestId)
         }
