@@ -54,8 +54,18 @@ public struct SigV4Request: Sendable, Equatable {
 
     /// Every value of the header `name` (case-insensitive), in wire order.
     public func headerValues(_ name: String) -> [String] {
-        let lower = name.lowercased()
-        return headers.filter { $0.name.lowercased() == lower }.map(\.value)
+        headers.filter { Self.asciiCaseInsensitiveEquals($0.name, name) }.map(\.value)
+    }
+
+    /// Header-name equality without allocating lowercased copies (names are ASCII tokens).
+    static func asciiCaseInsensitiveEquals(_ a: String, _ b: String) -> Bool {
+        guard a.utf8.count == b.utf8.count else { return false }
+        for (x, y) in zip(a.utf8, b.utf8) where x != y {
+            let lx = (x >= 65 && x <= 90) ? x | 0x20 : x
+            let ly = (y >= 65 && y <= 90) ? y | 0x20 : y
+            if lx != ly { return false }
+        }
+        return true
     }
 
     /// The first value of the header `name` (case-insensitive).

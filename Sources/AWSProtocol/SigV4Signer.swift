@@ -1,3 +1,4 @@
+import Synchronization
 /// SigV4's byte-exact steps: canonical request, string to sign, signing key, signature. Used by the
 /// verifier to recompute what a client signed, and by tests and tools to sign requests themselves.
 public enum SigV4Signer {
@@ -79,7 +80,21 @@ public enum SigV4Signer {
     }
 
     static func trimAndCollapse(_ value: String) -> String {
-        value.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+        var out: [UInt8] = []
+        out.reserveCapacity(value.utf8.count)
+        var pendingSpace = false
+        for byte in value.utf8 {
+            if byte == 0x20 || byte == 0x09 {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace {
+                out.append(0x20)
+                pendingSpace = false
+            }
+            out.append(byte)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The payload line: S3 takes `x-amz-content-sha256` as sent (or `UNSIGNED-PAYLOAD` for a pre-signed URL
@@ -113,7 +128,23 @@ public enum SigV4Signer {
     }
 
     /// `HMAC(HMAC(HMAC(HMAC("AWS4" + secret, date), region), service), "aws4_request")`.
+    /// Signing keys by secret, date, region and service: one key serves a client all day, and the four
+    /// HMACs cost more than the rest of a verification. Cleared when it grows past 1,024 entries.
+    private static let signingKeys = Mutex<[String: [UInt8]]>([:])
+
     public static func signingKey(secret: String, date: String, region: String, service: String) -> [UInt8] {
+        let cacheKey = "\(secret)\u{0}\(date)\u{0}\(region)\u{0}\(service)"
+        if let key = signingKeys.withLock({ $0[cacheKey] }) { return key }
+        let key = deriveSigningKey(secret: secret, date: date, region: region, service: service)
+        signingKeys.withLock { cache in
+            if cache.count >= 1024 { cache.removeAll() }
+            cache[cacheKey] = key
+        }
+        return key
+    }
+
+    /// `HMAC(HMAC(HMAC(HMAC("AWS4" + secret, date), region), service), "aws4_request")`.
+    static func deriveSigningKey(secret: String, date: String, region: String, service: String) -> [UInt8] {
         var key = Digest.hmacSHA256(key: Array(("AWS4" + secret).utf8), message: Array(date.utf8))
         for part in [region, service, "aws4_request"] {
             key = Digest.hmacSHA256(key: key, message: Array(part.utf8))

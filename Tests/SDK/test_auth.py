@@ -112,10 +112,21 @@ def raw(method, url, headers=None, body=None):
         return status, head, data
 
 
+class BodyKeepingQueryAuth(botocore.auth.SigV4QueryAuth):
+    """botocore's pre-signer moves a (form) body into the query string; a JSON POST keeps its body,
+    whose SHA-256 is the payload hash of the canonical request, as SigV4 specifies for non-S3 services."""
+
+    def _modify_request_before_signing(self, request):
+        body, request.data = request.data, b""
+        super()._modify_request_before_signing(request)
+        request.data = body
+
+
 def presigned_url(server, key, secret, token=None, expires=900, method="GET", path=WHOAMI, service="dynamodb",
-                  region="us-east-1"):
-    request = AWSRequest(method=method, url=server.endpoint + path)
-    botocore.auth.SigV4QueryAuth(Credentials(key, secret, token), service, region, expires=expires).add_auth(request)
+                  region="us-east-1", body=None, headers=None):
+    request = AWSRequest(method=method, url=server.endpoint + path, data=body, headers=headers or {})
+    signer = BodyKeepingQueryAuth if body else botocore.auth.SigV4QueryAuth
+    signer(Credentials(key, secret, token), service, region, expires=expires).add_auth(request)
     return request.prepare().url
 
 
@@ -210,12 +221,20 @@ class AuthEnforceTest(unittest.TestCase):
         self.assertEqual(body["type"], "FederatedUser")
         self.assertTrue(body["usedSessionCredentials"])
 
-    def test_presigned_post_to_dynamodb_is_not_an_auth_error(self):
-        url = presigned_url(self.server, ALICE[0], ALICE[1], method="POST", path="/")
-        status, _, body = raw("POST", url, {"Content-Type": "application/x-amz-json-1.0",
-                                            "X-Amz-Target": "DynamoDB_20120810.ListTables"}, b"{}")
-        if status != 200:
-            self.assertEqual(body, {"__type": CORAL + "UnknownOperationException"})
+    def test_presigned_post_to_dynamodb_passes(self):
+        # The pre-signed payload hash covers the body that is sent, as for any non-S3 service.
+        headers = {"Content-Type": "application/x-amz-json-1.0", "X-Amz-Target": "DynamoDB_20120810.ListTables"}
+        url = presigned_url(self.server, ALICE[0], ALICE[1], method="POST", path="/", body=b"{}", headers=headers)
+        status, _, body = raw("POST", url, headers, b"{}")
+        self.assertEqual(status, 200, body)
+        self.assertIn("TableNames", body)
+
+    def test_presigned_post_with_another_body_is_refused(self):
+        headers = {"Content-Type": "application/x-amz-json-1.0", "X-Amz-Target": "DynamoDB_20120810.ListTables"}
+        url = presigned_url(self.server, ALICE[0], ALICE[1], method="POST", path="/", body=b"{}", headers=headers)
+        status, _, body = raw("POST", url, headers, b'{"Limit": 5}')
+        self.assertEqual(status, 400)
+        self.assertEqual(body["__type"], CORAL + "InvalidSignatureException")
 
     # -- refusals through botocore ----------------------------------------------------------------
 
