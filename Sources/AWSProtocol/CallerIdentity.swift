@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Who made a call, in the terms CloudTrail's `userIdentity` block uses
 /// (reference/cloudtrail-format.md §2.3). Built by the auth layer, rendered by CloudTrail.

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// A JSON value exactly as it appeared on the wire: numbers keep their lexeme (so `5` and `5.0`
 /// and `true` stay distinct, unlike Foundation on Linux) and objects keep their key order.

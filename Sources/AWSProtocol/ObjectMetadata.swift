@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The S3 object metadata of one object in the bucket directory, stored as a JSON sidecar so the
 /// bucket tree itself shows only what S3 would list (DESIGN.md §3). Written by CloudTrail for every

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The SigV4 parameters of one request, from its `Authorization` header or its pre-signed query string:
 /// who signed (access key, scope), what (signed headers), when (`X-Amz-Date`) and the signature.

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// SigV4's timestamps: the ISO-8601 basic form of `X-Amz-Date` (`20150830T123600Z`), the RFC 1123 `Date`
 /// header, and the extended form S3 writes in `<ServerTime>`. Pure arithmetic, UTC only, no formatter state.

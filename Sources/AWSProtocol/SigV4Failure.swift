@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Why a request failed SigV4 authentication, typed; rendered once for JSON services
 /// (`jsonError`, dynamodb-api §1.3) and once for S3 (`s3Error`, S3's XML error codes).

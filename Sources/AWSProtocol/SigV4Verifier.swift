@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The checks that need a clock or a secret, in AWS's order: credential scope, time, then signature.
 /// Pure: the caller supplies `now` and the secret it looked up.

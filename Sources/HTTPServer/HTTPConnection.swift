@@ -1,5 +1,9 @@
 import Dispatch
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// One client connection: reads bytes, parses requests, hands them to the handler one at a time
 /// (pipelined requests are answered in order) and writes each response head and body in one send.
@@ -312,15 +316,6 @@ final class HTTPConnection: @unchecked Sendable {
         onClose(id)
     }
 
-    /// The `Date` header value (RFC 9110 IMF-fixdate).
-    static func httpDate() -> String {
-        var t = time(nil)
-        var parts = tm()
-        gmtime_r(&t, &parts)
-        let days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
-        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        func two(_ v: Int32) -> String { v < 10 ? "0\(v)" : "\(v)" }
-        return "\(days[Int(parts.tm_wday)]), \(two(parts.tm_mday)) \(months[Int(parts.tm_mon)]) \(parts.tm_year + 1900) "
-            + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec)) GMT"
-    }
+    /// The `Date` header value (RFC 9110 IMF-fixdate) for now.
+    static func httpDate() -> String { HTTPDate.format(Date()) }
 }

@@ -30,7 +30,7 @@ public struct HTTPRequest: Sendable {
     /// Whether the client asked to keep the connection open (HTTP/1.1 default yes, HTTP/1.0 default no).
     public var wantsKeepAlive: Bool {
         let tokens = headers.values("Connection").flatMap { $0.split(separator: ",") }.map {
-            $0.trimmingCharacters(in: .whitespaces).lowercased()
+            $0.trimmingWhitespace().lowercased()
         }
         if tokens.contains("close") { return false }
         if version == .http10 { return tokens.contains("keep-alive") }
@@ -47,4 +47,8 @@ public struct HTTPVersion: Sendable, Equatable, CustomStringConvertible {
     public var description: String { "HTTP/\(major).\(minor)" }
 }
 
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif

@@ -192,7 +192,7 @@ public struct HTTPRequestParser: Sendable {
             guard lengths.isEmpty else { throw HTTPParseError(status: 400, reason: "both Transfer-Encoding and Content-Length") }
             guard request.version == .http11 else { throw HTTPParseError(status: 400, reason: "Transfer-Encoding in HTTP/1.0") }
             let codings = transferEncodings.flatMap { $0.split(separator: ",") }.map {
-                $0.trimmingCharacters(in: .whitespaces).lowercased()
+                $0.trimmingWhitespace().lowercased()
             }
             guard codings == ["chunked"] else {
                 throw HTTPParseError(status: 501, reason: "unsupported Transfer-Encoding \(transferEncodings.joined(separator: ", "))")
@@ -201,7 +201,7 @@ public struct HTTPRequestParser: Sendable {
         }
         guard !lengths.isEmpty else { return .none }
         let values = Set(lengths.flatMap { $0.split(separator: ",", omittingEmptySubsequences: false) }.map {
-            $0.trimmingCharacters(in: .whitespaces)
+            $0.trimmingWhitespace()
         })
         guard values.count == 1, let text = values.first, !text.isEmpty, text.utf8.count <= 18,
             text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let length = Int(text)
@@ -212,7 +212,7 @@ public struct HTTPRequestParser: Sendable {
 
     private static func expectsContinue(_ request: HTTPRequest) throws(HTTPParseError) -> Bool {
         guard let expect = request.headers["Expect"] else { return false }
-        guard expect.trimmingCharacters(in: .whitespaces).lowercased() == "100-continue" else {
+        guard expect.trimmingWhitespace().lowercased() == "100-continue" else {
             throw HTTPParseError(status: 417, reason: "unsupported Expect: \(expect)")
         }
         return request.version == .http11
@@ -364,4 +364,8 @@ extension HTTPHeaders {
     mutating func add(contentsOf field: Field) { add(field.name, field.value) }
 }
 
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif

@@ -1,5 +1,9 @@
 import Dispatch
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// An HTTP/1.1 server on plain sockets and Dispatch: a non-blocking listener whose accept loop runs
 /// on a Dispatch source, one `HTTPConnection` per client. Isolation: its mutable state (listener,

@@ -1,5 +1,9 @@
 import AWSProtocol
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// One page of a listing: objects and common prefixes in UTF-8 byte order, and where to resume.
 /// Built from names and `lstat` only (plus sidecars for ETag and storage class), never from file contents.

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The parameters of ListObjects (v1) and ListObjectsV2 (`list-type=2`), read from the query string
 /// with S3's validation. Empty `prefix`, `delimiter`, `marker`, `start-after` count as absent.
@@ -33,7 +37,7 @@ public struct ListObjectsRequest: Sendable, Equatable {
         request.delimiter = nonEmpty("delimiter")
         if let raw = value("max-keys") {
             // Unverified: S3's texts for a bad max-keys, as recalled.
-            guard let number = Int(raw.trimmingCharacters(in: .whitespaces)), number <= Int(Int32.max) else {
+            guard let number = Int(raw.trimmingWhitespace()), number <= Int(Int32.max) else {
                 return .failure(
                     .invalidArgument(
                         message: "Provided max-keys not an integer or within integer range", name: "max-keys", value: raw))

@@ -1,5 +1,9 @@
 import AWSProtocol
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// What HeadObject and GetObject say about an object: its file's size and time, and the sidecar's
 /// metadata (or S3's defaults: `binary/octet-stream`, SSE-S3 `AES256`, STANDARD, ETag = MD5 of the bytes).
