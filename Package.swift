@@ -31,7 +31,7 @@ let package = Package(
         .testTarget(name: "AWSProtocolTests", dependencies: ["AWSProtocol"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "TestSupport"]),
         .testTarget(name: "DynamoDBControlPlaneTests", dependencies: ["DynamoDBControlPlane", "AWSProtocol"]),
-        .testTarget(name: "CloudTrailTests", dependencies: ["CloudTrail", "AWSProtocol"]),
+        .testTarget(name: "CloudTrailTests", dependencies: ["CloudTrail", "AWSProtocol", "HTTPServer"]),
         .testTarget(name: "S3BucketTests", dependencies: ["S3Bucket", "AWSProtocol"]),
         .testTarget(name: "DynamoTrailTests", dependencies: ["DynamoTrail", "TestSupport", "AWSProtocol"]),
     ]

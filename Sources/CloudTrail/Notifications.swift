@@ -1,9 +1,6 @@
 import AWSProtocol
 import Foundation
 
-#if canImport(FoundationNetworking)
-    import FoundationNetworking
-#endif
 
 /// CloudTrail's per-file SNS message and its local deliveries (reference §5, DESIGN.md §3).
 public enum TrailNotification {
@@ -28,37 +25,47 @@ public enum TrailNotification {
     }
 }
 
+/// Sends one HTTP POST and answers its status code. Blocking: the poster calls it on its own queue.
+/// Injected by the server, so CloudTrail carries no HTTP client (nor FoundationNetworking) of its own.
+public typealias WebhookTransport = @Sendable (_ url: String, _ headers: [(String, String)], _ body: [UInt8]) -> Result<
+    Int, any Error
+>
+
 /// POSTs SNS envelopes to the configured webhook off the delivery path, with retries.
 ///
-/// Isolation: immutable configuration; each POST runs through `URLSession` callbacks and retries
-/// are scheduled on its own serial queue, so a slow or dead webhook never delays deliveries.
+/// Isolation: immutable configuration; POSTs and their retries run on its own serial queue, so a slow
+/// or dead webhook never delays deliveries.
 final class WebhookPoster: Sendable {
-    let url: URL
+    let url: String
     let maxAttempts: Int
     let baseDelay: Double
+    private let transport: WebhookTransport
     private let queue = DispatchQueue(label: "dynamotrail.cloudtrail.webhook")
     private let log: @Sendable (String) -> Void
 
-    init(url: URL, maxAttempts: Int = 5, baseDelay: Double = 1, log: @escaping @Sendable (String) -> Void) {
+    init(
+        url: String, transport: @escaping WebhookTransport, maxAttempts: Int = 5, baseDelay: Double = 1,
+        log: @escaping @Sendable (String) -> Void
+    ) {
         self.url = url
+        self.transport = transport
         self.maxAttempts = maxAttempts
         self.baseDelay = baseDelay
         self.log = log
     }
 
     func post(_ body: [UInt8], messageId: String, topicArn: String, attempt: Int = 1) {
-        var request = URLRequest(url: url)
-        request.httpMethod = "POST"
-        request.httpBody = Data(body)
-        request.timeoutInterval = 10
-        request.setValue("text/plain; charset=UTF-8", forHTTPHeaderField: "Content-Type")
-        request.setValue("Notification", forHTTPHeaderField: "x-amz-sns-message-type")
-        request.setValue(messageId, forHTTPHeaderField: "x-amz-sns-message-id")
-        request.setValue(topicArn, forHTTPHeaderField: "x-amz-sns-topic-arn")
-        let task = URLSession.shared.dataTask(with: request) { [self] _, response, error in
-            let status = (response as? HTTPURLResponse)?.statusCode ?? 0
-            if error == nil, (200..<300).contains(status) { return }
-            let reason = error.map { "\($0)" } ?? "HTTP \(status)"
+        queue.async { [self] in
+            let headers = [
+                ("Content-Type", "text/plain; charset=UTF-8"), ("x-amz-sns-message-type", "Notification"),
+                ("x-amz-sns-message-id", messageId), ("x-amz-sns-topic-arn", topicArn),
+            ]
+            let reason: String
+            switch transport(url, headers, body) {
+            case .success(let status) where (200..<300).contains(status): return
+            case .success(let status): reason = "HTTP \(status)"
+            case .failure(let error): reason = "\(error)"
+            }
             guard attempt < maxAttempts else {
                 log("webhook: giving up on \(messageId) after \(attempt) attempts: \(reason)")
                 return
@@ -68,6 +75,5 @@ final class WebhookPoster: Sendable {
                 self.post(body, messageId: messageId, topicArn: topicArn, attempt: attempt + 1)
             }
         }
-        task.resume()
     }
 }

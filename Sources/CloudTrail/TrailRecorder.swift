@@ -111,7 +111,7 @@ public final class TrailRecorder: @unchecked Sendable {
     ///   - log: receives operational messages (journal repairs, delivery failures, retention).
     public init(
         settings: TrailSettings, journal: JournalSettings, clock: any WallClock, random: any RandomSource,
-        log: @escaping @Sendable (String) -> Void = { _ in }
+        log: @escaping @Sendable (String) -> Void = { _ in }, webhookTransport: WebhookTransport? = nil
     ) {
         self.settings = settings
         self.journalSettings = journal
@@ -120,8 +120,8 @@ public final class TrailRecorder: @unchecked Sendable {
         self.log = log
         self.bucketRoot = settings.bucket.path
         self.journalDirectory = journal.path ?? FileIO.join(settings.bucket.path, ".dynamotrail/journal")
-        if let text = settings.notifications.webhookURL, let url = URL(string: text) {
-            webhook = WebhookPoster(url: url, log: log)
+        if let url = settings.notifications.webhookURL, let webhookTransport {
+            webhook = WebhookPoster(url: url, transport: webhookTransport, log: log)
         } else {
             webhook = nil
         }

@@ -22,7 +22,10 @@ public actor DynamoTrailServer {
         self.logger = logger
         let recorder = TrailRecorder(
             settings: configuration.trail, journal: configuration.journal, clock: clock, random: random,
-            log: { message in logger.warn(message) })
+            log: { message in logger.warn(message) },
+            webhookTransport: { url, headers, body in
+                HTTPClient.post(url: url, headers: headers, body: body).mapError { $0 as any Error }
+            })
         self.recorder = recorder
         let services = Services(
             configuration: configuration,

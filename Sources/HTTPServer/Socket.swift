@@ -92,6 +92,39 @@ public enum Socket {
         return errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR ? 0 : nil
     }
 
+    /// Opens a blocking client connection to `host:port` with send and receive timeouts (for small
+    /// outgoing requests such as webhooks, run on their own queue).
+    public static func connect(host: String, port: Int, timeoutSeconds: Double) throws(Failure) -> Int32 {
+        var hints = addrinfo()
+        hints.ai_family = AF_UNSPEC
+        hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
+        var info: UnsafeMutablePointer<addrinfo>?
+        guard getaddrinfo(host, String(port), &hints, &info) == 0, let first = info else {
+            throw Failure(call: "getaddrinfo(\(host))", code: EHOSTUNREACH)
+        }
+        defer { freeaddrinfo(info) }
+        var lastError = Failure(call: "connect \(host):\(port)", code: ECONNREFUSED)
+        var candidate: UnsafeMutablePointer<addrinfo>? = first
+        while let address = candidate {
+            candidate = address.pointee.ai_next
+            let fd = socket(address.pointee.ai_family, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+            guard fd >= 0 else { continue }
+            var timeout = timeval(tv_sec: Int(timeoutSeconds), tv_usec: Int((timeoutSeconds - Double(Int(timeoutSeconds))) * 1_000_000))
+            setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+            setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+            if Glibc.connect(fd, address.pointee.ai_addr, address.pointee.ai_addrlen) == 0 { return fd }
+            lastError = Failure(call: "connect \(host):\(port)", code: errno)
+            Glibc.close(fd)
+        }
+        throw lastError
+    }
+
+    /// A blocking read: bytes read, 0 at end of stream, nil on error or timeout.
+    public static func readBlocking(_ fd: Int32, into buffer: inout [UInt8]) -> Int? {
+        let count = buffer.withUnsafeMutableBytes { Glibc.recv(fd, $0.baseAddress, $0.count, 0) }
+        return count >= 0 ? count : nil
+    }
+
     /// Stops sending (half-close) so the peer reads our last response before the connection ends.
     public static func shutdownWrite(_ fd: Int32) { Glibc.shutdown(fd, Int32(SHUT_WR)) }
 

@@ -31,7 +31,9 @@ struct TrailHarness {
     }
 
     func makeRecorder(seed: UInt64 = 7) -> TrailRecorder {
-        TrailRecorder(settings: settings, journal: journal, clock: clock, random: SeededRandomSource(seed: seed))
+        TrailRecorder(
+            settings: settings, journal: journal, clock: clock, random: SeededRandomSource(seed: seed),
+            webhookTransport: httpTransport)
     }
 
     var bucket: String { settings.bucket.path }

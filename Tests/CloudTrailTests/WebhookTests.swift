@@ -1,6 +1,7 @@
 import AWSProtocol
 import Foundation
 import Synchronization
+import HTTPServer
 import Testing
 
 @testable import CloudTrail
@@ -80,12 +81,17 @@ final class TinyHTTPServer: Sendable {
     }
 }
 
+/// The server's transport: our own HTTP client.
+let httpTransport: WebhookTransport = { url, headers, body in
+    HTTPClient.post(url: url, headers: headers, body: body).mapError { $0 as any Error }
+}
+
 @Suite(.serialized) struct WebhookTests {
     @Test func webhookRetriesUntilAccepted() async throws {
         let server = try TinyHTTPServer(statuses: [500, 503])
         defer { server.stop() }
-        let url = try #require(URL(string: "http://127.0.0.1:\(server.port)/sns"))
-        let poster = WebhookPoster(url: url, maxAttempts: 5, baseDelay: 0.05, log: { _ in })
+        let poster = WebhookPoster(
+            url: "http://127.0.0.1:\(server.port)/sns", transport: httpTransport, maxAttempts: 5, baseDelay: 0.05, log: { _ in })
         poster.post(Array(#"{"Type":"Notification"}"#.utf8), messageId: "m-1", topicArn: "arn:aws:sns:us-east-1:1:t")
         let requests = await server.waitForRequests(3)
         #expect(requests.count == 3)
