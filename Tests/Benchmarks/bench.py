@@ -36,12 +36,12 @@ def post(port, target, body):
         return json.loads(error.read() or b"{}")
 
 
-def start_dynamotrail(extra=(), env=None):
+def start_dynamotrail(extra=(), env=None, config_body=None):
     workdir = tempfile.mkdtemp(prefix="dynamotrail-bench-")
     port = free_port()
     config = os.path.join(workdir, "config.json")
     with open(config, "w") as f:
-        json.dump({}, f)
+        json.dump(config_body or {"trail": {"deliveryIntervalSeconds": 5}}, f)
     process = subprocess.Popen([BIN, "serve", "--config", config, "--port", str(port), "--bucket", os.path.join(workdir, "bucket"),
                                 "--log-level", "warn", *extra], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, cwd=workdir,
                                env=dict(os.environ, **(env or {})))
@@ -133,6 +133,20 @@ def main():
     process.terminate()
     process.wait()
     shutil.rmtree(workdir, ignore_errors=True)
+
+    # Recording cost: the same DescribeTable load with every call journaled and delivered, and with a
+    # WriteOnly trail (DescribeTable is read-only, so nothing is recorded).
+    results = {}
+    for label, read_write in (("recording on (All)", "All"), ("recording off (WriteOnly)", "WriteOnly")):
+        process, port, workdir = start_dynamotrail(
+            config_body={"trail": {"readWriteType": read_write, "deliveryIntervalSeconds": 5}})
+        post(port, "DynamoDB_20120810.CreateTable", TABLE)
+        results[read_write] = wrk(port, "DynamoDB_20120810.DescribeTable", {"TableName": "bench"})
+        row("DynamoTrail DescribeTable, " + label, results[read_write])
+        process.terminate()
+        process.wait()
+        shutil.rmtree(workdir, ignore_errors=True)
+    print("recording on / off: %.0f%%" % (100 * results["All"][0] / results["WriteOnly"][0]))
     if MOTO:
         moto, moto_port = start_moto()
         post(moto_port, "DynamoDB_20120810.CreateTable", TABLE)
