@@ -86,17 +86,21 @@ struct Services: Sendable {
         let eventID = random.uuid()
         let eventTime = event.eventTime ?? clock.now()
         event.eventTime = eventTime
+        var valid = true
         do {
             try await recorder.record(event, eventID: eventID)
         } catch {
             logger.error("could not record \(target.operation) \(call.context.requestId): \(error)")
-            if case TrailError.invalidEvent = error { return }
+            if case TrailError.invalidEvent = error { valid = false }
         }
-        let bytes = CloudTrailRecord.bytes(
-            event, eventTime: eventTime, eventID: eventID, eventVersion: configuration.trail.eventVersion)
-        cloudTrail.history.record(
-            event, eventID: eventID, eventTime: eventTime, bytes: bytes,
-            resources: CloudTrailAPI.lookupResources(target: target, input: input))
+        if valid {
+            let bytes = CloudTrailRecord.bytes(
+                event, eventTime: eventTime, eventID: eventID, eventVersion: configuration.trail.eventVersion)
+            cloudTrail.history.record(
+                event, eventID: eventID, eventTime: eventTime, bytes: bytes,
+                resources: CloudTrailAPI.lookupResources(target: target, input: input))
+        }
+        if target.service == .cloudTrail { await cloudTrail.didRecord(operation: target.operation, result: result) }
     }
 
     func health() async -> JSONValue {
