@@ -60,14 +60,12 @@ extension DynamoTrailCommand {
         let output = BufferedOutput()
         var failures = 0
         if !json { output.write(EventColumns.header + "\n") }
-        reader.forEachRecord(
-            filter, limit: limit,
-            onError: { error in
-                failures += 1
-                output.flush()
-                writeError("dynamotrail: \(error)\n")
-            }
-        ) { record in
+        let report = { (error: LogReaderError) in
+            failures += 1
+            output.flush()
+            writeError("dynamotrail: \(error)\n")
+        }
+        reader.forEachRecord(filter, limit: limit, onError: report) { record in
             if json {
                 output.write(record.bytes)
                 output.write("\n")

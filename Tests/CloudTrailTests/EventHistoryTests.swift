@@ -60,10 +60,13 @@ import Testing
     @Test func theEventsOwnResourcesWin() throws {
         let history = Self.history()
         var event = Fixtures.event()
-        event.resources = [.init(accountId: "123456789012", type: "AWS::DynamoDB::Table", arn: "arn:aws:dynamodb:us-east-1:123456789012:table/Music")]
+        event.resources = [
+            .init(accountId: "123456789012", type: "AWS::DynamoDB::Table", arn: "arn:aws:dynamodb:us-east-1:123456789012:table/Music")
+        ]
         Self.add(history, event, id: "x", at: 0, resources: [LookupResource(type: "Ignored", name: "ignored")])
         let found = try #require(history.lookup(HistoryQuery(account: "123456789012", region: "us-east-1")).events.first)
-        #expect(found.resources == [LookupResource(type: "AWS::DynamoDB::Table", name: "arn:aws:dynamodb:us-east-1:123456789012:table/Music")])
+        #expect(
+            found.resources == [LookupResource(type: "AWS::DynamoDB::Table", name: "arn:aws:dynamodb:us-east-1:123456789012:table/Music")])
     }
 
     @Test func separatesAccountsAndRegions() {

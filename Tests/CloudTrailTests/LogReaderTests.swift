@@ -26,7 +26,10 @@ import Testing
             decoding: CloudTrailRecord.bytes(event, eventTime: Fixtures.date(time), eventID: "id-\(name)"), as: UTF8.self)
     }
 
-    static func key(account: String = "123456789012", region: String = "us-east-1", day: String = "2026/01/02", stamp: String = "20260102T0305Z", unique: String = "AAAAAAAAAAAAAAAA") -> String {
+    static func key(
+        account: String = "123456789012", region: String = "us-east-1", day: String = "2026/01/02", stamp: String = "20260102T0305Z",
+        unique: String = "AAAAAAAAAAAAAAAA"
+    ) -> String {
         "AWSLogs/\(account)/CloudTrail/\(region)/\(day)/\(account)_CloudTrail_\(region)_\(stamp)_\(unique).json.gz"
     }
 
@@ -63,8 +66,16 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         let reader = LogReader(bucketRoot: root.path)
         var keys: [String] = []
-        reader.forEachLogFile { keys.append($0); return true }
-        #expect(keys == [Self.key(account: "123456789012", region: "eu-west-1"), Self.key(), Self.key(day: "2026/01/03", stamp: "20260103T0000Z"), Self.key(account: "210987654321")].sorted())
+        reader.forEachLogFile {
+            keys.append($0)
+            return true
+        }
+        #expect(
+            keys
+                == [
+                    Self.key(account: "123456789012", region: "eu-west-1"), Self.key(),
+                    Self.key(day: "2026/01/03", stamp: "20260103T0000Z"), Self.key(account: "210987654321"),
+                ].sorted())
         #expect(Self.names(reader) == ["ListTables", "CreateTable", "DescribeTable", "DeleteTable", "UpdateTable"])
     }
 
@@ -72,7 +83,8 @@ import Testing
         let root = Fixtures.tempDir()
         defer { try? FileManager.default.removeItem(at: root) }
         // Pretty-printed, Records not first, strings with brackets, braces and escaped quotes.
-        let tricky = #"{ "eventName" : "A", "note": "} ] [ {\" \\", "nested": {"a": [1, {"b": "]"}]}, "eventTime": "2026-01-02T03:04:05Z" }"#
+        let tricky =
+            #"{ "eventName" : "A", "note": "} ] [ {\" \\", "nested": {"a": [1, {"b": "]"}]}, "eventTime": "2026-01-02T03:04:05Z" }"#
         let body = "{\n  \"Other\": [1, 2, {\"Records\": 3}],\n  \"Records\" : [ \(tricky) ,\n {\"eventName\":\"B\"} ]\n}"
         try Self.write(root, Self.key(), body)
         let reader = LogReader(bucketRoot: root.path)
@@ -100,7 +112,8 @@ import Testing
         try Self.write(root, notJSON, "{\"Records\":[not json]}")
         var errors: [LogReaderError] = []
         var names: [String] = []
-        LogReader(bucketRoot: root.path).forEachRecord(onError: { errors.append($0) }) {
+        let report = { (error: LogReaderError) in errors.append(error) }
+        LogReader(bucketRoot: root.path).forEachRecord(onError: report) {
             names.append($0.value["eventName"]?.stringValue ?? "?")
         }
         #expect(names.count == 5)
@@ -154,7 +167,11 @@ import Testing
         #expect(LogReader.mayHoldLogs(base + ["2026", "03", "01"], filter: filter))
         // With a prefix and an organization id in front.
         #expect(LogReader.mayHoldLogs(["logs", "AWSLogs", "o-abc", "123456789012", "CloudTrail", "us-east-1", "2026"], filter: filter))
-        #expect(LogReader.isLogFile(["logs", "AWSLogs", "o-abc", "123456789012", "CloudTrail", "us-east-1", "2026", "02", "10", "123456789012_CloudTrail_us-east-1_20260210T1200Z_AAAAAAAAAAAAAAAA.json.gz"]))
+        #expect(
+            LogReader.isLogFile([
+                "logs", "AWSLogs", "o-abc", "123456789012", "CloudTrail", "us-east-1", "2026", "02", "10",
+                "123456789012_CloudTrail_us-east-1_20260210T1200Z_AAAAAAAAAAAAAAAA.json.gz",
+            ]))
         #expect(!LogReader.isLogFile(["AWSLogs", "1", "CloudTrail-Digest", "r", "x_CloudTrail-Digest_r.json.gz"]))
     }
 
@@ -169,7 +186,8 @@ import Testing
             settings: settings, journal: JournalSettings(), clock: ManualWallClock(), random: SeededRandomSource(seed: 7))
         try recorder.start()
         for index in 0..<30 {
-            try await recorder.record(Fixtures.event(region: index % 2 == 0 ? "us-east-1" : "us-west-2", name: "Op\(index)"), eventID: "ev-\(index)")
+            try await recorder.record(
+                Fixtures.event(region: index % 2 == 0 ? "us-east-1" : "us-west-2", name: "Op\(index)"), eventID: "ev-\(index)")
         }
         _ = await recorder.shutdown()
         var ids: [String] = []

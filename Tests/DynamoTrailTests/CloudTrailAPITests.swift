@@ -270,7 +270,8 @@ import Testing
         let harness = try await Harness()
         try await harness.createTable("Music")
         try await harness.dynamoDB("DescribeTable", #"{"TableName":"Music"}"#)
-        let result = try await harness.lookup(#"{"LookupAttributes":[{"AttributeKey":"EventSource","AttributeValue":"dynamodb.amazonaws.com"}]}"#)
+        let result = try await harness.lookup(
+            #"{"LookupAttributes":[{"AttributeKey":"EventSource","AttributeValue":"dynamodb.amazonaws.com"}]}"#)
         let events = try #require(result["Events"]?.arrayValue)
         #expect(events.map { $0["EventName"] } == ["DescribeTable", "CreateTable"])
         #expect(result["NextToken"] == nil)
@@ -371,7 +372,8 @@ import Testing
         let page = try await harness.lookup(#"{"LookupAttributes":[{"AttributeKey":"EventName","AttributeValue":"ListTables"}]}"#)
         #expect(page["Events"]?.arrayValue?.count == 50)
         #expect(page["NextToken"] == nil)
-        let smaller = try await harness.lookup(#"{"LookupAttributes":[{"AttributeKey":"EventName","AttributeValue":"ListTables"}],"MaxResults":49}"#)
+        let smaller = try await harness.lookup(
+            #"{"LookupAttributes":[{"AttributeKey":"EventName","AttributeValue":"ListTables"}],"MaxResults":49}"#)
         #expect(smaller["NextToken"]?.stringValue != nil)
         await harness.stop()
     }
@@ -429,7 +431,8 @@ import Testing
         let harness = try await Harness()
         try await harness.dynamoDB("ListTables", key: "210987654321", region: "eu-west-1")
         try await harness.dynamoDB("DescribeLimits")
-        let mine = try await harness.lookup(#"{"LookupAttributes":[{"AttributeKey":"EventSource","AttributeValue":"dynamodb.amazonaws.com"}]}"#)
+        let mine = try await harness.lookup(
+            #"{"LookupAttributes":[{"AttributeKey":"EventSource","AttributeValue":"dynamodb.amazonaws.com"}]}"#)
         #expect(Self.eventNames(mine) == ["DescribeLimits"])
         let theirs = try await harness.lookup(
             #"{"LookupAttributes":[{"AttributeKey":"EventSource","AttributeValue":"dynamodb.amazonaws.com"}]}"#,
@@ -548,7 +551,9 @@ import Testing
     }
 
     @Test func recognizesOnlyItsOperations() {
-        for operation in ["DescribeTrails", "GetTrail", "GetTrailStatus", "ListTrails", "ListPublicKeys", "LookupEvents", "StartLogging", "StopLogging"] {
+        for operation in [
+            "DescribeTrails", "GetTrail", "GetTrailStatus", "ListTrails", "ListPublicKeys", "LookupEvents", "StartLogging", "StopLogging",
+        ] {
             #expect(CloudTrailAPI.recognizes(operation))
         }
         for operation in ["CreateTrail", "DeleteTrail", "PutEventSelectors", "describeTrails", ""] {

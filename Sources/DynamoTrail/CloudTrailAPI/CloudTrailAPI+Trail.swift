@@ -25,7 +25,8 @@ extension CloudTrailAPI {
         while prefix.hasSuffix("/") { prefix.removeLast() }
         if !prefix.isEmpty { trail.append("S3KeyPrefix", .string(prefix)) }
         if trailSettings.notifications.webhookURL != nil {
-            let topic = trailSettings.notifications.topicArn
+            let topic =
+                trailSettings.notifications.topicArn
                 ?? "arn:aws:sns:\(trailSettings.homeRegion):\(configuration.defaultAccount.accountId):\(trailSettings.name)"
             trail.append("SnsTopicName", .string(topic.split(separator: ":").last.map(String.init) ?? topic))
             trail.append("SnsTopicARN", .string(topic))
@@ -83,7 +84,8 @@ extension CloudTrailAPI {
         if let first = name.first, !isAlphanumeric(first) { return "Trail name must starts with a letter or number." }
         if let last = name.last, !isAlphanumeric(last) { return "Trail name must ends with a letter or number." }
         if !name.allSatisfy({ isAlphanumeric($0) || $0 == "." || $0 == "-" || $0 == "_" }) {
-            return "Trail name or ARN can only contain uppercase letters, lowercase letters, numbers, periods (.), hyphens (-), and underscores (_)."
+            return
+                "Trail name or ARN can only contain uppercase letters, lowercase letters, numbers, periods (.), hyphens (-), and underscores (_)."
         }
         return nil
     }
