@@ -15,7 +15,7 @@ public struct LookupResource: Sendable, Equatable {
 /// One event in the history: what LookupEvents filters on and returns.
 public struct HistoryEvent: Sendable, Equatable {
     /// Arrival order; breaks ties between events of the same second (newer = larger).
-    public let sequence: UInt64
+    public internal(set) var sequence: UInt64
     public let eventID: String
     public let eventName: String
     public let eventSource: String

@@ -19,7 +19,7 @@ public final class EventHistory: @unchecked Sendable {
 
     /// The most events kept; the oldest are forgotten first.
     public let capacity: Int
-    private let clock: any WallClock
+    let clock: any WallClock
     private let lock = NSLock()
     /// Ascending by (eventTime, sequence); lookups walk it from the end.
     private var entries: [HistoryEvent] = []
@@ -107,6 +107,29 @@ public final class EventHistory: @unchecked Sendable {
 
     private static func lastPathComponent(_ arn: String) -> String {
         arn.split(separator: "/").last.map(String.init) ?? arn
+    }
+
+    /// Adds events read back from log files (see `load(from:resources:)`), skipping eventIDs already
+    /// held, numbered in time order. Returns how many were added.
+    func merge(_ loaded: [HistoryEvent]) -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        var known = Set(entries.map(\.eventID))
+        var added = 0
+        let ordered = loaded.enumerated().sorted { ($0.element.eventTime, $0.offset) < ($1.element.eventTime, $1.offset) }
+        for (_, event) in ordered where !known.contains(event.eventID) {
+            known.insert(event.eventID)
+            var numbered = event
+            numbered.sequence = nextSequence
+            nextSequence += 1
+            entries.append(numbered)
+            added += 1
+        }
+        if added > 0 {
+            entries.sort { ($0.eventTime, $0.sequence) < ($1.eventTime, $1.sequence) }
+            trim()
+        }
+        return added
     }
 
     // MARK: - Private (lock held)

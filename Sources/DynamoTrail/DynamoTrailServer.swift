@@ -53,6 +53,7 @@ public actor DynamoTrailServer {
             }
         }
         for key in replayed { logger.info("delivered from the journal: \(key)") }
+        services.cloudTrail.startLoadingHistory()
         return try http.start()
     }
 

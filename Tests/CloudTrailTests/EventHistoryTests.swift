@@ -210,3 +210,60 @@ import Testing
         #expect(times == times.sorted(by: >))
     }
 }
+
+@Suite struct EventHistoryLoadTests {
+    static func write(_ root: URL, _ key: String, _ records: [String]) throws {
+        let url = root.appendingPathComponent(key)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(Gzip.compress(Array(#"{"Records":[\#(records.joined(separator: ","))]}"#.utf8))).write(to: url)
+    }
+
+    static func record(_ name: String, id: String, time: String, management: Bool = true) -> String {
+        var context = Fixtures.context(Fixtures.assumedRole)
+        context.receivedAt = Fixtures.date(time)
+        let event = CloudTrailEvent(
+            context: context, eventSource: "dynamodb.amazonaws.com", eventName: name,
+            requestParameters: ["tableName": "Music"], readOnly: false, managementEvent: management,
+            eventCategory: management ? "Management" : "Data", recipientAccountId: "123456789012")
+        return String(decoding: CloudTrailRecord.bytes(event, eventTime: Fixtures.date(time), eventID: id), as: UTF8.self)
+    }
+
+    @Test func refillsFromDeliveredFiles() throws {
+        let root = Fixtures.tempDir()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let key =
+            "AWSLogs/123456789012/CloudTrail/us-east-1/2026/03/01/123456789012_CloudTrail_us-east-1_20260301T0000Z_AAAAAAAAAAAAAAAA.json.gz"
+        let records = [
+            Self.record("CreateTable", id: "a", time: "2026-02-28T23:59:00Z"),
+            Self.record("PutItem", id: "data", time: "2026-02-28T23:59:30Z", management: false),
+            Self.record("DeleteTable", id: "b", time: "2026-02-28T23:59:59Z"),
+            Self.record("DeleteTable", id: "b", time: "2026-02-28T23:59:59Z"),  // a duplicate delivery
+        ]
+        try Self.write(root, key, records)
+        let old =
+            "AWSLogs/123456789012/CloudTrail/us-east-1/2025/10/01/123456789012_CloudTrail_us-east-1_20251001T0000Z_BBBBBBBBBBBBBBBB.json.gz"
+        try Self.write(root, old, [Self.record("CreateTable", id: "ancient", time: "2025-10-01T00:00:00Z")])
+        let clock = ManualWallClock(Fixtures.date("2026-03-02T00:00:00Z"))
+        let history = EventHistory(clock: clock)
+        history.record(
+            Fixtures.event(name: "ListTables", readOnly: true), eventID: "live", eventTime: clock.now(), bytes: Array("{}".utf8))
+        let resources = { (record: JSONValue) in
+            [LookupResource(type: "AWS::DynamoDB::Table", name: record["requestParameters"]?["tableName"]?.stringValue ?? "")]
+        }
+        #expect(history.load(from: LogReader(bucketRoot: root.path), resources: resources) == 2)
+        let page = history.lookup(HistoryQuery(account: "123456789012", region: "us-east-1"))
+        #expect(page.events.map(\.eventID) == ["live", "b", "a"])
+        let loaded = page.events[2]
+        #expect(loaded.cloudTrailEvent == records[0])
+        #expect(loaded.username == "bob")
+        #expect(loaded.accessKeyId == "AKIAIOSFODNN7EXAMPLE")
+        #expect(loaded.resources == [LookupResource(type: "AWS::DynamoDB::Table", name: "Music")])
+        #expect(loaded.eventTime == Int64(Fixtures.date("2026-02-28T23:59:00Z").timeIntervalSince1970))
+        // Loading again adds nothing.
+        #expect(history.load(from: LogReader(bucketRoot: root.path), resources: resources) == 0)
+        let byName = history.lookup(
+            HistoryQuery(
+                account: "123456789012", region: "us-east-1", attribute: LookupAttribute(key: .resourceName, value: "Music")))
+        #expect(byName.events.map(\.eventID) == ["b", "a"])
+    }
+}

@@ -469,6 +469,24 @@ import Testing
         await harness.stop()
     }
 
+    @Test func historySurvivesARestart() async throws {
+        let first = try await Harness()
+        try await first.createTable("Music")
+        let before = try await first.lookup(#"{"LookupAttributes":[{"AttributeKey":"ResourceName","AttributeValue":"Music"}]}"#)
+        await first.server.server.shutdown()
+        let bucket = first.server.bucket
+        defer { try? FileManager.default.removeItem(at: bucket) }
+        let second = try await Harness { $0.trail.bucket.path = bucket.path }
+        var after: JSONValue = .null
+        for _ in 0..<100 {
+            after = try await second.lookup(#"{"LookupAttributes":[{"AttributeKey":"ResourceName","AttributeValue":"Music"}]}"#)
+            if after["Events"]?.arrayValue?.isEmpty == false { break }
+            try await Task.sleep(nanoseconds: 50_000_000)
+        }
+        #expect(after["Events"] == before["Events"])
+        await second.server.server.shutdown()
+    }
+
     // MARK: - ListPublicKeys
 
     @Test func listPublicKeysOverHTTP() async throws {

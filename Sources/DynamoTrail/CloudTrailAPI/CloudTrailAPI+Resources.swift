@@ -29,6 +29,26 @@ extension CloudTrailAPI {
         return resources
     }
 
+    /// The same resources for a delivered record (history reloaded from log files), read from its
+    /// `eventSource` and lower-camel `requestParameters`.
+    static func lookupResources(record: JSONValue) -> [LookupResource] {
+        let parameters = record["requestParameters"] ?? .null
+        let target: ServiceTarget
+        switch record["eventSource"]?.stringValue {
+        case "dynamodb.amazonaws.com": target = ServiceTarget(service: .dynamoDB, operation: "")
+        case "cloudtrail.amazonaws.com": target = ServiceTarget(service: .cloudTrail, operation: "")
+        default: return []
+        }
+        var input = JSONObject()
+        for (from, to) in [
+            ("tableName", "TableName"), ("resourceArn", "ResourceArn"), ("streamArn", "StreamArn"), ("name", "Name"),
+            ("trailName", "TrailName"), ("trailNameList", "trailNameList"),
+        ] {
+            if let value = parameters[from] { input.append(to, value) }
+        }
+        return lookupResources(target: target, input: .object(input))
+    }
+
     /// `arn:aws:dynamodb:REGION:ACCT:table/NAME[/…]` → `NAME`; plain names unchanged.
     static func tableName(_ text: String) -> String {
         guard text.hasPrefix("arn:"), let range = text.range(of: ":table/") else { return text }

@@ -52,6 +52,16 @@ struct CloudTrailAPI: Sendable {
         }
     }
 
+    /// Refills the event history from the bucket's log files (events of earlier runs) in the
+    /// background; LookupEvents sees them once read. Call it after the journal replay.
+    func startLoadingHistory() {
+        let history = self.history
+        let reader = LogReader(bucketRoot: recorder.bucketRoot)
+        DispatchQueue.global(qos: .utility).async {
+            history.load(from: reader, resources: CloudTrailAPI.lookupResources(record:))
+        }
+    }
+
     /// Runs a blocking call on the recorder (its queue may be busy writing files) off the
     /// concurrency threads.
     func onRecorderQueue<T: Sendable>(_ work: @escaping @Sendable (TrailRecorder) -> T) async -> T {
