@@ -111,7 +111,12 @@ public struct LogReader: Sendable {
 
     // MARK: - Walking
 
+    /// Deeper than any log key (`prefix/AWSLogs/org/account/CloudTrail/region/YYYY/MM/DD/file`
+    /// with a multi-level prefix): guards against symlink loops.
+    static let maxDepth = 24
+
     private func walk(relative: [String], filter: LogRecordFilter, _ body: (String) -> Bool) -> Bool {
+        guard relative.count < Self.maxDepth else { return true }
         let directory = relative.isEmpty ? bucketRoot : FileIO.join(bucketRoot, relative.joined(separator: "/"))
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return true }
         for name in names.sorted() where !name.hasPrefix(".") {
