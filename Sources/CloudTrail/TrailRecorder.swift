@@ -159,10 +159,11 @@ public final class TrailRecorder: @unchecked Sendable {
 
     /// Makes one call's record durable, per `journal.fsync`, and returns only then. A record the
     /// trail does not keep (logging stopped, filtered by `readWriteType`) returns at once.
-    public func record(_ event: CloudTrailEvent) async throws {
+    /// `eventID`: the id to write (the caller's, so the event history shows the same); nil draws one.
+    public func record(_ event: CloudTrailEvent, eventID: String? = nil) async throws {
         let eventTime = event.eventTime ?? clock.now()
         let bytes = CloudTrailRecord.bytes(
-            event, eventTime: eventTime, eventID: random.uuid(), eventVersion: settings.eventVersion)
+            event, eventTime: eventTime, eventID: eventID ?? random.uuid(), eventVersion: settings.eventVersion)
         let group = Group(account: event.recipientAccountId, region: event.context.region)
         for (label, value) in [("account", group.account), ("region", group.region)] where !Self.isSafeKeySegment(value) {
             throw TrailError.invalidEvent("\(label) \"\(value)\" cannot be part of an S3 key")

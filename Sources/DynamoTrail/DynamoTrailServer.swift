@@ -34,6 +34,8 @@ public actor DynamoTrailServer {
                 mode: configuration.auth.mode, accounts: configuration.accounts, defaultRegion: configuration.defaultRegion,
                 clock: clock),
             recorder: recorder,
+            cloudTrail: CloudTrailAPI(
+                configuration: configuration, recorder: recorder, history: EventHistory(clock: clock), clock: clock),
             clock: clock, random: random, logger: logger, startedAt: clock.now())
         self.services = services
         self.http = HTTPServer(settings: configuration.server, handler: Router(services: services, logger: logger))
@@ -54,6 +56,7 @@ public actor DynamoTrailServer {
             }
         }
         for key in replayed { logger.info("delivered from the journal: \(key)") }
+        services.cloudTrail.startLoadingHistory()
         return try http.start()
     }
 

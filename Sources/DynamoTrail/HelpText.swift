@@ -39,15 +39,21 @@ public enum HelpText {
     public static let events = """
         USAGE: dynamotrail events [options]
 
-        Prints the CloudTrail events delivered into a bucket directory.
+        Prints the CloudTrail events delivered into a bucket directory: one line per event with its
+        time, account, region, event name, user, source IP and error code, or with --json each record
+        exactly as delivered, one per line. Reads every AWSLogs/.../CloudTrail/... log file one at a
+        time, in key order (account, region, delivery day and minute); records keep their file order.
 
         OPTIONS
           --bucket DIR          bucket directory (default: trail.bucket.path of the config, ./bucket)
+          --config PATH         configuration file to take the bucket directory from
           --account ID          only this account          --region REGION     only this region
           --event-name NAME     only this eventName        --user NAME         only this user name or ARN
           --access-key AKID     only this access key       --read-only         only read-only events
           --errors              only failed calls          --start-time / --end-time   ISO 8601 bounds
           --limit N             at most N events           --json              JSON lines instead of columns
+
+        Exits 1 when the bucket directory is missing or a log file cannot be read (the rest is still printed).
         """
 
     public static let validate = """

@@ -11,6 +11,7 @@ struct Services: Sendable {
     let controlPlane: DynamoDBControlPlane
     let authenticator: Authenticator
     let recorder: TrailRecorder
+    let cloudTrail: CloudTrailAPI
     let clock: any WallClock
     let random: any RandomSource
     let logger: Logger
@@ -23,7 +24,7 @@ struct Services: Sendable {
         switch target.service {
         case .dynamoDB: DynamoDBControlPlane.recognizes(.dynamoDB, operation: target.operation)
         case .dynamoDBStreams: DynamoDBControlPlane.recognizes(.streams, operation: target.operation)
-        case .cloudTrail: false
+        case .cloudTrail: CloudTrailAPI.recognizes(target.operation)
         }
     }
 
@@ -73,19 +74,33 @@ struct Services: Sendable {
                     service: target.service == .dynamoDB ? .dynamoDB : .streams, operation: target.operation, input: input,
                     accountId: context.accountId, region: context.region))
         case .cloudTrail:
-            return .failure(.unknownOperation)
+            return await cloudTrail.handle(operation: target.operation, input: input, context: context)
         }
     }
 
     /// Records a finished call with CloudTrail before the response goes out (durable per `journal.fsync`).
-    /// A journal failure is logged and shows in health; the API keeps answering.
+    /// A journal failure is logged and shows in health; the API keeps answering. The event also
+    /// enters the event history (LookupEvents) with the same eventID and bytes as the log file.
     func audit(target: ServiceTarget, input: JSONValue?, call: AuthenticatedCall, result: Result<JSONValue, AWSServiceError>) async {
-        guard let event = CallAudit.event(target: target, input: input, call: call, result: result) else { return }
+        guard var event = CallAudit.event(target: target, input: input, call: call, result: result) else { return }
+        let eventID = random.uuid()
+        let eventTime = event.eventTime ?? clock.now()
+        event.eventTime = eventTime
+        var valid = true
         do {
-            try await recorder.record(event)
+            try await recorder.record(event, eventID: eventID)
         } catch {
             logger.error("could not record \(target.operation) \(call.context.requestId): \(error)")
+            if case TrailError.invalidEvent = error { valid = false }
         }
+        if valid {
+            let bytes = CloudTrailRecord.bytes(
+                event, eventTime: eventTime, eventID: eventID, eventVersion: configuration.trail.eventVersion)
+            cloudTrail.history.record(
+                event, eventID: eventID, eventTime: eventTime, bytes: bytes,
+                resources: CloudTrailAPI.lookupResources(target: target, input: input))
+        }
+        if target.service == .cloudTrail { await cloudTrail.didRecord(operation: target.operation, result: result) }
     }
 
     func health() async -> JSONValue {

@@ -1,0 +1,73 @@
+import AWSProtocol
+import CloudTrail
+import Foundation
+
+/// CloudTrail's own JSON 1.1 API on DynamoTrail's port (reference §6): the one trail as
+/// DescribeTrails/GetTrail/ListTrails show it, its status, StartLogging/StopLogging, the digest
+/// public keys, and LookupEvents over the event history.
+///
+/// Isolation: a Sendable struct of immutable values and thread-safe references (`TrailRecorder`
+/// and `EventHistory` guard their own state, `TrailLoggingState` a lock).
+struct CloudTrailAPI: Sendable {
+    /// The operations served; the rest answer UnknownOperationException.
+    static let operations: Set<String> = [
+        "DescribeTrails", "GetTrail", "GetTrailStatus", "ListTrails", "ListPublicKeys", "LookupEvents", "StartLogging",
+        "StopLogging",
+    ]
+
+    static func recognizes(_ operation: String) -> Bool { operations.contains(operation) }
+
+    let configuration: Configuration
+    let recorder: TrailRecorder
+    let history: EventHistory
+    let publicKeys: any PublicKeySource
+    let clock: any WallClock
+    let logging: TrailLoggingState
+
+    init(
+        configuration: Configuration, recorder: TrailRecorder, history: EventHistory,
+        publicKeys: any PublicKeySource = NoPublicKeys(), clock: any WallClock
+    ) {
+        self.configuration = configuration
+        self.recorder = recorder
+        self.history = history
+        self.publicKeys = publicKeys
+        self.clock = clock
+        self.logging = TrailLoggingState(startedAt: clock.now())
+    }
+
+    func handle(operation: String, input: JSONValue, context: CallContext) async -> Result<JSONValue, AWSServiceError> {
+        guard case .object(let object) = input else { return .failure(.serialization) }
+        let reader = CloudTrailInput(object)
+        switch operation {
+        case "DescribeTrails": return describeTrails(reader, context: context)
+        case "GetTrail": return getTrail(reader, context: context)
+        case "GetTrailStatus": return await getTrailStatus(reader, context: context)
+        case "ListTrails": return listTrails(reader, context: context)
+        case "ListPublicKeys": return listPublicKeys(reader, context: context)
+        case "LookupEvents": return lookupEvents(reader, context: context)
+        case "StartLogging": return await setLogging(true, reader, context: context)
+        case "StopLogging": return await setLogging(false, reader, context: context)
+        default: return .failure(.unknownOperation)
+        }
+    }
+
+    /// Refills the event history from the bucket's log files (events of earlier runs) in the
+    /// background; LookupEvents sees them once read. Call it after the journal replay.
+    func startLoadingHistory() {
+        let history = self.history
+        let reader = LogReader(bucketRoot: recorder.bucketRoot)
+        DispatchQueue.global(qos: .utility).async {
+            history.load(from: reader, resources: CloudTrailAPI.lookupResources(record:))
+        }
+    }
+
+    /// Runs a blocking call on the recorder (its queue may be busy writing files) off the
+    /// concurrency threads.
+    func onRecorderQueue<T: Sendable>(_ work: @escaping @Sendable (TrailRecorder) -> T) async -> T {
+        let recorder = self.recorder
+        return await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(returning: work(recorder)) }
+        }
+    }
+}

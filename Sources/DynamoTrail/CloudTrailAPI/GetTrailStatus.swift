@@ -1,0 +1,39 @@
+import AWSProtocol
+import CloudTrail
+import Foundation
+
+extension CloudTrailAPI {
+    /// GetTrailStatus, members in the model's order (reference §6.3). Timestamps are epoch numbers;
+    /// the six `…Attempt…`/`TimeLogging…` members are ISO strings. Members with nothing to report
+    /// (no delivery yet, no error, CloudWatch Logs never) are left out; that AWS omits rather than
+    /// sends empty strings is Unverified. Notifications count as delivered with the log file
+    /// (DynamoTrail writes the notification line in the same step).
+    func getTrailStatus(_ input: CloudTrailInput, context: CallContext) async -> Result<JSONValue, AWSServiceError> {
+        if case .failure(let error) = requireTrail(input, context: context) { return .failure(error) }
+        let health = await onRecorderQueue { $0.health }
+        let state = logging.snapshot
+        let notifies = trailSettings.notifications.file != nil || trailSettings.notifications.webhookURL != nil
+        let lastAttempt = [health.lastDeliveryTime, health.lastErrorTime].compactMap { $0 }.max()
+        var status = JSONObject()
+        status.append("IsLogging", .bool(state.isLogging))
+        if let error = health.lastError { status.append("LatestDeliveryError", .string(error)) }
+        if let error = health.lastNotificationError { status.append("LatestNotificationError", .string(error)) }
+        if let time = health.lastDeliveryTime { status.append("LatestDeliveryTime", .epochSeconds(time)) }
+        if notifies, let time = health.lastDeliveryTime { status.append("LatestNotificationTime", .epochSeconds(time)) }
+        status.append("StartLoggingTime", .epochSeconds(state.startedAt))
+        if let stopped = state.stoppedAt { status.append("StopLoggingTime", .epochSeconds(stopped)) }
+        if let time = publicKeys.latestDigestDelivery() { status.append("LatestDigestDeliveryTime", .epochSeconds(time)) }
+        if let error = publicKeys.latestDigestDeliveryError() { status.append("LatestDigestDeliveryError", .string(error)) }
+        if let time = lastAttempt { status.append("LatestDeliveryAttemptTime", .string(UTCTime(time).iso8601)) }
+        if notifies, let time = health.lastDeliveryTime {
+            status.append("LatestNotificationAttemptTime", .string(UTCTime(time).iso8601))
+            if health.lastNotificationError == nil {
+                status.append("LatestNotificationAttemptSucceeded", .string(UTCTime(time).iso8601))
+            }
+        }
+        if let time = health.lastDeliveryTime { status.append("LatestDeliveryAttemptSucceeded", .string(UTCTime(time).iso8601)) }
+        status.append("TimeLoggingStarted", .string(UTCTime(state.startedAt).iso8601))
+        if let stopped = state.stoppedAt { status.append("TimeLoggingStopped", .string(UTCTime(stopped).iso8601)) }
+        return .success(.object(status))
+    }
+}

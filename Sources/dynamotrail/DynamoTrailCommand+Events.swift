@@ -1,0 +1,140 @@
+import AWSProtocol
+import CloudTrail
+import DynamoTrail
+import Foundation
+
+/// `dynamotrail events`: prints the records delivered into a bucket directory, as columns or as
+/// JSON lines (each record exactly as delivered), streaming one log file at a time.
+extension DynamoTrailCommand {
+    static func events(_ invocation: CommandLineInvocation, _ configuration: Configuration) async -> Never {
+        let options = invocation.options
+        var filter = LogRecordFilter()
+        filter.account = options["account"]
+        filter.region = options["region"]
+        filter.eventName = options["event-name"]
+        filter.user = options["user"]
+        filter.accessKeyId = options["access-key"]
+        filter.readOnlyOnly = invocation.switches.contains("read-only")
+        filter.errorsOnly = invocation.switches.contains("errors")
+        for (flag, keyPath) in [("start-time", \LogRecordFilter.startTime), ("end-time", \LogRecordFilter.endTime)] {
+            guard let text = options[flag] else { continue }
+            guard let date = parseTimeFlag(text) else {
+                writeError("dynamotrail: --\(flag): \"\(text)\" is not an ISO 8601 time (e.g. 2026-11-24T09:30:00Z)\n")
+                exit(2)
+            }
+            filter[keyPath: keyPath] = date
+        }
+        if let start = filter.startTime, let end = filter.endTime, start > end {
+            writeError("dynamotrail: --start-time is after --end-time\n")
+            exit(2)
+        }
+        var limit: Int? = nil
+        if let text = options["limit"] {
+            guard let value = Int(text), value > 0 else {
+                writeError("dynamotrail: --limit: must be a positive whole number\n")
+                exit(2)
+            }
+            limit = value
+        }
+        let bucket = configuration.trail.bucket.path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: bucket, isDirectory: &isDirectory), isDirectory.boolValue else {
+            writeError("dynamotrail: bucket directory \(bucket) not found (--bucket DIR)\n")
+            exit(1)
+        }
+        let json = invocation.switches.contains("json")
+        let reader = LogReader(bucketRoot: bucket)
+        let captured = filter
+        let count = limit
+        // Reading files blocks: do it on a Dispatch queue, not a concurrency thread.
+        let failures = await withCheckedContinuation { (continuation: CheckedContinuation<Int, Never>) in
+            DispatchQueue.global().async {
+                continuation.resume(returning: printEvents(reader, filter: captured, limit: count, json: json))
+            }
+        }
+        exit(failures > 0 ? 1 : 0)
+    }
+
+    /// Streams the matching records to stdout; returns how many files could not be read.
+    private static func printEvents(_ reader: LogReader, filter: LogRecordFilter, limit: Int?, json: Bool) -> Int {
+        let output = BufferedOutput()
+        var failures = 0
+        if !json { output.write(EventColumns.header + "\n") }
+        let report = { (error: LogReaderError) in
+            failures += 1
+            output.flush()
+            writeError("dynamotrail: \(error)\n")
+        }
+        reader.forEachRecord(filter, limit: limit, onError: report) { record in
+            if json {
+                output.write(record.bytes)
+                output.write("\n")
+            } else {
+                output.write(EventColumns.line(record.value) + "\n")
+            }
+        }
+        output.flush()
+        return failures
+    }
+
+    /// ISO 8601 with or without fractional seconds or an offset, a bare date (midnight UTC), or epoch seconds.
+    static func parseTimeFlag(_ text: String) -> Date? {
+        if let seconds = Double(text), seconds.isFinite { return Date(timeIntervalSince1970: seconds) }
+        let formatter = ISO8601DateFormatter()
+        for options: ISO8601DateFormatter.Options in [
+            [.withInternetDateTime], [.withInternetDateTime, .withFractionalSeconds], [.withFullDate],
+        ] {
+            formatter.formatOptions = options
+            if let date = formatter.date(from: text) { return date }
+        }
+        return nil
+    }
+}
+
+/// The column layout of `dynamotrail events`: time, account, region, event name, user, source IP,
+/// error code (`-` when none). Widths are fixed so lines stream without a second pass; longer
+/// values push the rest of the line right.
+enum EventColumns {
+    static let widths = [20, 12, 14, 28, 24, 15]
+
+    static var header: String { row(["TIME", "ACCOUNT", "REGION", "EVENT", "USER", "SOURCE IP", "ERROR"]) }
+
+    static func line(_ record: JSONValue) -> String {
+        let identity = record["userIdentity"]
+        let user =
+            LogRecordFilter.username(identity) ?? identity?["arn"]?.stringValue ?? identity?["principalId"]?.stringValue
+        return row([
+            record["eventTime"]?.stringValue ?? "-", record["recipientAccountId"]?.stringValue ?? "-",
+            record["awsRegion"]?.stringValue ?? "-", record["eventName"]?.stringValue ?? "-", user ?? "-",
+            record["sourceIPAddress"]?.stringValue ?? "-", record["errorCode"]?.stringValue ?? "-",
+        ])
+    }
+
+    static func row(_ cells: [String]) -> String {
+        var line = ""
+        for (index, cell) in cells.enumerated() {
+            line += cell
+            if index < widths.count { line += String(repeating: " ", count: max(2, widths[index] + 2 - cell.count)) }
+        }
+        return line
+    }
+}
+
+/// Collects stdout in 64 KB chunks (thousands of lines, one write call each would be slow).
+/// Isolation: used from one Dispatch work item at a time, never shared across threads concurrently.
+final class BufferedOutput: @unchecked Sendable {
+    private var buffer: [UInt8] = []
+
+    func write(_ text: String) { write(Array(text.utf8)) }
+
+    func write(_ bytes: [UInt8]) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= 64 * 1024 { flush() }
+    }
+
+    func flush() {
+        guard !buffer.isEmpty else { return }
+        try? FileHandle.standardOutput.write(contentsOf: Data(buffer))
+        buffer.removeAll(keepingCapacity: true)
+    }
+}
