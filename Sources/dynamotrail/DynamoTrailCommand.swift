@@ -31,7 +31,9 @@ struct DynamoTrailCommand {
             await serve(configuration)
         case .sample:
             await sample(invocation, configuration)
-        case .events, .validate:
+        case .events:
+            await events(invocation, configuration)
+        case .validate:
             writeError("dynamotrail: \(invocation.subcommand.rawValue) is not available yet in this version\n")
             exit(2)
         }
