@@ -292,10 +292,17 @@ public final class DigestWriter: @unchecked Sendable {
     private func loadState() throws(FileIOError) {
         try FileIO.makeDirectories(stateDirectory)
         if let bytes = try FileIO.readFile(snapshotPath) {
-            guard let decoded = DigestState.decodeSnapshot(bytes) else {
-                throw FileIOError(operation: "decode", path: snapshotPath, code: EINVAL)
+            if let decoded = DigestState.decodeSnapshot(bytes) {
+                state = decoded
+            } else {
+                // Only outside damage gets here (snapshots are replaced atomically): keep the file for
+                // inspection and start new chains (validate-logs reports the break as a gap) rather
+                // than refuse to serve.
+                let aside = snapshotPath + ".corrupt"
+                try FileIO.rename(snapshotPath, to: aside, durable: durable)
+                log("digests: \(snapshotPath) is unreadable; moved to \(aside), starting new digest chains")
+                return
             }
-            state = decoded
         }
         if let bytes = try FileIO.readFile(walPath(state.generation)) {
             let intact = state.replay(wal: bytes)

@@ -381,4 +381,29 @@ struct DigestHarness {
         #expect(try harness.digest(keys[0]).json["logFiles"]?.arrayValue?.count == 1)
         #expect(try harness.digest(next[0]).json["logFiles"]?.arrayValue?.count == 0)
     }
+
+    @Test func aDamagedStateFileIsSetAsideAndNewChainsBegin() async throws {
+        let harness = DigestHarness()
+        var (recorder, writer) = try harness.start()
+        try await recorder.record(Fixtures.event())
+        _ = await recorder.flush()
+        harness.clock.advance(by: 60)
+        #expect(writer.tick().count == 1)
+        _ = await recorder.shutdown()
+        _ = await writer.shutdown()
+        try Data("{not json".utf8).write(to: URL(fileURLWithPath: writer.stateDirectory + "/state.json"))
+        harness.clock.advance(by: 60)
+        (recorder, writer) = try harness.start(seed: 5)
+        #expect(FileManager.default.fileExists(atPath: writer.stateDirectory + "/state.json.corrupt"))
+        try await recorder.record(Fixtures.event())
+        _ = await recorder.flush()
+        harness.clock.advance(by: 60)
+        let key = try #require(writer.tick().first)
+        #expect(try harness.digest(key).json["previousDigestSignature"] == .null)  // a new chain
+        let report = harness.validate()
+        #expect(report.exitCode == 0 && report.validDigests == 2)
+        #expect(report.chains.flatMap(\.statuses).contains { $0.text.hasPrefix("No log files were delivered by CloudTrail between ") })
+        _ = await recorder.shutdown()
+        _ = await writer.shutdown()
+    }
 }
