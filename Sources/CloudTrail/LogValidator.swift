@@ -177,13 +177,15 @@ public struct LogValidator: Sendable {
         return report
     }
 
-    /// The `digestStartTime` of the oldest digest (or its key's time when unreadable).
+    /// The default start: the `digestStartTime` of the oldest digest when it begins its chain;
+    /// otherwise (older digests removed, e.g. by retention) its end time, so the walk does not go
+    /// looking for the removed predecessor and report it `not found`.
     private func earliestStart(_ keys: [String]) -> Date? {
         let oldest = keys.compactMap { key in Self.parse(key: key).map { (key, $0.stamp) } }.min { $0.1 < $1.1 }
         guard let (key, stamp) = oldest else { return nil }
         if let bytes = try? FileIO.readFile(FileIO.join(bucketRoot, key)), let body = try? Gzip.decompress(bytes),
-            let json = try? JSONParser.parse(body), let text = json["digestStartTime"]?.stringValue,
-            let date = DigestTime.parseISO(text)
+            let json = try? JSONParser.parse(body), json["previousDigestS3Object"]?.isNull ?? true,
+            let text = json["digestStartTime"]?.stringValue, let date = DigestTime.parseISO(text)
         {
             return date
         }

@@ -192,4 +192,17 @@ import Testing
         #expect(!LogValidator.isSafe("../etc/passwd") && !LogValidator.isSafe("/abs") && !LogValidator.isSafe(".dynamotrail/keys/x"))
         #expect(LogValidator.isSafe("AWSLogs/1/CloudTrail/x.json.gz"))
     }
+
+    @Test func digestsRemovedByRetentionAreNotReportedWithTheDefaultRange() async throws {
+        let (harness, _, _) = try await Self.makeBucket()
+        for region in ["us-east-1", "eu-west-1"] {
+            let oldest = try #require(harness.digestKeys().first { $0.contains("/\(region)/") })
+            try FileManager.default.removeItem(atPath: Self.path(harness, oldest))
+        }
+        let report = harness.validate()
+        #expect(report.exitCode == 0 && report.validDigests == 4 && report.invalidDigests == 0)
+        // An explicit earlier start asks for the removed digests: the CLI calls that "not found".
+        let explicit = harness.validate(start: Fixtures.date("2026-01-02T03:00:00Z"))
+        #expect(explicit.exitCode == 1 && explicit.invalidDigests == 2)
+    }
 }
