@@ -25,12 +25,17 @@ public struct LogValidator: Sendable {
     public let bucketName: String?
     public let keyStore: SigningKeyStore
 
-    public init(bucketRoot: String, bucketName: String?, keyStore: SigningKeyStore? = nil) {
+    /// - Parameters:
+    ///   - keyStore: the public keys to check signatures with; nil: the bucket's own
+    ///     `.dynamotrail/keys`, read now (blocking).
+    ///   - clock: only bounds the newest key's validity (see `SigningKeyStore.publicKeys`).
+    public init(
+        bucketRoot: String, bucketName: String?, keyStore: SigningKeyStore? = nil, clock: any WallClock = SystemWallClock()
+    ) {
         self.bucketRoot = bucketRoot
         self.bucketName = bucketName
         let store =
-            keyStore
-            ?? SigningKeyStore(directory: SigningKeyStore.defaultDirectory(bucketRoot: bucketRoot), clock: SystemWallClock())
+            keyStore ?? SigningKeyStore(directory: SigningKeyStore.defaultDirectory(bucketRoot: bucketRoot), clock: clock)
         if keyStore == nil { store.load() }
         self.keyStore = store
     }
@@ -345,7 +350,8 @@ public struct LogValidator: Sendable {
         guard digest["digestS3Bucket"]?.stringValue == bucket, digest["digestS3Object"]?.stringValue == key else {
             return .invalid(location + "INVALID: has been moved from its original location")
         }
-        let fingerprint = digest["digestPublicKeyFingerprint"]?.stringValue ?? JSONWriter.string(digest["digestPublicKeyFingerprint"] ?? .null)
+        let fingerprint =
+            digest["digestPublicKeyFingerprint"]?.stringValue ?? JSONWriter.string(digest["digestPublicKeyFingerprint"] ?? .null)
         guard let publicKey = publicKeys[fingerprint] else {
             return .invalid(location + "INVALID: public key not found in region \(homeRegion) for fingerprint \(fingerprint)")
         }

@@ -91,7 +91,7 @@ public final class SigningKeyStore: @unchecked Sendable {
             guard let (region, createdAt, fingerprint) = Self.parseName(String(name.dropLast(4))) else { continue }
             let path = FileIO.join(directory, name)
             do {
-                guard let pem = try FileIO.readFile(path), let der = PEM.decode(pem, label: "RSA PRIVATE KEY") else {
+                guard let pem = try FileIO.readFile(path), let der = SigningKeyPEM.decode(pem, label: "RSA PRIVATE KEY") else {
                     log("key store: \(name): not a PEM RSA PRIVATE KEY; ignored")
                     continue
                 }
@@ -102,7 +102,7 @@ public final class SigningKeyStore: @unchecked Sendable {
                 }
                 let publicPath = FileIO.join(directory, String(name.dropLast(4)) + ".pub")
                 if !FileManager.default.fileExists(atPath: publicPath) {
-                    try? writeFile(PEM.encode(key.publicKeyDER, label: "RSA PUBLIC KEY"), to: publicPath, mode: 0o644)
+                    try? writeFile(SigningKeyPEM.encode(key.publicKeyDER, label: "RSA PUBLIC KEY"), to: publicPath, mode: 0o644)
                 }
                 loaded[region, default: []].append(Entry(region: region, createdAt: createdAt, key: key))
             } catch {
@@ -141,8 +141,9 @@ public final class SigningKeyStore: @unchecked Sendable {
         do throws(FileIOError) {
             let der: [UInt8]
             do { der = try key.privateKeyDER() } catch { throw FileIOError(operation: "encode", path: base, code: EINVAL) }
-            try writeFile(PEM.encode(key.publicKeyDER, label: "RSA PUBLIC KEY"), to: FileIO.join(directory, base + ".pub"), mode: 0o644)
-            try writeFile(PEM.encode(der, label: "RSA PRIVATE KEY"), to: FileIO.join(directory, base + ".pem"), mode: 0o600)
+            try writeFile(
+                SigningKeyPEM.encode(key.publicKeyDER, label: "RSA PUBLIC KEY"), to: FileIO.join(directory, base + ".pub"), mode: 0o644)
+            try writeFile(SigningKeyPEM.encode(der, label: "RSA PRIVATE KEY"), to: FileIO.join(directory, base + ".pem"), mode: 0o600)
         } catch {
             throw .io(error)
         }
@@ -209,31 +210,5 @@ public final class SigningKeyStore: @unchecked Sendable {
         }
         close(fd)
         try FileIO.rename(temp, to: path, durable: durable)
-    }
-}
-
-/// PEM armour (RFC 7468): base64 in 64-character lines between BEGIN/END lines. Text framing
-/// only; the DER inside comes from libcrypto.
-enum PEM {
-    static func encode(_ der: [UInt8], label: String) -> [UInt8] {
-        let base64 = Data(der).base64EncodedString()
-        var text = "-----BEGIN \(label)-----\n"
-        var index = base64.startIndex
-        while index < base64.endIndex {
-            let end = base64.index(index, offsetBy: 64, limitedBy: base64.endIndex) ?? base64.endIndex
-            text += base64[index..<end] + "\n"
-            index = end
-        }
-        text += "-----END \(label)-----\n"
-        return Array(text.utf8)
-    }
-
-    static func decode(_ bytes: [UInt8], label: String) -> [UInt8]? {
-        let text = String(decoding: bytes, as: UTF8.self)
-        guard let begin = text.range(of: "-----BEGIN \(label)-----"),
-            let end = text.range(of: "-----END \(label)-----", range: begin.upperBound..<text.endIndex)
-        else { return nil }
-        let body = text[begin.upperBound..<end.lowerBound].filter { !$0.isWhitespace }
-        return Data(base64Encoded: String(body)).map { Array($0) }
     }
 }

@@ -37,12 +37,13 @@ extension DynamoTrailCommand {
         let configured =
             options["config"] != nil || environment["DYNAMOTRAIL_CONFIG"] != nil
             || FileManager.default.fileExists(atPath: "./config.json")
-        let validator = LogValidator(bucketRoot: bucketRoot, bucketName: configured ? configuration.trail.bucket.name : nil)
+        let bucketName = configured ? configuration.trail.bucket.name : nil
         let account = options["account"]
         let region = options["region"]
         // Blocking file reads: on a Dispatch queue, not a concurrency thread.
         let report = await withCheckedContinuation { (continuation: CheckedContinuation<LogValidator.Report, Never>) in
             DispatchQueue.global().async {
+                let validator = LogValidator(bucketRoot: bucketRoot, bucketName: bucketName)
                 continuation.resume(returning: validator.validate(start: start, end: end, account: account, region: region))
             }
         }

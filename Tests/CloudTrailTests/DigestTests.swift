@@ -154,7 +154,8 @@ struct DigestHarness {
             logFiles: [
                 DigestLogFile(
                     bucket: "S3-bucket-name",
-                    key: "AWSLogs/111122223333/CloudTrail/us-east-2/2015/08/17/111122223333_CloudTrail_us-east-2_20150817T1445Z_9nYN7gp2eWAJHIfT.json.gz",
+                    key:
+                        "AWSLogs/111122223333/CloudTrail/us-east-2/2015/08/17/111122223333_CloudTrail_us-east-2_20150817T1445Z_9nYN7gp2eWAJHIfT.json.gz",
                     sha256Hex: "9bb6196fc6b84d6f075a56548feca262bd99ba3c2de41b618e5b6e22c1fc71f6",
                     oldestEventTime: Fixtures.date("2015-08-17T14:42:27Z"), newestEventTime: Fixtures.date("2015-08-17T14:52:27Z"))
             ],
@@ -255,7 +256,10 @@ struct DigestHarness {
                 #expect(files.count == 1)
                 #expect(files.first?["s3Object"]?.stringValue == logs.first { $0.contains("/us-east-1/") })
                 let logBody = try Gzip.decompress(
-                    [UInt8](Data(contentsOf: URL(fileURLWithPath: harness.bucket).appendingPathComponent(files.first?["s3Object"]?.stringValue ?? ""))))
+                    [UInt8](
+                        Data(
+                            contentsOf: URL(fileURLWithPath: harness.bucket).appendingPathComponent(
+                                files.first?["s3Object"]?.stringValue ?? ""))))
                 #expect(files.first?["hashValue"]?.stringValue == Digest.sha256Hex(logBody))
                 #expect(json["oldestEventTime"]?.stringValue == "2026-01-02T03:04:05Z")
                 #expect(json["digestStartTime"]?.stringValue == "2026-01-02T03:04:05Z")

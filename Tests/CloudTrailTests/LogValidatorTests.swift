@@ -44,16 +44,25 @@ import Testing
                 "Digest file\ts3://test-bucket/\(digests[0])\tvalid", "Log file\ts3://test-bucket/\(logs[0])\tvalid",
             ])
         let text = report.rendered(verbose: true).map(\.text).joined()
-        #expect(text.hasPrefix("Validating log files for trail arn:aws:cloudtrail:us-east-1:123456789012:trail/dynamotrail in region eu-west-1 between 2026-01-02T03:04:05Z and "))
+        #expect(
+            text.hasPrefix(
+                "Validating log files for trail arn:aws:cloudtrail:us-east-1:123456789012:trail/dynamotrail in region eu-west-1 between 2026-01-02T03:04:05Z and "
+            ))
         #expect(text.contains("\n\nValidating log files for trail arn:aws:cloudtrail:us-east-1:123456789012:trail/dynamotrail between "))
-        #expect(text.contains("\nResults requested for 2026-01-02T03:04:05Z to 2026-01-02T03:08:05Z\nResults found for 2026-01-02T03:04:05Z to 2026-01-02T03:07:05Z:\n\n6/6 digest files valid\n4/4 log files valid\n"))
+        #expect(
+            text.contains(
+                "\nResults requested for 2026-01-02T03:04:05Z to 2026-01-02T03:08:05Z\nResults found for 2026-01-02T03:04:05Z to 2026-01-02T03:07:05Z:\n\n6/6 digest files valid\n4/4 log files valid\n"
+            ))
         let quiet = report.rendered(verbose: false).map(\.text).joined()
         #expect(!quiet.contains("\tvalid"))
         // Filters.
         let only = LogValidator(bucketRoot: harness.bucket, bucketName: nil)
             .validate(start: nil, end: harness.clock.now().addingTimeInterval(60), region: "eu-west-1")
         #expect(only.validDigests == 3 && only.validLogs == 1 && only.chains.count == 1)  // empty digests too
-        #expect(LogValidator(bucketRoot: harness.bucket, bucketName: nil).validate(start: nil, end: harness.clock.now(), account: "999999999999").rendered(verbose: false).map(\.text).joined().hasSuffix("No digests found\n"))
+        #expect(
+            LogValidator(bucketRoot: harness.bucket, bucketName: nil).validate(
+                start: nil, end: harness.clock.now(), account: "999999999999"
+            ).rendered(verbose: false).map(\.text).joined().hasSuffix("No digests found\n"))
     }
 
     @Test func aChangedByteInALogFileIsAHashMismatch() async throws {
@@ -158,7 +167,8 @@ import Testing
         let fingerprint = try #require(harness.digest(digests[2]).json["digestPublicKeyFingerprint"]?.stringValue)
         #expect(
             Self.texts(report).contains(
-                "Digest file\ts3://test-bucket/\(digests[2])\tINVALID: public key not found in region us-east-1 for fingerprint \(fingerprint)"))
+                "Digest file\ts3://test-bucket/\(digests[2])\tINVALID: public key not found in region us-east-1 for fingerprint \(fingerprint)"
+            ))
     }
 
     @Test func timeRangesSelectDigestsLikeTheCLI() async throws {
@@ -180,14 +190,18 @@ import Testing
 
     @Test func keysAreParsedForEveryLayout() {
         let parsed = LogValidator.parse(
-            key: "p/q/AWSLogs/o-abc/111122223333/CloudTrail-Digest/eu-west-1/2026/01/02/111122223333_CloudTrail-Digest_eu-west-1_my_trail_us-east-1_20260102T030405Z.json.gz")
+            key:
+                "p/q/AWSLogs/o-abc/111122223333/CloudTrail-Digest/eu-west-1/2026/01/02/111122223333_CloudTrail-Digest_eu-west-1_my_trail_us-east-1_20260102T030405Z.json.gz"
+        )
         #expect(parsed?.chain.prefix == "p/q" && parsed?.chain.organizationId == "o-abc")
         #expect(parsed?.chain.trailName == "my_trail" && parsed?.chain.homeRegion == "us-east-1")
         #expect(parsed?.stamp == "20260102T030405Z" && parsed?.isBackfill == false)
         #expect(
             LogValidator.parse(
-                key: "AWSLogs/111122223333/CloudTrail-Digest/eu-west-1/2026/01/02/111122223333_CloudTrail-Digest_eu-west-1_t_us-east-1_20260102T030405Z_backfill.json.gz")?
-                .isBackfill == true)
+                key:
+                    "AWSLogs/111122223333/CloudTrail-Digest/eu-west-1/2026/01/02/111122223333_CloudTrail-Digest_eu-west-1_t_us-east-1_20260102T030405Z_backfill.json.gz"
+            )?
+            .isBackfill == true)
         #expect(LogValidator.parse(key: "AWSLogs/111122223333/CloudTrail/eu-west-1/2026/01/02/x.json.gz") == nil)
         #expect(!LogValidator.isSafe("../etc/passwd") && !LogValidator.isSafe("/abs") && !LogValidator.isSafe(".dynamotrail/keys/x"))
         #expect(LogValidator.isSafe("AWSLogs/1/CloudTrail/x.json.gz"))
