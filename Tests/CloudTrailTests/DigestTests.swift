@@ -410,4 +410,31 @@ struct DigestHarness {
         _ = await recorder.shutdown()
         _ = await writer.shutdown()
     }
+
+    @Test func prefixAndOrganizationTrailsUseTheirLayoutEndToEnd() async throws {
+        let harness = DigestHarness { settings, _ in
+            settings.bucket.keyPrefix = "my/prefix"
+            settings.organizationId = "o-abc123"
+            settings.name = "org-trail"
+            settings.homeRegion = "eu-central-1"
+        }
+        let (recorder, writer) = try harness.start()
+        try await recorder.record(Fixtures.event(region: "us-west-2"))
+        let logs = await recorder.flush()
+        harness.clock.advance(by: 60)
+        let key = try #require(writer.tick().first)
+        #expect(
+            key
+                == "my/prefix/AWSLogs/o-abc123/123456789012/CloudTrail-Digest/us-west-2/2026/01/02/"
+                + "123456789012_CloudTrail-Digest_us-west-2_org-trail_eu-central-1_20260102T030505Z.json.gz")
+        let json = try harness.digest(key).json
+        #expect(json["digestS3Object"]?.stringValue == key)
+        #expect(json["logFiles"]?.arrayValue?.first?["s3Object"]?.stringValue == logs.first)
+        #expect(writer.keyStore.publicKeys(region: "us-west-2", from: .distantPast, to: .distantFuture).count == 1)
+        let report = LogValidator(bucketRoot: harness.bucket, bucketName: nil).validate(start: nil, end: harness.clock.now())
+        #expect(report.exitCode == 0 && report.validDigests == 1 && report.validLogs == 1)
+        #expect(report.chains.first?.trailARN == "arn:aws:cloudtrail:eu-central-1:123456789012:trail/org-trail")
+        _ = await recorder.shutdown()
+        _ = await writer.shutdown()
+    }
 }
