@@ -81,7 +81,8 @@ public struct DigestFile: Sendable, Equatable {
     }
 
     /// The digest JSON, compact, fields in the documented order (§4.3). These exact bytes are
-    /// hashed for the signature and gzipped into the file: never re-serialise in between.
+    /// hashed for the signature and gzipped into the file: never re-serialise in between. (Whether
+    /// AWS writes digests compact is Unverified; the CLI hashes whatever bytes are there.)
     public func jsonBytes() -> [UInt8] {
         var object = JSONObject()
         object.append("awsAccountId", .string(account))

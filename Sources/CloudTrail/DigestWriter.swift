@@ -214,6 +214,9 @@ public final class DigestWriter: @unchecked Sendable {
         return keys
     }
 
+    /// Decides and signs one digest. It is signed with the key of the chain's *delivery* region:
+    /// the reference only says keys are per region (§4.1); that the delivery region's key signs is
+    /// inferred from the CLI, which asks `ListPublicKeys` in `--region`, the delivery region (Unverified).
     private func makePlan(_ chain: DigestState.Chain, endTime: Int64) -> DigestState.Plan? {
         let key: SigningKey
         do { key = try keyStore.signingKey(region: chain.region, at: Date(timeIntervalSince1970: Double(endTime))) } catch {
