@@ -11,6 +11,10 @@ public actor DynamoTrailServer {
     private let services: Services
     private let http: HTTPServer
     private let recorder: TrailRecorder
+    /// Writes signed digest files (nil when `trail.digest.enabled` is false).
+    private let digestWriter: DigestWriter?
+    /// The per-region digest signing keys: `signingKeys.publicKeys(region:from:to:)` answers ListPublicKeys.
+    public nonisolated let signingKeys: SigningKeyStore
     private let logger: Logger
     private var stopped = false
 
@@ -27,6 +31,16 @@ public actor DynamoTrailServer {
                 HTTPClient.post(url: url, headers: headers, body: body).mapError { $0 as any Error }
             })
         self.recorder = recorder
+        let signingKeys = SigningKeyStore(
+            directory: SigningKeyStore.defaultDirectory(bucketRoot: configuration.trail.bucket.path), clock: clock,
+            durable: configuration.journal.fsync != .never)
+        self.signingKeys = signingKeys
+        self.digestWriter =
+            configuration.trail.digest.enabled
+            ? DigestWriter(
+                settings: configuration.trail, keyStore: signingKeys, clock: clock,
+                durable: configuration.journal.fsync != .never, log: { message in logger.warn(message) })
+            : nil
         let services = Services(
             configuration: configuration,
             controlPlane: DynamoDBControlPlane(settings: configuration.dynamodb, clock: clock, random: random),
@@ -45,10 +59,19 @@ public actor DynamoTrailServer {
     /// starts serving; returns the bound port (useful with port 0).
     public func start() async throws -> Int {
         let recorder = self.recorder
+        let digestWriter = self.digestWriter
+        let signingKeys = self.signingKeys
         // The replay does blocking file I/O: run it on a Dispatch queue, not a concurrency thread.
         let replayed = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<[String], any Error>) in
             DispatchQueue.global().async {
-                do throws(TrailError) {
+                do {
+                    // The digest writer starts first and hooks the recorder, so replayed deliveries are digested.
+                    if let digestWriter {
+                        try digestWriter.start()
+                        recorder.setDeliveryHandler(digestWriter.deliveryHandler)
+                    } else {
+                        signingKeys.load()
+                    }
                     continuation.resume(returning: try recorder.start())
                 } catch {
                     continuation.resume(throwing: error)
@@ -75,6 +98,8 @@ public actor DynamoTrailServer {
         guard !stopped else { return [] }
         stopped = true
         await http.shutdown()
-        return await recorder.shutdown()
+        let keys = await recorder.shutdown()
+        // After the recorder: the final digests list the files it just delivered.
+        return keys + (await digestWriter?.shutdown() ?? [])
     }
 }

@@ -1,0 +1,136 @@
+import AWSProtocol
+import Foundation
+
+/// One `logFiles[]` entry of a digest (reference §4.3).
+public struct DigestLogFile: Sendable, Equatable {
+    public var bucket: String
+    public var key: String
+    /// Lowercase hex SHA-256 of the uncompressed log file.
+    public var sha256Hex: String
+    public var oldestEventTime: Date
+    public var newestEventTime: Date
+
+    public init(bucket: String, key: String, sha256Hex: String, oldestEventTime: Date, newestEventTime: Date) {
+        self.bucket = bucket
+        self.key = key
+        self.sha256Hex = sha256Hex
+        self.oldestEventTime = oldestEventTime
+        self.newestEventTime = newestEventTime
+    }
+}
+
+/// The link from a digest to the one before it in its chain.
+public struct PreviousDigest: Sendable, Equatable {
+    public var bucket: String
+    public var key: String
+    /// Hex SHA-256 of the previous digest's uncompressed bytes.
+    public var sha256Hex: String
+    /// Hex signature of the previous digest (its `x-amz-meta-signature`).
+    public var signatureHex: String
+
+    public init(bucket: String, key: String, sha256Hex: String, signatureHex: String) {
+        self.bucket = bucket
+        self.key = key
+        self.sha256Hex = sha256Hex
+        self.signatureHex = signatureHex
+    }
+}
+
+/// The contents of one digest file and the rules that name and sign it (reference §4.2-§4.4).
+/// Pure: no I/O, no clock.
+public struct DigestFile: Sendable, Equatable {
+    public var account: String
+    public var startTime: Date
+    public var endTime: Date
+    public var bucket: String
+    /// This digest's own key (including any prefix): `digestS3Object`.
+    public var key: String
+    public var fingerprint: String
+    public var logFiles: [DigestLogFile]
+    /// Nil for the first digest of a chain: every `previous*` field is then `null`.
+    public var previous: PreviousDigest?
+
+    public init(
+        account: String, startTime: Date, endTime: Date, bucket: String, key: String, fingerprint: String,
+        logFiles: [DigestLogFile], previous: PreviousDigest?
+    ) {
+        self.account = account
+        self.startTime = startTime
+        self.endTime = endTime
+        self.bucket = bucket
+        self.key = key
+        self.fingerprint = fingerprint
+        self.logFiles = logFiles
+        self.previous = previous
+    }
+
+    public static let signatureAlgorithm = "SHA256withRSA"
+    public static let hashAlgorithm = "SHA-256"
+
+    /// `[<prefix>/]AWSLogs/[<orgId>/]<acct>/CloudTrail-Digest/<region>/YYYY/MM/DD/<acct>_CloudTrail-Digest_<region>_<trail>_<home>_YYYYMMDDTHHMMSSZ.json.gz`,
+    /// with both the date folders and the stamp taken from `digestEndTime` (§4.2; the CLI reads
+    /// the stamp with `key[-24:-8]`).
+    public static func key(
+        prefix: String, organizationId: String?, account: String, region: String, trailName: String, homeRegion: String,
+        endTime: Date
+    ) -> String {
+        let time = UTCTime(endTime)
+        let file = "\(account)_CloudTrail-Digest_\(region)_\(trailName)_\(homeRegion)_\(DigestTime.stamp(endTime)).json.gz"
+        return
+            "\(LogFileKey.root(prefix: prefix, organizationId: organizationId))\(account)/CloudTrail-Digest/\(region)/\(time.folderPath)/\(file)"
+    }
+
+    /// The digest JSON, compact, fields in the documented order (§4.3). These exact bytes are
+    /// hashed for the signature and gzipped into the file: never re-serialise in between. (Whether
+    /// AWS writes digests compact is Unverified; the CLI hashes whatever bytes are there.)
+    public func jsonBytes() -> [UInt8] {
+        var object = JSONObject()
+        object.append("awsAccountId", .string(account))
+        object.append("digestStartTime", .string(DigestTime.iso(startTime)))
+        object.append("digestEndTime", .string(DigestTime.iso(endTime)))
+        object.append("digestS3Bucket", .string(bucket))
+        object.append("digestS3Object", .string(key))
+        object.append("digestPublicKeyFingerprint", .string(fingerprint))
+        object.append("digestSignatureAlgorithm", .string(Self.signatureAlgorithm))
+        let newest = logFiles.map(\.newestEventTime).max()
+        let oldest = logFiles.map(\.oldestEventTime).min()
+        object.append("newestEventTime", newest.map { .string(DigestTime.iso($0)) } ?? .null)
+        object.append("oldestEventTime", oldest.map { .string(DigestTime.iso($0)) } ?? .null)
+        object.append("previousDigestS3Bucket", previous.map { .string($0.bucket) } ?? .null)
+        object.append("previousDigestS3Object", previous.map { .string($0.key) } ?? .null)
+        object.append("previousDigestHashValue", previous.map { .string($0.sha256Hex) } ?? .null)
+        object.append("previousDigestHashAlgorithm", previous.map { _ in .string(Self.hashAlgorithm) } ?? .null)
+        object.append("previousDigestSignature", previous.map { .string($0.signatureHex) } ?? .null)
+        object.append(
+            "logFiles",
+            .array(
+                logFiles.map { file in
+                    .object(
+                        JSONObject([
+                            "s3Bucket": .string(file.bucket), "s3Object": .string(file.key), "hashValue": .string(file.sha256Hex),
+                            "hashAlgorithm": .string(Self.hashAlgorithm),
+                            "newestEventTime": .string(DigestTime.iso(file.newestEventTime)),
+                            "oldestEventTime": .string(DigestTime.iso(file.oldestEventTime)),
+                        ]))
+                }))
+        return JSONWriter.bytes(.object(object))
+    }
+
+    /// The exact bytes signed (§4.4, CLI `_create_string_to_sign`):
+    /// `digestEndTime \n bucket/key \n hex(sha256(uncompressed digest)) \n previousSignature-or-"null"`.
+    public static func stringToSign(
+        endTime: String, bucket: String, key: String, digestSHA256Hex: String, previousSignatureHex: String?
+    ) -> [UInt8] {
+        Array("\(endTime)\n\(bucket)/\(key)\n\(digestSHA256Hex)\n\(previousSignatureHex ?? "null")".utf8)
+    }
+
+    /// Signs this digest's bytes: returns the uncompressed body, its hex SHA-256 and the hex signature.
+    public func signed(with key: SigningKey) throws(SigningKeyError) -> (body: [UInt8], sha256Hex: String, signatureHex: String) {
+        let body = jsonBytes()
+        let hash = Digest.sha256Hex(body)
+        let message = Self.stringToSign(
+            endTime: DigestTime.iso(endTime), bucket: bucket, key: self.key, digestSHA256Hex: hash,
+            previousSignatureHex: previous?.signatureHex)
+        return (body, hash, Hex.encode(try key.sign(message)))
+    }
+}

@@ -1,0 +1,214 @@
+import AWSProtocol
+import Foundation
+import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// One public key as CloudTrail's `ListPublicKeys` returns it (reference §4.5): `Value` is
+/// base64 on the wire of `derPKCS1`, `Fingerprint` is `fingerprint`.
+public struct TrailPublicKey: Sendable, Equatable {
+    /// DER PKCS#1 `RSAPublicKey` bytes (not SPKI, not PEM).
+    public var derPKCS1: [UInt8]
+    /// Lowercase hex MD5 of `derPKCS1`.
+    public var fingerprint: String
+    /// When the key was created: the first digest it can have signed.
+    public var validityStart: Date
+    /// When the next key of the region took over (for the newest key: the later of its planned
+    /// rotation time and now). Digests signed with the key lie within [validityStart, validityEnd].
+    public var validityEnd: Date
+}
+
+/// Why a key could not be created or read.
+public enum SigningKeyStoreError: Error, Equatable, Sendable, CustomStringConvertible {
+    case io(FileIOError)
+    case crypto(SigningKeyError)
+    case invalidRegion(String)
+
+    public var description: String {
+        switch self {
+        case .io(let error): "key store: \(error)"
+        case .crypto(let error): "key store: \(error)"
+        case .invalidRegion(let region): "key store: region \"\(region)\" cannot name a key file"
+        }
+    }
+}
+
+/// The digest signing keys: one RSA-2048 key pair per region ("CloudTrail uses different key
+/// pairs for each AWS region", reference §4.1), created on first use, kept on disk and reused
+/// after a restart, rotated after `rotationInterval` (AWS keys show ~30-day windows, §4.5).
+/// A rotated key stays listed (and its digests stay valid) for good.
+///
+/// ## Files (`<bucket>/.dynamotrail/keys/`, directory mode 0700)
+/// - `<region>_<YYYYMMDDTHHMMSSZ>_<fingerprint>.pem`: the private key, PEM `RSA PRIVATE KEY`
+///   (PKCS#1), mode 0600, written to a temp name, fsynced, renamed. The time is the creation time.
+/// - `<region>_<YYYYMMDDTHHMMSSZ>_<fingerprint>.pub`: the public key, PEM `RSA PUBLIC KEY`
+///   (PKCS#1), for tools (`rsa.PublicKey.load_pkcs1`). Recreated from the `.pem` when missing.
+///
+/// Isolation: the in-memory cache sits behind a `Mutex`; `load()` and `signingKey(region:)` do
+/// blocking file I/O (call them on a DispatchQueue); `publicKeys` and `key(region:fingerprint:)`
+/// only read memory and are safe from async code once `load()` has run.
+public final class SigningKeyStore: @unchecked Sendable {
+    public let directory: String
+    public let rotationInterval: TimeInterval
+    private let clock: any WallClock
+    private let durable: Bool
+
+    private struct Entry {
+        var region: String
+        var createdAt: Date
+        var key: SigningKey
+    }
+
+    /// Keys by region, oldest first.
+    private let entries = Mutex<[String: [Entry]]>([:])
+
+    /// - Parameters:
+    ///   - directory: usually `<bucket>/.dynamotrail/keys`.
+    ///   - durable: fsync key files (false only for `journal.fsync = never`).
+    public init(
+        directory: String, clock: any WallClock, rotationInterval: TimeInterval = 30 * 86_400, durable: Bool = true
+    ) {
+        self.directory = directory
+        self.clock = clock
+        self.rotationInterval = rotationInterval
+        self.durable = durable
+    }
+
+    /// `<bucketRoot>/.dynamotrail/keys`.
+    public static func defaultDirectory(bucketRoot: String) -> String { FileIO.join(bucketRoot, ".dynamotrail/keys") }
+
+    /// Reads every key file in `directory` (blocking). Unreadable or mismatching files are skipped
+    /// and reported through `log`. Returns how many keys are known.
+    @discardableResult
+    public func load(log: (String) -> Void = { _ in }) -> Int {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        var loaded: [String: [Entry]] = [:]
+        for name in names.sorted() where name.hasSuffix(".pem") {
+            guard let (region, createdAt, fingerprint) = Self.parseName(String(name.dropLast(4))) else { continue }
+            let path = FileIO.join(directory, name)
+            do {
+                guard let pem = try FileIO.readFile(path), let der = SigningKeyPEM.decode(pem, label: "RSA PRIVATE KEY") else {
+                    log("key store: \(name): not a PEM RSA PRIVATE KEY; ignored")
+                    continue
+                }
+                let key = try SigningKey.load(privateKeyDER: der)
+                guard key.fingerprint == fingerprint else {
+                    log("key store: \(name): fingerprint is \(key.fingerprint); ignored")
+                    continue
+                }
+                let publicPath = FileIO.join(directory, String(name.dropLast(4)) + ".pub")
+                if !FileManager.default.fileExists(atPath: publicPath) {
+                    try? writeFile(SigningKeyPEM.encode(key.publicKeyDER, label: "RSA PUBLIC KEY"), to: publicPath, mode: 0o644)
+                }
+                loaded[region, default: []].append(Entry(region: region, createdAt: createdAt, key: key))
+            } catch {
+                log("key store: \(name): \(error); ignored")
+            }
+        }
+        for region in loaded.keys { loaded[region]?.sort { $0.createdAt < $1.createdAt } }
+        entries.withLock { current in
+            for (region, list) in loaded {
+                var merged = current[region] ?? []
+                for entry in list where !merged.contains(where: { $0.key.fingerprint == entry.key.fingerprint }) {
+                    merged.append(entry)
+                }
+                current[region] = merged.sorted { $0.createdAt < $1.createdAt }
+            }
+        }
+        return loaded.values.reduce(0) { $0 + $1.count }
+    }
+
+    /// The key that signs digests of `region` at `time` (default now): the newest one, or a new
+    /// one created at `time` (written to disk before it is returned) when there is none or the
+    /// newest is older than `rotationInterval`. Digest writers pass the digest's end time so a
+    /// key's validity always starts at or before the digests it signs.
+    public func signingKey(region: String, at time: Date? = nil) throws(SigningKeyStoreError) -> SigningKey {
+        guard TrailRecorder.isSafeKeySegment(region), !region.contains("_") else {
+            throw .invalidRegion(region)
+        }
+        let now = time ?? clock.now()
+        if let newest = entries.withLock({ $0[region]?.last }), now.timeIntervalSince(newest.createdAt) < rotationInterval {
+            return newest.key
+        }
+        let key: SigningKey
+        do { key = try SigningKey.generate() } catch { throw .crypto(error) }
+        let createdAt = Date(timeIntervalSince1970: Double(UTCTime.clampedSeconds(now)))
+        let base = "\(region)_\(Self.stamp(createdAt))_\(key.fingerprint)"
+        do throws(FileIOError) {
+            let der: [UInt8]
+            do { der = try key.privateKeyDER() } catch { throw FileIOError(operation: "encode", path: base, code: EINVAL) }
+            try writeFile(
+                SigningKeyPEM.encode(key.publicKeyDER, label: "RSA PUBLIC KEY"), to: FileIO.join(directory, base + ".pub"), mode: 0o644)
+            try writeFile(SigningKeyPEM.encode(der, label: "RSA PRIVATE KEY"), to: FileIO.join(directory, base + ".pem"), mode: 0o600)
+        } catch {
+            throw .io(error)
+        }
+        entries.withLock { $0[region, default: []].append(Entry(region: region, createdAt: createdAt, key: key)) }
+        return key
+    }
+
+    /// The key of `region` with this fingerprint (for re-signing or verifying), if known.
+    public func key(region: String, fingerprint: String) -> SigningKey? {
+        entries.withLock { $0[region]?.first { $0.key.fingerprint == fingerprint }?.key }
+    }
+
+    /// Every public key of `region` whose validity overlaps `[from, to]`, oldest first: what
+    /// `ListPublicKeys` answers ("all public keys whose private keys were used to sign the digest
+    /// files within the specified time range"). The CLI asks for `[start, end + 2 h]` and aborts
+    /// with "No public keys found" on an empty answer.
+    public func publicKeys(region: String, from: Date, to: Date) -> [TrailPublicKey] {
+        let now = clock.now()
+        let list = entries.withLock { $0[region] ?? [] }
+        var result: [TrailPublicKey] = []
+        for (index, entry) in list.enumerated() {
+            let end: Date =
+                index + 1 < list.count
+                ? list[index + 1].createdAt : max(entry.createdAt.addingTimeInterval(rotationInterval), now)
+            guard entry.createdAt <= to, end >= from else { continue }
+            result.append(
+                TrailPublicKey(
+                    derPKCS1: entry.key.publicKeyDER, fingerprint: entry.key.fingerprint, validityStart: entry.createdAt,
+                    validityEnd: end))
+        }
+        return result
+    }
+
+    /// Regions that have at least one key.
+    public var regions: [String] { entries.withLock { $0.keys.sorted() } }
+
+    // MARK: - Names and files
+
+    static func stamp(_ date: Date) -> String { DigestTime.stamp(date) }
+
+    /// `<region>_<YYYYMMDDTHHMMSSZ>_<32 hex>` → parts.
+    static func parseName(_ base: String) -> (String, Date, String)? {
+        let parts = base.split(separator: "_", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 3, TrailRecorder.isSafeKeySegment(parts[0]), parts[2].count == 32,
+            parts[2].allSatisfy({ $0.isHexDigit && !$0.isUppercase }), let date = DigestTime.parseStamp(parts[1])
+        else { return nil }
+        return (parts[0], date, parts[2])
+    }
+
+    private func writeFile(_ bytes: [UInt8], to path: String, mode: mode_t) throws(FileIOError) {
+        try FileIO.makeDirectories(directory)
+        _ = chmod(directory, 0o700)
+        let temp = path + ".tmp"
+        let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
+        if fd < 0 { throw FileIO.fail("open", temp) }
+        do throws(FileIOError) {
+            if fchmod(fd, mode) != 0 { throw FileIO.fail("fchmod", temp) }
+            try FileIO.writeAll(fd, bytes, path: temp)
+            if durable { try FileIO.fsyncFile(fd, path: temp) }
+        } catch {
+            close(fd)
+            unlink(temp)
+            throw error
+        }
+        close(fd)
+        try FileIO.rename(temp, to: path, durable: durable)
+    }
+}
