@@ -35,12 +35,13 @@ public actor DynamoTrailServer {
             directory: SigningKeyStore.defaultDirectory(bucketRoot: configuration.trail.bucket.path), clock: clock,
             durable: configuration.journal.fsync != .never)
         self.signingKeys = signingKeys
-        self.digestWriter =
+        let digestWriter =
             configuration.trail.digest.enabled
             ? DigestWriter(
                 settings: configuration.trail, keyStore: signingKeys, clock: clock,
                 durable: configuration.journal.fsync != .never, log: { message in logger.warn(message) })
             : nil
+        self.digestWriter = digestWriter
         let services = Services(
             configuration: configuration,
             controlPlane: DynamoDBControlPlane(settings: configuration.dynamodb, clock: clock, random: random),
@@ -49,7 +50,8 @@ public actor DynamoTrailServer {
                 clock: clock),
             recorder: recorder,
             cloudTrail: CloudTrailAPI(
-                configuration: configuration, recorder: recorder, history: EventHistory(clock: clock), clock: clock),
+                configuration: configuration, recorder: recorder, history: EventHistory(clock: clock),
+                publicKeys: DigestKeySource(store: signingKeys, writer: digestWriter), clock: clock),
             clock: clock, random: random, logger: logger, startedAt: clock.now())
         self.services = services
         self.http = HTTPServer(settings: configuration.server, handler: Router(services: services, logger: logger))

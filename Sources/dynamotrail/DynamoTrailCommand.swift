@@ -34,8 +34,7 @@ struct DynamoTrailCommand {
         case .events:
             await events(invocation, configuration)
         case .validate:
-            writeError("dynamotrail: \(invocation.subcommand.rawValue) is not available yet in this version\n")
-            exit(2)
+            await validate(invocation, configuration)
         }
     }
 

@@ -69,8 +69,9 @@ class ValidateLogsTest(unittest.TestCase):
         return aws(server, "cloudtrail", "validate-logs", "--trail-arn", trail_arn, "--start-time", start,
                    "--endpoint-url", server.endpoint, "--verbose")
 
-    def offline(self, server):
-        return subprocess.run([BIN, "validate", "--bucket", server.bucket, "--verbose"], capture_output=True, text=True)
+    def offline(self, server, start=None):
+        args = [BIN, "validate", "--bucket", server.bucket, "--verbose"] + (["--start-time", start] if start else [])
+        return subprocess.run(args, capture_output=True, text=True)
 
     def start_time(self):
         return (datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(minutes=2)).strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -92,12 +93,15 @@ class ValidateLogsTest(unittest.TestCase):
             with gzip.open(log) as f:
                 body = bytearray(f.read())
             body[20] = ord("X") if body[20] != ord("X") else ord("Y")
-            original = open(log, "rb").read()
+            with open(log, "rb") as f:
+                original = f.read()
             with open(log, "wb") as f:
                 f.write(gzip.compress(bytes(body)))
             result = self.validate(server, start)
             self.assertNotEqual(result.returncode, 0)
-            self.assertIn("INVALID: hash value doesn't match", result.stdout)
+            # The CLI prints valid files on stdout and INVALID ones on stderr.
+            self.assertIn("INVALID: hash value doesn't match", result.stderr)
+            self.assertRegex(result.stdout, r"1/\d+ log files INVALID")
             offline = self.offline(server)
             self.assertEqual(offline.returncode, 1)
             self.assertIn(os.path.basename(log), offline.stdout + offline.stderr)
@@ -108,7 +112,7 @@ class ValidateLogsTest(unittest.TestCase):
             os.remove(log)
             result = self.validate(server, start)
             self.assertNotEqual(result.returncode, 0)
-            self.assertIn("INVALID: not found", result.stdout)
+            self.assertIn("INVALID: not found", result.stderr)
             self.assertEqual(self.offline(server).returncode, 1)
             with open(log, "wb") as f:
                 f.write(original)
@@ -119,7 +123,7 @@ class ValidateLogsTest(unittest.TestCase):
             os.remove(victims[0])
             result = self.validate(server, start)
             self.assertNotEqual(result.returncode, 0, result.stdout)
-            self.assertEqual(self.offline(server).returncode, 1)
+            self.assertEqual(self.offline(server, start).returncode, 1)
 
     def test_chain_survives_restart_and_kill_9(self):
         with DynamoTrail(config=CONFIG) as server:
