@@ -266,25 +266,9 @@ public final class DigestWriter: @unchecked Sendable {
     }
 
     private func writeDigest(_ plan: DigestState.Plan) throws {
-        let compressed = try Gzip.compress(plan.body)
-        let finalPath = FileIO.join(bucketRoot, plan.key)
-        let fileName = (plan.key as NSString).lastPathComponent
-        let tempPath = FileIO.join(bucketRoot, ".dynamotrail/tmp/digest-\(fileName).tmp")
-        // Sidecar first: the object never exists without its signature metadata (a GetObject
-        // in between would otherwise answer without `x-amz-meta-signature`).
-        let kms = settings.encryption.type == "aws:kms"
-        let metadata = ObjectMetadata(
-            contentType: "application/json", contentEncoding: "gzip",
-            serverSideEncryption: kms ? "aws:kms" : "AES256", sseKMSKeyId: kms ? settings.encryption.kmsKeyId : nil,
-            storageClass: "STANDARD",
-            userMetadata: ["signature": plan.signatureHex, "signature-algorithm": DigestFile.signatureAlgorithm],
-            etag: Hex.encode(Digest.md5(compressed)), lastModified: Date(timeIntervalSince1970: Double(plan.endTime)))
-        let sidecar = FileIO.join(bucketRoot, ObjectMetadata.sidecarPath(forKey: plan.key))
-        try FileIO.writeAtomically(metadata.encoded(), to: sidecar, temp: sidecar + ".tmp", durable: durable)
-        try FileIO.makeDirectories((finalPath as NSString).deletingLastPathComponent)
-        try FileIO.makeDirectories((tempPath as NSString).deletingLastPathComponent)
-        try FileIO.writeFile(compressed, to: tempPath, durable: durable)
-        try FileIO.rename(tempPath, to: finalPath, durable: durable)
+        try DigestFile.writeObject(
+            body: plan.body, signatureHex: plan.signatureHex, key: plan.key,
+            endTime: Date(timeIntervalSince1970: Double(plan.endTime)), settings: settings, durable: durable)
     }
 
     // MARK: - State files (on queue)

@@ -39,7 +39,7 @@ extension DynamoTrailCommand {
             if showProgress { writeError("\n") }
             let seconds = Date().timeIntervalSince(started)
             write(
-                "wrote \(report.events) events in \(report.files.count) log files to \(trail.bucket.path) "
+                "wrote \(report.events) events in \(report.files.count) log files and \(report.digests.count) digest files to \(trail.bucket.path) "
                     + "(\(String(format: "%.1f", seconds)) s)\n")
             exit(0)
         } catch {

@@ -31,6 +31,7 @@ public struct SampleGenerator: Sendable {
     public struct Report: Sendable {
         public var events: Int
         public var files: [DeliveredLogFile]
+        public var digests: [String]
     }
 
     /// A caller of the sample: who, from where, with what client.
@@ -122,7 +123,23 @@ public struct SampleGenerator: Sendable {
         }
         progress(count)
         let files = try await writer.finish()
-        return Report(events: count, files: files)
+        let digests = options.trail.digest.enabled ? try await writeDigests(files) : []
+        return Report(events: count, files: files, digests: digests)
+    }
+
+    /// Hourly digest chains over the written files (AWS's cadence), signed with the keys in the output's
+    /// `.dynamotrail/keys` (reused when present: signatures then repeat run after run too).
+    private func writeDigests(_ files: [DeliveredLogFile]) async throws -> [String] {
+        let settings = options.trail
+        let store = SigningKeyStore(
+            directory: SigningKeyStore.defaultDirectory(bucketRoot: settings.bucket.path), clock: ManualWallClock(options.start),
+            durable: false)
+        return try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                _ = store.load()
+                continuation.resume(with: Result { try DigestChain.write(files: files, settings: settings, keyStore: store) })
+            }
+        }
     }
 
     /// Every configured identity as a caller, with a stable address and client each.
