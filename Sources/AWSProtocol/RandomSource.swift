@@ -12,9 +12,31 @@ extension RandomSource {
         return Int(nextUInt64() % UInt64(upperBound))
     }
 
-    /// `count` characters drawn uniformly from `alphabet`.
+    /// `count` characters drawn uniformly from `alphabet` (at most 256 symbols). One 64-bit draw yields
+    /// several characters (rejection sampling keeps them uniform): a request id is 52 characters, and one
+    /// draw each cost a system call per character with the system generator.
     public func string(count: Int, from alphabet: [Character]) -> String {
-        String((0..<count).map { _ in alphabet[next(below: alphabet.count)] })
+        precondition(!alphabet.isEmpty && alphabet.count <= 256)
+        let size = UInt64(alphabet.count)
+        // The largest power of `size` that fits in 64 bits, and how many digits it holds.
+        var digits = 0
+        var span: UInt64 = 1
+        while span <= UInt64.max / size {
+            span *= size
+            digits += 1
+        }
+        var out: [Character] = []
+        out.reserveCapacity(count)
+        while out.count < count {
+            var value = nextUInt64()
+            guard value < (UInt64.max / span) * span else { continue }  // reject the biased tail
+            value %= span
+            for _ in 0..<min(digits, count - out.count) {
+                out.append(alphabet[Int(value % size)])
+                value /= size
+            }
+        }
+        return String(out)
     }
 
     /// A random RFC 4122 version-4 UUID string, lowercase.

@@ -5,6 +5,10 @@ import Foundation
 /// for tools that produce files offline (`dynamotrail sample`). The bytes and metadata are the ones
 /// the recorder delivers.
 public enum LogFileWriter {
+    /// zlib's fastest level: deliveries run on the recorder's queue, and CloudTrail's own level is not
+    /// documented; level 1 is several times faster than the default for about a third more bytes.
+    public static let compressionLevel: Int32 = 1
+
     /// `{"Records":[…]}` with the records joined verbatim: the exact bytes a digest's hash covers.
     public static func body(_ records: [[UInt8]]) -> [UInt8] {
         var body: [UInt8] = Array(#"{"Records":["#.utf8)
@@ -36,7 +40,7 @@ public enum LogFileWriter {
         let body = body(records)
         let compressed: [UInt8]
         do {
-            compressed = try Gzip.compress(body)
+            compressed = try Gzip.compress(body, level: compressionLevel)
         } catch {
             throw FileIOError(operation: "gzip", path: key, code: 0)
         }

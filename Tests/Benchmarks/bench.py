@@ -23,12 +23,17 @@ def free_port():
         return s.getsockname()[1]
 
 
+# A SigV4-shaped header (lenient mode accepts any signature, but the shape must be complete).
+AMZ_DATE = "20260101T000000Z"
+AUTHORIZATION = ("AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20260101/us-east-1/dynamodb/aws4_request, "
+                 "SignedHeaders=host;x-amz-date, Signature=0")
+
+
 def post(port, target, body):
     request = urllib.request.Request(
         "http://127.0.0.1:%d/" % port, data=json.dumps(body).encode(), method="POST",
-        headers={"X-Amz-Target": target, "Content-Type": "application/x-amz-json-1.0",
-                 "Authorization": "AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20260101/us-east-1/dynamodb/aws4_request, "
-                                  "SignedHeaders=host, Signature=0"})
+        headers={"X-Amz-Target": target, "Content-Type": "application/x-amz-json-1.0", "X-Amz-Date": AMZ_DATE,
+                 "Authorization": AUTHORIZATION})
     try:
         with urllib.request.urlopen(request) as response:
             return json.loads(response.read() or b"{}")
@@ -93,8 +98,8 @@ def wrk(port, target, body, connections=16):
     script = tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False)
     script.write('wrk.method = "POST"\nwrk.body = %s\nwrk.headers["Content-Type"] = "application/x-amz-json-1.0"\n'
                  'wrk.headers["X-Amz-Target"] = "%s"\n'
-                 'wrk.headers["Authorization"] = "AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20260101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0"\n'
-                 % (json.dumps(json.dumps(body)), target))
+                 'wrk.headers["X-Amz-Date"] = "%s"\nwrk.headers["Authorization"] = "%s"\n'
+                 % (json.dumps(json.dumps(body)), target, AMZ_DATE, AUTHORIZATION))
     script.close()
     out = subprocess.run(["wrk", "-t2", "-c%d" % connections, "-d%ds" % DURATION, "--latency", "-s", script.name,
                           "http://127.0.0.1:%d/" % port], capture_output=True, text=True).stdout
