@@ -141,6 +141,8 @@ struct Table: Sendable {
     var updatingUntil: Date?
     var updateKind: UpdateKind = .other
     var deletingSince: Date?
+    /// WarmThroughput.Status is UPDATING until this instant after a WarmThroughput change (TableStatus stays ACTIVE).
+    var warmUpdatingUntil: Date?
 
     enum UpdateKind: Sendable, Equatable {
         case throughput, streamEnable(String), streamDisable(String), billing, tableClass(String), index, other
@@ -173,6 +175,7 @@ struct Table: Sendable {
             pendingTableClass = nil
         }
         if let until = sse?.updatingUntil, now >= until { sse?.updatingUntil = nil }
+        if let until = warmUpdatingUntil, now >= until { warmUpdatingUntil = nil }
         let before = globalIndexes.count
         globalIndexes.removeAll { index in index.deletingUntil.map { now >= $0 } ?? false }
         if globalIndexes.count != before {
@@ -209,9 +212,10 @@ struct Table: Sendable {
 
     /// TableDescription with AWS's presence rules (§0 fact 8, §2.0). `statusOverride` shows the
     /// transitional state a mutation response reports.
-    /// `indexStatuses` and `sseUpdating` do the same for the indexes and encryption a mutation touched.
+    /// `indexStatuses`, `sseUpdating` and `warmUpdating` do the same for the indexes, encryption and warm
+    /// throughput a mutation touched.
     func description(now: Date, form: DescriptionForm, statusOverride: String? = nil,
-        indexStatuses: [String: String] = [:], sseUpdating: Bool = false) -> JSONValue
+        indexStatuses: [String: String] = [:], sseUpdating: Bool = false, warmUpdating: Bool = false) -> JSONValue
     {
         let status = statusOverride ?? self.status(at: now)
         var object = JSONObject()
@@ -290,7 +294,9 @@ struct Table: Sendable {
             warmObject.append("ReadUnitsPerSecond", .int64(warm.read))
             warmObject.append("WriteUnitsPerSecond", .int64(warm.write))
             // Unverified: the warm-throughput status is assumed to follow the table while it is created.
-            warmObject.append("Status", .string(status == "CREATING" ? "CREATING" : "ACTIVE"))
+            // A WarmThroughput change shows Status UPDATING with TableStatus ACTIVE (reference §2.5 [DDB-2026]).
+            let warmChanging = warmUpdating || (warmUpdatingUntil.map { now < $0 } ?? false)
+            warmObject.append("Status", .string(status == "CREATING" ? "CREATING" : warmChanging ? "UPDATING" : "ACTIVE"))
             object.append("WarmThroughput", .object(warmObject))
         }
         return .object(object)

@@ -374,12 +374,13 @@ extension DynamoDBControlPlane {
         if let warm {
             table.warm = (warm.read ?? table.warm.read, warm.write ?? table.warm.write)
             table.warmSent = true
+            table.warmUpdatingUntil = until
             transition = false
         }
         if transition { table.updatingUntil = until }
         let response = table.description(
             now: now, form: .full, statusOverride: transition ? "UPDATING" : nil, indexStatuses: indexStatuses,
-            sseUpdating: hasSSE && newKey != nil)
+            sseUpdating: hasSSE && newKey != nil, warmUpdating: warm != nil)
         try withRegion(context) { (state: inout RegionState) in
             state.tables[table.name] = table
             if transition && until > now { state.noteTransition(table.name, until: until) }

@@ -216,6 +216,25 @@ import Testing
             == "One or more parameter values were invalid: Requested ReadUnitsPerSecond for WarmThroughput for table is lower than current WarmThroughput, decreasing WarmThroughput is not supported")
     }
 
+    /// A WarmThroughput change leaves the table ACTIVE and shows WarmThroughput.Status UPDATING (§2.5);
+    /// DeleteTable waits for it.
+    @Test func warmThroughputChangeShowsUpdating() async throws {
+        let h = Harness { $0.updateSeconds = 2 }
+        try await h.createBasic("warm")
+        let response = try #require(
+            try await h.ok("UpdateTable", ["TableName": "warm", "WarmThroughput": ["ReadUnitsPerSecond": 20000]])["TableDescription"])
+        #expect(response["TableStatus"] == "ACTIVE")
+        #expect(response["WarmThroughput"]?["Status"] == "UPDATING")
+        let described = try await h.ok("DescribeTable", ["TableName": "warm"])
+        #expect(described["Table"]?["WarmThroughput"]?["Status"] == "UPDATING")
+        #expect(await h.fail("DeleteTable", ["TableName": "warm"])?.code == "ResourceInUseException")
+        h.clock.advance(by: 2)
+        let settled = try await h.ok("DescribeTable", ["TableName": "warm"])
+        #expect(settled["Table"]?["WarmThroughput"]?["Status"] == "ACTIVE")
+        #expect(settled["Table"]?["WarmThroughput"]?["ReadUnitsPerSecond"] == 20000)
+        try await h.ok("DeleteTable", ["TableName": "warm"])
+    }
+
     @Test func nothingToUpdateDropsPresentMembers() async throws {
         let h = Harness()
         try await h.createBasic("none")
