@@ -125,7 +125,7 @@ class InvalidRequestsTest(unittest.TestCase):
         print("\ninvalid requests: %d/%d cases pass (%d server groups, %d bodies sent verbatim past botocore's serializer)"
               % (passed, len(CASES), len(groups), raw_bodies))
         self.assertEqual(failures, [], "\n".join(failures))
-        self.assertEqual(passed, 162)
+        self.assertGreaterEqual(passed, 162)
 
     def run_case(self, server, clients, case):
         for step in case["setup"]:
