@@ -217,8 +217,8 @@ enum TableInputs {
         if type == "AES256" { throw ControlPlaneError.aes256NotSupported }
         if keyId != nil && type != "KMS" { throw ControlPlaneError.kmsKeyNeedsKMSType }
         guard enabled == true || type == "KMS" else { return nil }
-        let managedKeyArn = "arn:aws:kms:\(context.region):\(context.accountId):key/\(managedKeyId())"
-        guard let keyId else { return managedKeyArn }
+        func managedKeyArn() -> String { "arn:aws:kms:\(context.region):\(context.accountId):key/\(managedKeyId())" }
+        guard let keyId else { return managedKeyArn() }
         // KMSMasterKeyArn is always the ARN of a key, never of an alias: AWS resolves aliases. The AWS-managed
         // alias names the region's managed key (the default key); any other alias resolves to a stable made-up
         // key id (Unverified: there is no KMS here to resolve it).
@@ -227,7 +227,7 @@ enum TableInputs {
             ? "arn:aws:kms:\(context.region):\(context.accountId):\(keyId)"
             : (keyId.hasPrefix("arn:") && keyId.contains(":alias/") ? keyId : nil)
         if let aliasArn, let cut = aliasArn.range(of: "alias/") {
-            if aliasArn == "arn:aws:kms:\(context.region):\(context.accountId):alias/aws/dynamodb" { return managedKeyArn }
+            if aliasArn == "arn:aws:kms:\(context.region):\(context.accountId):alias/aws/dynamodb" { return managedKeyArn() }
             return aliasArn[..<cut.lowerBound] + "key/" + ReservedCapacityOffering.stableId(aliasArn)
         }
         if keyId.hasPrefix("arn:") { return keyId }
