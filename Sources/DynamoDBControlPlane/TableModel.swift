@@ -100,6 +100,9 @@ struct GlobalIndex: Sendable, Equatable {
 struct SSEState: Sendable, Equatable {
     var kmsKeyArn: String
     var updatingUntil: Date?
+    /// The key a key change replaces: still reported while the change is in flight (reference §2.5 [DDB-2026]:
+    /// "a key change echoes the OLD KMSMasterKeyArn for 8–9 s"; Unverified simplification: for the whole change).
+    var previousKeyArn: String? = nil
 }
 
 /// One incarnation of a DynamoDB table, with everything DescribeTable reports.
@@ -174,7 +177,10 @@ struct Table: Sendable {
             tableClassUpdatedAt = pending.at
             pendingTableClass = nil
         }
-        if let until = sse?.updatingUntil, now >= until { sse?.updatingUntil = nil }
+        if let until = sse?.updatingUntil, now >= until {
+            sse?.updatingUntil = nil
+            sse?.previousKeyArn = nil
+        }
         if let until = warmUpdatingUntil, now >= until { warmUpdatingUntil = nil }
         let before = globalIndexes.count
         globalIndexes.removeAll { index in index.deletingUntil.map { now >= $0 } ?? false }
@@ -278,7 +284,7 @@ struct Table: Sendable {
             let updating = sseUpdating || (sse.updatingUntil.map { now < $0 } ?? false)
             description.append("Status", .string(updating ? "UPDATING" : "ENABLED"))
             description.append("SSEType", .string("KMS"))
-            description.append("KMSMasterKeyArn", .string(sse.kmsKeyArn))
+            description.append("KMSMasterKeyArn", .string(updating ? sse.previousKeyArn ?? sse.kmsKeyArn : sse.kmsKeyArn))
             object.append("SSEDescription", .object(description))
         }
         if let tableClass {

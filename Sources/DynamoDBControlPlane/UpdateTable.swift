@@ -360,7 +360,8 @@ extension DynamoDBControlPlane {
         }
         if hasSSE {
             // SSE changes leave TableStatus ACTIVE; SSEDescription.Status shows UPDATING instead.
-            table.sse = newKey.map { SSEState(kmsKeyArn: $0, updatingUntil: until) }
+            let previousKey = table.sse?.kmsKeyArn
+            table.sse = newKey.map { SSEState(kmsKeyArn: $0, updatingUntil: until, previousKeyArn: previousKey) }
             transition = false
         }
         if let tableClass {

@@ -235,6 +235,25 @@ import Testing
         try await h.ok("DeleteTable", ["TableName": "warm"])
     }
 
+    /// A KMS key change reports the old key while it is in flight, the new one after (§2.5).
+    @Test func kmsKeyChangeEchoesTheOldKeyWhileUpdating() async throws {
+        let h = Harness { $0.updateSeconds = 5 }
+        try await h.createBasic("rekey", ["SSESpecification": ["Enabled": true]])
+        h.clock.advance(by: 5)
+        let old = try #require(
+            try await h.ok("DescribeTable", ["TableName": "rekey"])["Table"]?["SSEDescription"]?["KMSMasterKeyArn"])
+        let newKey = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+        let response = try #require(
+            try await h.ok("UpdateTable", ["TableName": "rekey", "SSESpecification": [
+                "Enabled": true, "SSEType": "KMS", "KMSMasterKeyId": .string(newKey)]])["TableDescription"]?["SSEDescription"])
+        #expect(response["Status"] == "UPDATING")
+        #expect(response["KMSMasterKeyArn"] == old)
+        h.clock.advance(by: 5)
+        let settled = try #require(try await h.ok("DescribeTable", ["TableName": "rekey"])["Table"]?["SSEDescription"])
+        #expect(settled["Status"] == "ENABLED")
+        #expect(settled["KMSMasterKeyArn"] == .string(newKey))
+    }
+
     @Test func nothingToUpdateDropsPresentMembers() async throws {
         let h = Harness()
         try await h.createBasic("none")
