@@ -201,10 +201,14 @@ extension DynamoDBControlPlane {
                 }
             } else if let create = element.create {
                 if isLocal || existing != nil { throw ControlPlaneError.indexAlreadyExists }
-                guard definitions != nil else { throw ControlPlaneError.indexNeedsAttributeDefinitions(name) }
+                guard let definitions else { throw ControlPlaneError.indexNeedsAttributeDefinitions(name) }
+                // The new index's keys must be defined in this request, even those the table already defines
+                // (real AWS: alexdebrie/dynamodbguide.com#16, nubo-db/dynoxide#144); checked as CreateTable does.
+                let requested = definitions.map { $0.name ?? "" }
                 let keys = (create.keySchema ?? []).map { $0.name ?? "" }
-                if keys.contains(where: { key in !allDefinitions.contains { $0.name == key } }) {
-                    throw ControlPlaneError.keysNotDefined(keys, allDefinitions.map(\.name))
+                if keys.count > requested.count { throw ControlPlaneError.keyWithoutDefinition }
+                if keys.contains(where: { !requested.contains($0) }) {
+                    throw ControlPlaneError.keysNotDefined(keys, requested)
                 }
                 try TableInputs.checkKeySchema(create.keySchema ?? [], multiAttribute: true, index: name)
                 try TableInputs.checkProjection(create.projection)

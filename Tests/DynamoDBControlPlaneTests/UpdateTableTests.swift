@@ -254,6 +254,28 @@ import Testing
         #expect(settled["KMSMasterKeyArn"] == .string(newKey))
     }
 
+    /// A new index's keys must be defined in the request itself.
+    @Test func indexCreationAttributeDefinitions() async throws {
+        let h = Harness()
+        var input = basicTable("defs")
+        input["AttributeDefinitions"] = [["AttributeName": "pk", "AttributeType": "S"], ["AttributeName": "sk", "AttributeType": "S"]]
+        input["KeySchema"] = [["AttributeName": "pk", "KeyType": "HASH"], ["AttributeName": "sk", "KeyType": "RANGE"]]
+        try await h.ok("CreateTable", .object(input))
+        func create(_ definitions: JSONValue, keys: [String]) -> JSONValue {
+            let schema: [JSONValue] = keys.enumerated().map { i, key in
+                ["AttributeName": .string(key), "KeyType": i == 0 ? "HASH" : "RANGE"]
+            }
+            return ["TableName": "defs", "AttributeDefinitions": definitions, "GlobalSecondaryIndexUpdates": [["Create": [
+                "IndexName": "by-date", "KeySchema": .array(schema), "Projection": ["ProjectionType": "ALL"],
+                "ProvisionedThroughput": ["ReadCapacityUnits": 1, "WriteCapacityUnits": 1]]]]]
+        }
+        // `sk` is the table's sort key, yet the request must define it too.
+        #expect(await h.fail("UpdateTable", create([["AttributeName": "date", "AttributeType": "S"]], keys: ["date", "sk"]))?.message
+            == "Invalid KeySchema: Some index key attribute have no definition")
+        #expect(await h.fail("UpdateTable", create([["AttributeName": "date", "AttributeType": "S"], ["AttributeName": "x", "AttributeType": "S"]], keys: ["date", "sk"]))?.message
+            == "One or more parameter values were invalid: Some index key attributes are not defined in AttributeDefinitions. Keys: [date, sk], AttributeDefinitions: [date, x]")
+    }
+
     @Test func nothingToUpdateDropsPresentMembers() async throws {
         let h = Harness()
         try await h.createBasic("none")
