@@ -184,13 +184,7 @@ struct Table: Sendable {
         if let until = warmUpdatingUntil, now >= until { warmUpdatingUntil = nil }
         let before = globalIndexes.count
         globalIndexes.removeAll { index in index.deletingUntil.map { now >= $0 } ?? false }
-        if globalIndexes.count != before {
-            // AWS drops attribute definitions that no key schema uses any more.
-            let used = Set(
-                keySchema.map(\.name) + localIndexes.flatMap { $0.keySchema.map(\.name) }
-                    + globalIndexes.flatMap { $0.keySchema.map(\.name) })
-            attributeDefinitions.removeAll { !used.contains($0.name) }
-        }
+        if globalIndexes.count != before { pruneAttributeDefinitions() }
         for i in globalIndexes.indices {
             if let pending = globalIndexes[i].pendingThroughput, now >= pending.at {
                 Table.apply(pending, to: &globalIndexes[i].throughput)
@@ -198,6 +192,16 @@ struct Table: Sendable {
             }
         }
         if let until = updatingUntil, now >= until { updatingUntil = nil }
+    }
+
+    /// AWS keeps AttributeDefinitions equal to the attributes some key schema uses: definitions of a deleted
+    /// index's keys go, and unused ones sent with a new index are dropped (paritysuite/dynamodb-conformance#79,
+    /// observed on AWS in 2026).
+    mutating func pruneAttributeDefinitions() {
+        let used = Set(
+            keySchema.map(\.name) + localIndexes.flatMap { $0.keySchema.map(\.name) }
+                + globalIndexes.flatMap { $0.keySchema.map(\.name) })
+        attributeDefinitions.removeAll { !used.contains($0.name) }
     }
 
     private static func apply(_ pending: PendingThroughput, to throughput: inout Throughput) {

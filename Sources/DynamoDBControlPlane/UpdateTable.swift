@@ -346,6 +346,7 @@ extension DynamoDBControlPlane {
                 table.updateKind = .index
             }
         }
+        if hasIndexUpdates { table.pruneAttributeDefinitions() }
         var newStreamRecord: StreamRecord?
         if hasStream {
             if streamEnabled, let viewType = streamViewType {

@@ -254,7 +254,7 @@ import Testing
         #expect(settled["KMSMasterKeyArn"] == .string(newKey))
     }
 
-    /// A new index's keys must be defined in the request itself.
+    /// A new index's keys must be defined in the request itself; unused definitions sent with it are dropped.
     @Test func indexCreationAttributeDefinitions() async throws {
         let h = Harness()
         var input = basicTable("defs")
@@ -274,6 +274,13 @@ import Testing
             == "Invalid KeySchema: Some index key attribute have no definition")
         #expect(await h.fail("UpdateTable", create([["AttributeName": "date", "AttributeType": "S"], ["AttributeName": "x", "AttributeType": "S"]], keys: ["date", "sk"]))?.message
             == "One or more parameter values were invalid: Some index key attributes are not defined in AttributeDefinitions. Keys: [date, sk], AttributeDefinitions: [date, x]")
+        let response = try await h.ok("UpdateTable", create(
+            [["AttributeName": "date", "AttributeType": "S"], ["AttributeName": "sk", "AttributeType": "S"],
+             ["AttributeName": "unused", "AttributeType": "N"]], keys: ["date", "sk"]))
+        let names = response["TableDescription"]?["AttributeDefinitions"]?.arrayValue?.compactMap { $0["AttributeName"]?.stringValue }
+        #expect(names == ["pk", "sk", "date"])
+        let described = try await h.ok("DescribeTable", ["TableName": "defs"])
+        #expect(described["Table"]?["AttributeDefinitions"]?.arrayValue?.count == 3)
     }
 
     @Test func nothingToUpdateDropsPresentMembers() async throws {
