@@ -353,6 +353,12 @@ class Boto3LifecycleTest(ControlPlaneTestCase):
                          {"BillingMode": "PROVISIONED", "LastUpdateToPayPerRequestDateTime": switched_at})
         self.assertEqual((table["ProvisionedThroughput"]["ReadCapacityUnits"],
                           table["GlobalSecondaryIndexes"][0]["ProvisionedThroughput"]["ReadCapacityUnits"]), (1, 2))
+        # Warm throughput: the table stays ACTIVE, WarmThroughput shows UPDATING, then ACTIVE with the new value.
+        warmed = self.ddb.update_table(TableName="Orders", WarmThroughput={"ReadUnitsPerSecond": 20000})["TableDescription"]
+        self.assertEqual(warmed["TableStatus"], "ACTIVE")
+        self.assertEqual(warmed["WarmThroughput"]["Status"], "UPDATING")
+        self.assertEqual(self.ddb.describe_table(TableName="Orders")["Table"]["WarmThroughput"],
+                         {"ReadUnitsPerSecond": 20000, "WriteUnitsPerSecond": 5000, "Status": "ACTIVE"})
         # On-demand limits of a PAY_PER_REQUEST table.
         self.create_events()
         response = self.ddb.update_table(TableName="events", OnDemandThroughput={"MaxReadRequestUnits": 200,
@@ -364,7 +370,8 @@ class Boto3LifecycleTest(ControlPlaneTestCase):
     def test_gsi_create_update_delete(self):
         self.create_events()
         created = self.ddb.update_table(
-            TableName="events", AttributeDefinitions=[{"AttributeName": "at", "AttributeType": "N"}],
+            TableName="events", AttributeDefinitions=[{"AttributeName": "at", "AttributeType": "N"},
+                                                      {"AttributeName": "unused", "AttributeType": "S"}],
             GlobalSecondaryIndexUpdates=[{"Create": {"IndexName": "by-at",
                                                      "KeySchema": [{"AttributeName": "at", "KeyType": "HASH"}],
                                                      "Projection": {"ProjectionType": "INCLUDE",
@@ -373,7 +380,10 @@ class Boto3LifecycleTest(ControlPlaneTestCase):
         new = {g["IndexName"]: g for g in created["GlobalSecondaryIndexes"]}["by-at"]
         self.assertEqual((new["IndexStatus"], new["Backfilling"]), ("CREATING", False))
         self.assertEqual(new["IndexArn"], table_arn("events") + "/index/by-at")
-        self.assertIn({"AttributeName": "at", "AttributeType": "N"}, created["AttributeDefinitions"])
+        # The new key's definition is kept; one no key uses is dropped (AWS, 2026).
+        self.assertEqual(created["AttributeDefinitions"], [{"AttributeName": "id", "AttributeType": "S"},
+                                                           {"AttributeName": "kind", "AttributeType": "S"},
+                                                           {"AttributeName": "at", "AttributeType": "N"}])
         table = self.ddb.describe_table(TableName="events")["Table"]
         new = {g["IndexName"]: g for g in table["GlobalSecondaryIndexes"]}["by-at"]
         self.assertEqual(new["IndexStatus"], "ACTIVE")
@@ -462,9 +472,18 @@ class Boto3LifecycleTest(ControlPlaneTestCase):
                                   TableClass="STANDARD_INFREQUENT_ACCESS")
         self.assertEqual(caught.exception.response["Error"]["Code"], "ValidationException")
         own_key = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"
-        self.ddb.update_table(TableName="events", SSESpecification={"Enabled": True, "SSEType": "KMS",
-                                                                    "KMSMasterKeyId": own_key})
+        managed_key = sse["SSEDescription"]["KMSMasterKeyArn"]
+        rekeyed = self.ddb.update_table(TableName="events", SSESpecification={"Enabled": True, "SSEType": "KMS",
+                                                                              "KMSMasterKeyId": own_key})
+        # A key change reports the old key while it is in flight (reference §2.5).
+        self.assertEqual(rekeyed["TableDescription"]["SSEDescription"],
+                         {"Status": "UPDATING", "SSEType": "KMS", "KMSMasterKeyArn": managed_key})
         self.assertEqual(self.ddb.describe_table(TableName="events")["Table"]["SSEDescription"]["KMSMasterKeyArn"], own_key)
+        # The AWS-managed key by its alias is the managed key's ARN, never an alias ARN.
+        self.ddb.update_table(TableName="events", SSESpecification={"Enabled": True, "SSEType": "KMS",
+                                                                    "KMSMasterKeyId": "alias/aws/dynamodb"})
+        self.assertEqual(self.ddb.describe_table(TableName="events")["Table"]["SSEDescription"]["KMSMasterKeyArn"],
+                         managed_key)
         self.ddb.update_table(TableName="events", SSESpecification={"Enabled": False})
         self.assertNotIn("SSEDescription", self.ddb.describe_table(TableName="events")["Table"])
 
