@@ -103,6 +103,9 @@ struct SSEState: Sendable, Equatable {
     /// The key a key change replaces: still reported while the change is in flight (reference §2.5 [DDB-2026]:
     /// "a key change echoes the OLD KMSMasterKeyArn for 8–9 s"; Unverified simplification: for the whole change).
     var previousKeyArn: String? = nil
+    /// A switch back to the AWS-owned key: the KMS description shows UPDATING, then goes when the change ends
+    /// (Unverified: by analogy with the key-change echo of §2.5; SSEDescription is absent for AWS-owned keys).
+    var removedWhenSettled = false
 }
 
 /// One incarnation of a DynamoDB table, with everything DescribeTable reports.
@@ -178,8 +181,12 @@ struct Table: Sendable {
             pendingTableClass = nil
         }
         if let until = sse?.updatingUntil, now >= until {
-            sse?.updatingUntil = nil
-            sse?.previousKeyArn = nil
+            if sse?.removedWhenSettled == true {
+                sse = nil
+            } else {
+                sse?.updatingUntil = nil
+                sse?.previousKeyArn = nil
+            }
         }
         if let until = warmUpdatingUntil, now >= until { warmUpdatingUntil = nil }
         let before = globalIndexes.count

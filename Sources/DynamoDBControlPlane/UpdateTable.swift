@@ -366,7 +366,11 @@ extension DynamoDBControlPlane {
         if hasSSE {
             // SSE changes leave TableStatus ACTIVE; SSEDescription.Status shows UPDATING instead.
             let previousKey = table.sse?.kmsKeyArn
-            table.sse = newKey.map { SSEState(kmsKeyArn: $0, updatingUntil: until, previousKeyArn: previousKey) }
+            if let newKey {
+                table.sse = SSEState(kmsKeyArn: newKey, updatingUntil: until, previousKeyArn: previousKey)
+            } else if let previousKey {
+                table.sse = SSEState(kmsKeyArn: previousKey, updatingUntil: until, removedWhenSettled: true)
+            }
             transition = false
         }
         if let tableClass {
@@ -386,7 +390,7 @@ extension DynamoDBControlPlane {
         if transition { table.updatingUntil = until }
         let response = table.description(
             now: now, form: .full, statusOverride: transition ? "UPDATING" : nil, indexStatuses: indexStatuses,
-            sseUpdating: hasSSE && newKey != nil, warmUpdating: warm != nil)
+            sseUpdating: hasSSE, warmUpdating: warm != nil)
         try withRegion(context) { (state: inout RegionState) in
             state.tables[table.name] = table
             if transition && until > now { state.noteTransition(table.name, until: until) }

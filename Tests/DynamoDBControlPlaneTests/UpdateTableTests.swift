@@ -283,6 +283,25 @@ import Testing
         #expect(described["Table"]?["AttributeDefinitions"]?.arrayValue?.count == 3)
     }
 
+    /// Back to the AWS-owned key: the KMS description shows UPDATING while the change runs, then is absent.
+    @Test func sseBackToTheOwnedKeyShowsUpdatingThenNoDescription() async throws {
+        let h = Harness { $0.updateSeconds = 4 }
+        try await h.createBasic("owned", ["SSESpecification": ["Enabled": true]])
+        h.clock.advance(by: 4)
+        let key = try #require(
+            try await h.ok("DescribeTable", ["TableName": "owned"])["Table"]?["SSEDescription"]?["KMSMasterKeyArn"])
+        let response = try #require(
+            try await h.ok("UpdateTable", ["TableName": "owned", "SSESpecification": ["Enabled": false]])["TableDescription"])
+        #expect(response["TableStatus"] == "ACTIVE")
+        #expect(response["SSEDescription"]?["Status"] == "UPDATING")
+        #expect(response["SSEDescription"]?["KMSMasterKeyArn"] == key)
+        #expect(await h.fail("DeleteTable", ["TableName": "owned"])?.code == "ResourceInUseException")
+        h.clock.advance(by: 4)
+        #expect(try await h.ok("DescribeTable", ["TableName": "owned"])["Table"]?["SSEDescription"] == nil)
+        #expect(await h.fail("UpdateTable", ["TableName": "owned", "SSESpecification": ["Enabled": false]])?.message
+            == "One or more parameter values were invalid: Table is already encrypted by default")
+    }
+
     @Test func nothingToUpdateDropsPresentMembers() async throws {
         let h = Harness()
         try await h.createBasic("none")
