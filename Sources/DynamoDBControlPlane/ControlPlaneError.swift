@@ -350,6 +350,10 @@ enum ControlPlaneError {
     }
     static let ttlAlreadyEnabled = AWSServiceError.validation("TimeToLive is already enabled")
     static let ttlAlreadyDisabled = AWSServiceError.validation("TimeToLive is already disabled")
+    /// Enabling another attribute, or disabling with another name, while TTL is on (observed on AWS, 2026).
+    static func ttlOnDifferentAttribute(_ current: String) -> AWSServiceError {
+        .validation("TimeToLive is active on a different AttributeName: current AttributeName is \(current)")
+    }
     static func backupTableNotFound(_ name: String) -> AWSServiceError {
         service("TableNotFoundException", "Table not found: \(name)")
     }
