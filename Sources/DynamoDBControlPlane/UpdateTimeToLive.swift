@@ -19,7 +19,7 @@ extension DynamoDBControlPlane {
         let enabled = spec?.bool("Enabled") ?? false
         let attribute = spec?.string("AttributeName") ?? ""
         var table = try existingTable(reference.name, shown: reference.shown, context)
-        if table.status(at: context.now) == "CREATING" { throw ControlPlaneError.tableBeingCreated(table.name) }
+        if table.status(at: context.now) == "CREATING" { throw ControlPlaneError.ttlTableBeingCreated(table.name) }
         if table.status(at: context.now) == "DELETING" { throw ControlPlaneError.tableBeingDeleted(table.name) }
         let current = table.ttl?.enabled ?? false
         // Observed on AWS (2026): another attribute while TTL is on is refused whether enabling or disabling.

@@ -32,4 +32,23 @@ import Testing
         try await h.ok("UpdateTimeToLive", update(false, "a"))
         #expect(await h.fail("UpdateTimeToLive", update(false, "a"))?.message == "TimeToLive is already disabled")
     }
+
+    /// TTL calls on a CREATING or DELETING table answer AWS's own texts (observed in 2026).
+    @Test func creatingAndDeletingTables() async throws {
+        let h = Harness {
+            $0.createSeconds = 5
+            $0.deleteSeconds = 5
+        }
+        try await h.createBasic("ttl3")
+        let spec: JSONValue = ["Enabled": true, "AttributeName": "x"]
+        #expect(await h.fail("UpdateTimeToLive", ["TableName": "ttl3", "TimeToLiveSpecification": spec])?.message
+            == "Attempt to change a resource which is still in use: Table ttl3 is being created")
+        #expect(await h.fail("DescribeTimeToLive", ["TableName": "ttl3"])?.message
+            == "Cannot describe time to live while table is in CREATING state: Current table state is CREATING")
+        h.clock.advance(by: 5)
+        try await h.ok("DeleteTable", ["TableName": "ttl3"])
+        let error = await h.fail("DescribeTimeToLive", ["TableName": "ttl3"])
+        #expect(error?.type == "com.amazon.coral.validate#ValidationException")
+        #expect(error?.message == "Cannot describe time to live while table is in DELETING state: Current table state is DELETING")
+    }
 }
