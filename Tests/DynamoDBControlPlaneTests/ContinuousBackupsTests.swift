@@ -36,4 +36,20 @@ import Testing
         #expect(await h.fail("UpdateContinuousBackups", off)?.message
             == "Invalid Request: Cannot specify RecoveryPeriodInDays when disabling point-in-time recovery.")
     }
+
+    /// LatestRestorableDateTime trails now by five minutes, but never precedes the moment PITR was enabled.
+    @Test func latestRestorableTrailsByFiveMinutes() async throws {
+        let h = Harness()
+        try await h.createBasic("pitr3")
+        let enabledAt = h.clock.now()
+        try await h.ok("UpdateContinuousBackups", ["TableName": "pitr3", "PointInTimeRecoverySpecification": [
+            "PointInTimeRecoveryEnabled": true]])
+        func latest() async throws -> JSONValue? {
+            try await h.ok("DescribeContinuousBackups", ["TableName": "pitr3"])["ContinuousBackupsDescription"]?[
+                "PointInTimeRecoveryDescription"]?["LatestRestorableDateTime"]
+        }
+        #expect(try await latest() == .epochSeconds(enabledAt))
+        h.clock.advance(by: 1000)
+        #expect(try await latest() == .epochSeconds(enabledAt.addingTimeInterval(700)))
+    }
 }
