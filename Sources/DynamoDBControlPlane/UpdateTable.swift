@@ -243,7 +243,13 @@ extension DynamoDBControlPlane {
         if hasSSE {
             newKey = try TableInputs.sseKey(input.reader("SSESpecification"), context) { managedKeyId(context) }
             if newKey == nil && table.sse == nil { throw ControlPlaneError.alreadyEncryptedByDefault }
-            if let newKey, newKey == table.sse?.kmsKeyArn { throw ControlPlaneError.alreadyEncryptedWithKey }
+            // Only re-sending the exact key ARN is a refused no-op; {Enabled:true}, an alias, a key id or SSEType
+            // alone re-encrypt with the same key and succeed (observed on AWS, 2026).
+            if let newKey, newKey == table.sse?.kmsKeyArn,
+                input.reader("SSESpecification")?.string("KMSMasterKeyId") == newKey
+            {
+                throw ControlPlaneError.alreadyEncryptedWithKey
+            }
         }
         let onDemand = TableInputs.onDemand(input.reader("OnDemandThroughput"))
         if let onDemand {

@@ -168,7 +168,11 @@ import Testing
         #expect(sse["TableStatus"] == "ACTIVE")
         #expect(sse["SSEDescription"]?["Status"] == "UPDATING")
         #expect(try await h.ok("DescribeTable", ["TableName": "misc"])["Table"]?["SSEDescription"]?["Status"] == "ENABLED")
-        #expect(await h.fail("UpdateTable", ["TableName": "misc", "SSESpecification": ["Enabled": true]])?.message
+        // The refused no-op is the exact key ARN re-sent ({Enabled:true} again re-encrypts: sseResends).
+        let arn = try #require(
+            try await h.ok("DescribeTable", ["TableName": "misc"])["Table"]?["SSEDescription"]?["KMSMasterKeyArn"])
+        #expect(await h.fail("UpdateTable", ["TableName": "misc", "SSESpecification": [
+            "Enabled": true, "SSEType": "KMS", "KMSMasterKeyId": arn]])?.message
             == "One or more parameter values were invalid: Table is already encrypted with given KMSMasterKeyId. Use KMSMasterKeyId parameter if you want to change Master Key")
 
         let free = try #require(try await h.ok("UpdateTable", ["TableName": "misc", "TableClass": "STANDARD"])["TableDescription"])
@@ -300,6 +304,20 @@ import Testing
         #expect(try await h.ok("DescribeTable", ["TableName": "owned"])["Table"]?["SSEDescription"] == nil)
         #expect(await h.fail("UpdateTable", ["TableName": "owned", "SSESpecification": ["Enabled": false]])?.message
             == "One or more parameter values were invalid: Table is already encrypted by default")
+    }
+
+    /// Only the exact key ARN re-sent is a refused no-op; other re-sends of the same key succeed (AWS, 2026).
+    @Test func sseResends() async throws {
+        let h = Harness()
+        try await h.createBasic("resend", ["SSESpecification": ["Enabled": true]])
+        let arn = try #require(
+            try await h.ok("DescribeTable", ["TableName": "resend"])["Table"]?["SSEDescription"]?["KMSMasterKeyArn"])
+        let again = try await h.ok("UpdateTable", ["TableName": "resend", "SSESpecification": ["Enabled": true]])
+        #expect(again["TableDescription"]?["SSEDescription"]?["Status"] == "UPDATING")
+        try await h.ok("UpdateTable", ["TableName": "resend", "SSESpecification": ["SSEType": "KMS"]])
+        #expect(await h.fail("UpdateTable", ["TableName": "resend", "SSESpecification": [
+            "Enabled": true, "SSEType": "KMS", "KMSMasterKeyId": arn]])?.message
+            == "One or more parameter values were invalid: Table is already encrypted with given KMSMasterKeyId. Use KMSMasterKeyId parameter if you want to change Master Key")
     }
 
     @Test func nothingToUpdateDropsPresentMembers() async throws {
