@@ -269,10 +269,9 @@ extension DynamoDBControlPlane {
                 // A free no-op: TableClassSummary stays absent.
                 return ["TableDescription": table.description(now: now, form: .full)]
             }
-            if current != tableClass {
-                let recent = table.tableClassChanges.filter { now.timeIntervalSince($0) < 30 * 86_400 }
-                if recent.count >= 2 { throw ControlPlaneError.tableClassLimit }
-            }
+            // Once two changes are spent, re-sending the current class is refused too (observed on AWS, 2026).
+            let recent = table.tableClassChanges.filter { now.timeIntervalSince($0) < 30 * 86_400 }
+            if recent.count >= 2 { throw ControlPlaneError.tableClassLimit }
         }
 
         // 5. Apply.

@@ -186,6 +186,8 @@ import Testing
         try await h.ok("UpdateTable", ["TableName": "misc", "TableClass": "STANDARD"])
         #expect(await h.fail("UpdateTable", ["TableName": "misc", "TableClass": "STANDARD_INFREQUENT_ACCESS"])?.message
             == "Updates to TableClass are limited to 2 times in 30 day(s).")
+        // With the budget spent, re-sending the current class is refused as well (AWS, 2026).
+        #expect(await h.fail("UpdateTable", ["TableName": "misc", "TableClass": "STANDARD"])?.code == "LimitExceededException")
 
         let dp = try #require(try await h.ok("UpdateTable", ["TableName": "misc", "DeletionProtectionEnabled": true])["TableDescription"])
         #expect(dp["TableStatus"] == "ACTIVE")
