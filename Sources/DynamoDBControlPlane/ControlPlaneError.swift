@@ -341,9 +341,13 @@ enum ControlPlaneError {
 
     // MARK: Tags, TTL, backups (texts Unverified unless noted)
 
-    /// "ResourcArn" is AWS's own spelling.
+    /// Observed on AWS in 2026 (dynalite-era captures spell it "ResourcArn"; AWS has since fixed the typo).
     static func resourceArnNotFound(_ arn: String) -> AWSServiceError {
-        resourceNotFound("Requested resource not found: ResourcArn: \(arn) not found")
+        resourceNotFound("Requested resource not found: ResourceArn: \(arn) not found")
+    }
+    /// A ResourceArn that is not an ARN at all, e.g. a bare table name (observed on AWS, 2026).
+    static func resourceArnNotAnArn(_ value: String) -> AWSServiceError {
+        invalidParameter("ARNs must start with 'arn:': \(value)")
     }
     static func invalidResourceArn(_ arn: String) -> AWSServiceError {
         .validation("Invalid TableArn: Invalid ResourceArn provided as input \(arn)")

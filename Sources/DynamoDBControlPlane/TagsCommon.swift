@@ -2,13 +2,15 @@ import AWSProtocol
 
 /// Resolving a `ResourceArn` (tables only) for the tag operations.
 extension DynamoDBControlPlane {
-    /// The table a tag operation addresses; texts for bad and unknown ARNs are Unverified.
+    /// The table a tag operation addresses. The not-found and not-an-ARN texts were observed on AWS in 2026;
+    /// the one for other malformed ARNs is Unverified.
     func taggedTable(_ input: InputReader, _ v: inout CoralValidator, _ context: RequestContext)
         throws(AWSServiceError) -> Table
     {
         guard let arn = input.string("ResourceArn") else { throw ControlPlaneError.missingParameter("ResourceArn") }
         v.length(arn, at: "resourceArn", min: 1, max: 1283)
         if let error = v.error { throw error }
+        if !arn.hasPrefix("arn:") { throw ControlPlaneError.resourceArnNotAnArn(arn) }
         let parts = arn.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
         guard parts.count == 6, parts[0] == "arn", parts[2] == "dynamodb", parts[5].hasPrefix("table/") else {
             throw ControlPlaneError.invalidResourceArn(arn)

@@ -16,7 +16,9 @@ import Testing
         try await h.ok("UntagResource", ["ResourceArn": arn, "TagKeys": ["a", "zzz"]])
         #expect(try await h.ok("ListTagsOfResource", ["ResourceArn": arn])["Tags"]?.arrayValue?.count == 1)
         let missing = await h.fail("ListTagsOfResource", ["ResourceArn": "arn:aws:dynamodb:us-east-1:123456789012:table/nope"])
-        #expect(missing?.message == "Requested resource not found: ResourcArn: arn:aws:dynamodb:us-east-1:123456789012:table/nope not found")
+        #expect(missing?.message == "Requested resource not found: ResourceArn: arn:aws:dynamodb:us-east-1:123456789012:table/nope not found")
+        #expect(await h.fail("ListTagsOfResource", ["ResourceArn": "tagged"])?.message
+            == "One or more parameter values were invalid: ARNs must start with 'arn:': tagged")
         let tooMany: [JSONValue] = (0..<50).map { ["Key": .string("k\($0)"), "Value": "v"] }
         #expect(await h.fail("TagResource", ["ResourceArn": arn, "Tags": .array(tooMany)])?.message
             == "Number of Tags exceed the current limit for the provided ResourceArn")
