@@ -27,6 +27,9 @@ enum ControlPlaneError {
     static func invalidArn(_ part: String, _ arn: String) -> AWSServiceError {
         .validation("1 validation error detected: Invalid AWS \(part) in '\(arn)'")
     }
+    /// An ARN of another account (observed on AWS, 2026, for DescribeTable and the tag APIs). Unverified: the
+    /// namespace; Coral's front-end one is assumed, as for the other authorization errors.
+    static let accessDenied = AWSServiceError.coral("AccessDeniedException", "Access is denied")
     static func tableBeingCreated(_ name: String) -> AWSServiceError {
         resourceInUse(inUse + "Table is being created: \(name)")
     }

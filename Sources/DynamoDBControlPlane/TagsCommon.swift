@@ -16,9 +16,11 @@ extension DynamoDBControlPlane {
             throw ControlPlaneError.invalidResourceArn(arn)
         }
         let name = String(parts[5].dropFirst(6))
-        guard String(parts[3]) == context.region, String(parts[4]) == context.accountId,
-            regions[context.key]?.tables[name] != nil
-        else { throw ControlPlaneError.resourceArnNotFound(arn) }
+        // Observed on AWS in 2026: another account's ARN is AccessDenied, another region's a ValidationException
+        // (Unverified: its text; DescribeTable's "Invalid AWS region" is used).
+        guard String(parts[4]) == context.accountId else { throw ControlPlaneError.accessDenied }
+        guard String(parts[3]) == context.region else { throw ControlPlaneError.invalidArn("region", arn) }
+        guard regions[context.key]?.tables[name] != nil else { throw ControlPlaneError.resourceArnNotFound(arn) }
         return try existingTable(name, shown: arn, context)
     }
 }

@@ -24,8 +24,14 @@ import Testing
         try await h.createBasic("tb2")
         let d = try await h.ok("DescribeTable", ["TableName": "arn:aws:dynamodb:us-east-1:123456789012:table/tb2"])
         #expect(d["Table"]?["TableName"] == "tb2")
+        // Another region's ARN is a ValidationException, another account's AccessDenied (observed on AWS, 2026).
         let other = await h.fail("DescribeTable", ["TableName": "arn:aws:dynamodb:eu-west-1:123456789012:table/tb2"])
-        #expect(other?.message == "Requested resource not found: Table: arn:aws:dynamodb:eu-west-1:123456789012:table/tb2 not found")
+        #expect(other?.message == "1 validation error detected: Invalid AWS region in 'arn:aws:dynamodb:eu-west-1:123456789012:table/tb2'")
+        let foreign = await h.fail("DescribeTable", ["TableName": "arn:aws:dynamodb:us-east-1:210987654321:table/tb2"])
+        #expect(foreign?.type == "com.amazon.coral.service#AccessDeniedException")
+        #expect(foreign?.message == "Access is denied")
+        let tagsForeign = await h.fail("ListTagsOfResource", ["ResourceArn": "arn:aws:dynamodb:us-east-1:210987654321:table/tb2"])
+        #expect(tagsForeign?.code == "AccessDeniedException")
         let badPartition = await h.fail("DescribeTable", ["TableName": "arn:foo:dynamodb:us-east-1:123456789012:table/tb2"])
         #expect(badPartition?.message == "1 validation error detected: Invalid AWS partition in 'arn:foo:dynamodb:us-east-1:123456789012:table/tb2'")
     }
