@@ -190,7 +190,10 @@ public actor DynamoDBControlPlane {
         if value.hasPrefix("arn:") {
             validator.length(value, at: "tableName", min: 1, max: 1024)
             if let error = validator.error { throw error }
-            return (try parseTableArn(value, context), value)
+            // A missing table given by ARN is reported by its bare name (observed on AWS, 2026); an index ARN
+            // (parsed to a name no table has) keeps the ARN.
+            let name = try parseTableArn(value, context)
+            return (name, name.hasPrefix("\u{0}") ? value : name)
         }
         validator.name(value, at: "tableName")
         return (value, value)

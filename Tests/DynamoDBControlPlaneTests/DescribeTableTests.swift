@@ -24,6 +24,8 @@ import Testing
         try await h.createBasic("tb2")
         let d = try await h.ok("DescribeTable", ["TableName": "arn:aws:dynamodb:us-east-1:123456789012:table/tb2"])
         #expect(d["Table"]?["TableName"] == "tb2")
+        let missing = await h.fail("DescribeTable", ["TableName": "arn:aws:dynamodb:us-east-1:123456789012:table/gone"])
+        #expect(missing?.message == "Requested resource not found: Table: gone not found")
         // Another region's ARN is a ValidationException, another account's AccessDenied (observed on AWS, 2026).
         let other = await h.fail("DescribeTable", ["TableName": "arn:aws:dynamodb:eu-west-1:123456789012:table/tb2"])
         #expect(other?.message == "1 validation error detected: Invalid AWS region in 'arn:aws:dynamodb:eu-west-1:123456789012:table/tb2'")
