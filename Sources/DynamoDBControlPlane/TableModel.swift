@@ -54,6 +54,19 @@ struct OnDemandLimits: Sendable, Equatable {
     var maxRead: Int64?
     var maxWrite: Int64?
 
+    /// UpdateTable merges member by member: a member sent replaces the old one, `-1` clears it
+    /// (observed on AWS, 2026).
+    func merged(with update: OnDemandLimits) -> OnDemandLimits {
+        OnDemandLimits(maxRead: update.maxRead ?? maxRead, maxWrite: update.maxWrite ?? maxWrite)
+    }
+
+    /// What DescribeTable shows: cleared (`-1`) members are omitted, and nothing when no limit is left
+    /// (AWS echoes `-1` only in the mutation's response; observed in 2026).
+    var described: OnDemandLimits? {
+        let shown = OnDemandLimits(maxRead: maxRead == -1 ? nil : maxRead, maxWrite: maxWrite == -1 ? nil : maxWrite)
+        return shown.maxRead == nil && shown.maxWrite == nil ? nil : shown
+    }
+
     var json: JSONValue {
         var object = JSONObject()
         if let maxRead { object.append("MaxReadRequestUnits", .int64(maxRead)) }
@@ -232,9 +245,11 @@ struct Table: Sendable {
     /// `indexStatuses`, `sseUpdating` and `warmUpdating` do the same for the indexes, encryption and warm
     /// throughput a mutation touched.
     func description(now: Date, form: DescriptionForm, statusOverride: String? = nil,
-        indexStatuses: [String: String] = [:], sseUpdating: Bool = false, warmUpdating: Bool = false) -> JSONValue
+        indexStatuses: [String: String] = [:], sseUpdating: Bool = false, warmUpdating: Bool = false,
+        echoOnDemand: Bool = false) -> JSONValue
     {
         let status = statusOverride ?? self.status(at: now)
+        let echo = echoOnDemand || form == .createResponse
         var object = JSONObject()
         if form != .deleteResponse {
             object.append("AttributeDefinitions", .array(attributeDefinitions.map(Table.attributeJSON)))
@@ -277,7 +292,8 @@ struct Table: Sendable {
                     .array(
                         globalIndexes.map {
                             globalIndexJSON(
-                                $0, now: now, tableStatus: status, override: indexStatuses[$0.name], form: form)
+                                $0, now: now, tableStatus: status, override: indexStatuses[$0.name], form: form,
+                                echoOnDemand: echo)
                         }))
             }
         }
@@ -306,7 +322,9 @@ struct Table: Sendable {
             object.append("TableClassSummary", .object(summary))
         }
         object.append("DeletionProtectionEnabled", .bool(deletionProtection))
-        if form != .deleteResponse, let onDemand { object.append("OnDemandThroughput", onDemand.json) }
+        if form != .deleteResponse, let shown = echo ? onDemand : onDemand?.described {
+            object.append("OnDemandThroughput", shown.json)
+        }
         if form == .full || (form == .createResponse && warmSent) {
             var warmObject = JSONObject()
             warmObject.append("ReadUnitsPerSecond", .int64(warm.read))
@@ -340,7 +358,7 @@ struct Table: Sendable {
     }
 
     private func globalIndexJSON(_ index: GlobalIndex, now: Date, tableStatus: String, override: String?,
-        form: DescriptionForm) -> JSONValue
+        form: DescriptionForm, echoOnDemand: Bool) -> JSONValue
     {
         var object = JSONObject()
         object.append("IndexName", .string(index.name))
@@ -363,7 +381,9 @@ struct Table: Sendable {
         object.append("IndexSizeBytes", .int(0))
         object.append("ItemCount", .int(0))
         object.append("IndexArn", .string(arn + "/index/" + index.name))
-        if let onDemand = index.onDemand { object.append("OnDemandThroughput", onDemand.json) }
+        if let shown = echoOnDemand ? index.onDemand : index.onDemand?.described {
+            object.append("OnDemandThroughput", shown.json)
+        }
         // Like the table's, each index reports its warm throughput in DescribeTable whether or not one was set:
         // the on-demand baseline 12,000/4,000 or its provisioned capacity, raised by what was requested (2026
         // observations reported in scylladb/scylladb#21853 and getmoto/moto#9392; Terraform waits on its Status).

@@ -328,7 +328,9 @@ extension DynamoDBControlPlane {
                         table.globalIndexes[i].pendingThroughput = PendingThroughput(read: read, write: write, at: until)
                     }
                 }
-                if let onDemand = update.onDemand { table.globalIndexes[i].onDemand = onDemand }
+                if let onDemand = update.onDemand {
+                    table.globalIndexes[i].onDemand = table.globalIndexes[i].onDemand.map { $0.merged(with: onDemand) } ?? onDemand
+                }
                 if let warm = update.warm { table.globalIndexes[i].warm = (warm.read ?? 0, warm.write ?? 0) }
                 table.globalIndexes[i].updatingUntil = until
                 indexStatuses[name] = "UPDATING"
@@ -385,7 +387,7 @@ extension DynamoDBControlPlane {
             }
             table.updateKind = .tableClass(tableClass)
         }
-        if let onDemand { table.onDemand = onDemand }
+        if let onDemand { table.onDemand = table.onDemand.map { $0.merged(with: onDemand) } ?? onDemand }
         if let warm {
             table.warm = (warm.read ?? table.warm.read, warm.write ?? table.warm.write)
             table.warmSent = true
@@ -395,7 +397,7 @@ extension DynamoDBControlPlane {
         if transition { table.updatingUntil = until }
         let response = table.description(
             now: now, form: .full, statusOverride: transition ? "UPDATING" : nil, indexStatuses: indexStatuses,
-            sseUpdating: hasSSE, warmUpdating: warm != nil)
+            sseUpdating: hasSSE, warmUpdating: warm != nil, echoOnDemand: true)
         try withRegion(context) { (state: inout RegionState) in
             state.tables[table.name] = table
             if transition && until > now { state.noteTransition(table.name, until: until) }

@@ -322,6 +322,28 @@ import Testing
             == "One or more parameter values were invalid: Table is already encrypted with given KMSMasterKeyId. Use KMSMasterKeyId parameter if you want to change Master Key")
     }
 
+    /// OnDemandThroughput merges member by member; -1 clears a member: echoed in the response, omitted from
+    /// DescribeTable, and the struct goes once both are cleared (AWS, 2026).
+    @Test func onDemandThroughputMergesAndClears() async throws {
+        let h = Harness()
+        var input = basicTable("odt")
+        input["ProvisionedThroughput"] = nil
+        input["BillingMode"] = "PAY_PER_REQUEST"
+        input["OnDemandThroughput"] = ["MaxReadRequestUnits": 100, "MaxWriteRequestUnits": 50]
+        try await h.ok("CreateTable", .object(input))
+        func described() async throws -> String {
+            JSONWriter.string(try await h.ok("DescribeTable", ["TableName": "odt"])["Table"]?["OnDemandThroughput"] ?? .null)
+        }
+        try await h.ok("UpdateTable", ["TableName": "odt", "OnDemandThroughput": ["MaxReadRequestUnits": 200]])
+        #expect(try await described() == #"{"MaxReadRequestUnits":200,"MaxWriteRequestUnits":50}"#)
+        let cleared = try await h.ok("UpdateTable", ["TableName": "odt", "OnDemandThroughput": ["MaxWriteRequestUnits": -1]])
+        #expect(JSONWriter.string(cleared["TableDescription"]?["OnDemandThroughput"] ?? .null)
+            == #"{"MaxReadRequestUnits":200,"MaxWriteRequestUnits":-1}"#)
+        #expect(try await described() == #"{"MaxReadRequestUnits":200}"#)
+        try await h.ok("UpdateTable", ["TableName": "odt", "OnDemandThroughput": ["MaxReadRequestUnits": -1]])
+        #expect(try await described() == "null")
+    }
+
     @Test func nothingToUpdateDropsPresentMembers() async throws {
         let h = Harness()
         try await h.createBasic("none")
