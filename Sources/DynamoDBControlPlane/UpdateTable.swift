@@ -149,7 +149,8 @@ extension DynamoDBControlPlane {
         let currentPPR = table.payPerRequest
         let targetPPR = billingMode.map { $0 == "PAY_PER_REQUEST" } ?? currentPPR
         if targetPPR && hasPT { throw ControlPlaneError.provisionedForbidden }
-        if billingMode == "PROVISIONED" && currentPPR && !hasPT { throw ControlPlaneError.throughputRequiredForProvisioned }
+        // Refused on PROVISIONED tables too (observed on AWS, 2026: "BillingMode=PROVISIONED alone").
+        if billingMode == "PROVISIONED" && !hasPT { throw ControlPlaneError.throughputRequiredForProvisioned }
         let switchingToProvisioned = currentPPR && !targetPPR
         if switchingToProvisioned {
             let covered = Set(indexUpdates.compactMap { $0.update?.throughput != nil ? $0.update?.name : nil })

@@ -344,6 +344,14 @@ import Testing
         #expect(try await described() == "null")
     }
 
+    /// BillingMode=PROVISIONED without throughput is refused on any table (AWS, 2026).
+    @Test func billingModeEdges() async throws {
+        let h = Harness { $0.updateSeconds = 3 }
+        try await h.createBasic("bill")
+        #expect(await h.fail("UpdateTable", ["TableName": "bill", "BillingMode": "PROVISIONED"])?.message
+            == "One or more parameter values were invalid: ProvisionedThroughput must be specified when BillingMode is PROVISIONED")
+    }
+
     @Test func nothingToUpdateDropsPresentMembers() async throws {
         let h = Harness()
         try await h.createBasic("none")
