@@ -135,6 +135,9 @@ extension DynamoDBControlPlane {
                     : ControlPlaneError.streamInFlight(table.name, label: label, operation: operation)
             case .billing where hasOnDemand:
                 throw ControlPlaneError.onDemandDuringBillingSwitch
+            case .billing where hasPT:
+                // Observed on AWS (2026): reversing a PROVISIONED -> PAY_PER_REQUEST switch (it carries PT).
+                throw ControlPlaneError.throughputInFlight(table.name)
             case .tableClass(let pending) where hasClass:
                 throw ControlPlaneError.tableClassInFlight(table.name, pending)
             default:

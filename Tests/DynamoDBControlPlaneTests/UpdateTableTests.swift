@@ -344,12 +344,17 @@ import Testing
         #expect(try await described() == "null")
     }
 
-    /// BillingMode=PROVISIONED without throughput is refused on any table (AWS, 2026).
+    /// BillingMode=PROVISIONED without throughput is refused on any table; throughput during a billing switch
+    /// is "Table IOPS are currently being updated" (AWS, 2026).
     @Test func billingModeEdges() async throws {
         let h = Harness { $0.updateSeconds = 3 }
         try await h.createBasic("bill")
         #expect(await h.fail("UpdateTable", ["TableName": "bill", "BillingMode": "PROVISIONED"])?.message
             == "One or more parameter values were invalid: ProvisionedThroughput must be specified when BillingMode is PROVISIONED")
+        try await h.ok("UpdateTable", ["TableName": "bill", "BillingMode": "PAY_PER_REQUEST"])
+        let back = await h.fail("UpdateTable", ["TableName": "bill", "BillingMode": "PROVISIONED",
+            "ProvisionedThroughput": ["ReadCapacityUnits": 5, "WriteCapacityUnits": 5]])
+        #expect(back?.message == "Attempt to change a resource which is still in use: Table IOPS are currently being updated. Table: bill")
     }
 
     @Test func nothingToUpdateDropsPresentMembers() async throws {
