@@ -123,6 +123,8 @@ extension DynamoDBControlPlane {
         }
         if status == "CREATING" { throw ControlPlaneError.tableBeingCreated(table.name) }
         if status == "DELETING" { throw ControlPlaneError.tableBeingDeleted(table.name) }
+        let building = table.globalIndexes.filter { $0.status(at: now) == "CREATING" }.map(\.name)
+        let deletedNames = Set(indexUpdates.compactMap { $0.delete != nil ? $0.name : nil })
         if status == "UPDATING" {
             switch table.updateKind {
             case .throughput:
@@ -140,12 +142,25 @@ extension DynamoDBControlPlane {
                 throw ControlPlaneError.throughputInFlight(table.name)
             case .tableClass(let pending) where hasClass:
                 throw ControlPlaneError.tableClassInFlight(table.name, pending)
+            // An index in its resource-allocation phase (observed on AWS, 2026): table throughput and deleting
+            // it are ResourceInUse, another index creation or deletion is the one-online-index limit.
+            case .index where hasPT && !building.isEmpty:
+                throw ControlPlaneError.throughputDuringIndexCreation(table.name, building)
+            case .index where onlineChanges > 0:
+                if let name = building.first(where: deletedNames.contains) {
+                    throw ControlPlaneError.indexInAllocation(table.name, name)
+                }
+                throw ControlPlaneError.oneOnlineIndexAtATime
             default:
                 throw ControlPlaneError.tableBeingUpdated(table.name)
             }
         }
-        let building = table.globalIndexes.filter { $0.status(at: now) == "CREATING" }.map(\.name)
-        if hasPT && !building.isEmpty { throw ControlPlaneError.throughputDuringIndexCreation(table.name, building) }
+        // While an index backfills (TableStatus ACTIVE) table throughput and deleting that index are admitted,
+        // but no other index may be created or deleted until it is ACTIVE (observed on AWS, 2026).
+        let busy = table.globalIndexes.filter { ["CREATING", "DELETING"].contains($0.status(at: now)) }.map(\.name)
+        if onlineChanges > 0, busy.contains(where: { !deletedNames.contains($0) }) {
+            throw ControlPlaneError.oneOnlineIndexAtATime
+        }
         if hasSSE, let until = table.sse?.updatingUntil, now < until { throw ControlPlaneError.sseInFlight }
 
         // 4. Rules that depend on the table.

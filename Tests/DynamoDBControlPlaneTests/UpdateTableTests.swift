@@ -83,14 +83,26 @@ import Testing
         let index = try #require(d["GlobalSecondaryIndexes"]?.arrayValue?.first)
         #expect(index["IndexStatus"] == "CREATING")
         #expect(index["Backfilling"] == false)
+        // Resource allocation (TableStatus UPDATING): table IOPS, another index, and deleting this one are refused.
+        let iops = await h.fail("UpdateTable", ["TableName": "gsit", "ProvisionedThroughput": pt(6, 6)])
+        #expect(iops?.message == "Attempt to change a resource which is still in use: Can't change table IOPS when an index is being created. Table: gsit Indexes: [byG]")
+        #expect(await h.fail("UpdateTable", ["TableName": "gsit", "GlobalSecondaryIndexUpdates": [["Delete": ["IndexName": "byG"]]]])?
+            .message?.hasPrefix("Attempt to change a resource which is still in use: Index creation is in resource allocation phase") == true)
         h.clock.advance(by: 10)
         let backfilling = try #require(try await h.ok("DescribeTable", ["TableName": "gsit"])["Table"])
         #expect(backfilling["TableStatus"] == "ACTIVE")
         #expect(backfilling["GlobalSecondaryIndexes"]?.arrayValue?.first?["Backfilling"] == true)
-        let iops = await h.fail("UpdateTable", ["TableName": "gsit", "ProvisionedThroughput": pt(6, 6)])
-        #expect(iops?.message == "Attempt to change a resource which is still in use: Can't change table IOPS when an index is being created. Table: gsit Indexes: [byG]")
         #expect(await h.fail("DeleteTable", ["TableName": "gsit"])?.message
             == "Attempt to change a resource which is still in use: Cannot delete table while indexes are being created, updated, or deleted.")
+        // Backfilling (TableStatus ACTIVE): another index is the one-online-index limit; table IOPS are admitted.
+        let second: JSONValue = [
+            "TableName": "gsit", "AttributeDefinitions": [["AttributeName": "h", "AttributeType": "S"]],
+            "GlobalSecondaryIndexUpdates": [["Create": [
+                "IndexName": "byH", "KeySchema": [["AttributeName": "h", "KeyType": "HASH"]],
+                "Projection": ["ProjectionType": "KEYS_ONLY"], "ProvisionedThroughput": pt(1, 1)]]]]
+        #expect(await h.fail("UpdateTable", second)?.message
+            == "Subscriber limit exceeded: Only 1 online index can be created or deleted simultaneously per table")
+        try await h.ok("UpdateTable", ["TableName": "gsit", "ProvisionedThroughput": pt(6, 6)])
         h.clock.advance(by: 60)
         let active = try #require(try await h.ok("DescribeTable", ["TableName": "gsit"])["Table"])
         let done = try #require(active["GlobalSecondaryIndexes"]?.arrayValue?.first)
