@@ -348,6 +348,9 @@ enum ControlPlaneError {
     static func resourceArnNotFound(_ arn: String) -> AWSServiceError {
         resourceNotFound("Requested resource not found: ResourceArn: \(arn) not found")
     }
+    /// Empty TagResource / UntagResource lists (observed on AWS, 2026; CreateTable accepts Tags=[]).
+    static let noTags = AWSServiceError.validation("Atleast one Tag needs to be provided as Input.")
+    static let noTagKeys = AWSServiceError.validation("Atleast one Tag Key needs to be provided as Input.")
     /// A ResourceArn that is not an ARN at all, e.g. a bare table name (observed on AWS, 2026).
     static func resourceArnNotAnArn(_ value: String) -> AWSServiceError {
         invalidParameter("ARNs must start with 'arn:': \(value)")

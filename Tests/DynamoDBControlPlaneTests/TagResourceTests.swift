@@ -23,4 +23,14 @@ import Testing
         #expect(await h.fail("TagResource", ["ResourceArn": arn, "Tags": .array(tooMany)])?.message
             == "Number of Tags exceed the current limit for the provided ResourceArn")
     }
+
+    /// Empty tag and key lists are refused by TagResource/UntagResource (AWS, 2026), accepted by CreateTable.
+    @Test func emptyLists() async throws {
+        let h = Harness()
+        try await h.createBasic("tagged", ["Tags": []])
+        #expect(await h.fail("TagResource", ["ResourceArn": arn, "Tags": []])?.message
+            == "Atleast one Tag needs to be provided as Input.")
+        #expect(await h.fail("UntagResource", ["ResourceArn": arn, "TagKeys": []])?.message
+            == "Atleast one Tag Key needs to be provided as Input.")
+    }
 }
