@@ -21,6 +21,11 @@ extension DynamoDBControlPlane {
         guard String(parts[4]) == context.accountId else { throw ControlPlaneError.accessDenied }
         guard String(parts[3]) == context.region else { throw ControlPlaneError.invalidArn("region", arn) }
         guard regions[context.key]?.tables[name] != nil else { throw ControlPlaneError.resourceArnNotFound(arn) }
-        return try existingTable(name, shown: arn, context)
+        let table = try existingTable(name, shown: arn, context)
+        // The tagging backend knows a table only while it is ACTIVE or UPDATING: for (nearly) all of CREATING
+        // and DELETING the tag APIs answer not-found although DescribeTable succeeds (observed on AWS, 2026).
+        let status = table.status(at: context.now)
+        if status == "CREATING" || status == "DELETING" { throw ControlPlaneError.resourceArnNotFound(arn) }
+        return table
     }
 }

@@ -33,4 +33,19 @@ import Testing
         #expect(await h.fail("UntagResource", ["ResourceArn": arn, "TagKeys": []])?.message
             == "Atleast one Tag Key needs to be provided as Input.")
     }
+
+    /// While a table is CREATING or DELETING the tag APIs answer not-found (AWS, 2026).
+    @Test func creatingAndDeletingTablesAreNotTaggable() async throws {
+        let h = Harness {
+            $0.createSeconds = 5
+            $0.deleteSeconds = 5
+        }
+        try await h.createBasic("tagged")
+        let notFound = "Requested resource not found: ResourceArn: arn:aws:dynamodb:us-east-1:123456789012:table/tagged not found"
+        #expect(await h.fail("ListTagsOfResource", ["ResourceArn": arn])?.message == notFound)
+        h.clock.advance(by: 5)
+        try await h.ok("TagResource", ["ResourceArn": arn, "Tags": [["Key": "k", "Value": "v"]]])
+        try await h.ok("DeleteTable", ["TableName": "tagged"])
+        #expect(await h.fail("TagResource", ["ResourceArn": arn, "Tags": [["Key": "k", "Value": "w"]]])?.message == notFound)
+    }
 }
