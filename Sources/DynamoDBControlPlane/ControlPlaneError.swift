@@ -355,6 +355,15 @@ enum ControlPlaneError {
     static func resourceArnNotAnArn(_ value: String) -> AWSServiceError {
         invalidParameter("ARNs must start with 'arn:': \(value)")
     }
+    /// Tag APIs: an ARN of another service, and a DynamoDB ARN that names neither a table nor a stream
+    /// (e.g. an index) (observed on AWS, 2026).
+    static func notDynamoDBArn(_ arn: String) -> AWSServiceError {
+        invalidParameter("Provided Arn is not a DynamoDB resource arn: \(arn)")
+    }
+    static func onlyTableOrStreamArn(_ arn: String) -> AWSServiceError {
+        invalidParameter("Invalid resource arn provided, only table or stream is accepted. Provided resource arn: \(arn)")
+    }
+    /// Tag APIs given another region's table ARN (observed on AWS, 2026).
     static func invalidResourceArn(_ arn: String) -> AWSServiceError {
         .validation("Invalid TableArn: Invalid ResourceArn provided as input \(arn)")
     }

@@ -48,4 +48,18 @@ import Testing
         try await h.ok("DeleteTable", ["TableName": "tagged"])
         #expect(await h.fail("TagResource", ["ResourceArn": arn, "Tags": [["Key": "k", "Value": "w"]]])?.message == notFound)
     }
+
+    /// Each kind of wrong ResourceArn answers its own 2026 text.
+    @Test func resourceArnShapes() async throws {
+        let h = Harness()
+        try await h.createBasic("tagged")
+        func message(_ arn: String) async -> String? { await h.fail("ListTagsOfResource", ["ResourceArn": .string(arn)])?.message }
+        #expect(await message("arn:aws:s3:::bucket") == "One or more parameter values were invalid: Provided Arn is not a DynamoDB resource arn: arn:aws:s3:::bucket")
+        #expect(await message("arn:aws:dynamodb:eu-west-1:123456789012:table/tagged")
+            == "Invalid TableArn: Invalid ResourceArn provided as input arn:aws:dynamodb:eu-west-1:123456789012:table/tagged")
+        #expect(await message("arn:aws:dynamodb:us-east-1:123456789012:table/tagged/index/byX")
+            == "One or more parameter values were invalid: Invalid resource arn provided, only table or stream is accepted. Provided resource arn: arn:aws:dynamodb:us-east-1:123456789012:table/tagged/index/byX")
+        #expect(await h.fail("ListTagsOfResource", ["ResourceArn": "arn:aws:dynamodb:us-east-1:123456789012:table/tagged/stream/2026-01-01T00:00:00.000"])?
+            .code == "ResourceNotFoundException")
+    }
 }
