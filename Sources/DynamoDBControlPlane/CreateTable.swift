@@ -119,7 +119,7 @@ extension DynamoDBControlPlane {
                 if !indexNames.insert(name).inserted { throw ControlPlaneError.duplicateIndexName(name) }
                 if let onDemand = index.onDemand {
                     if !payPerRequest { throw ControlPlaneError.onDemandOnProvisioned }
-                    try TableInputs.checkOnDemand(onDemand)
+                    try TableInputs.checkOnDemand(onDemand, allowClear: false)
                 }
                 noteUsed(indexKeyNames)
                 projectedCount += index.projection?.nonKeyAttributes?.count ?? 0
@@ -162,7 +162,7 @@ extension DynamoDBControlPlane {
         let onDemand = TableInputs.onDemand(input.reader("OnDemandThroughput"))
         if let onDemand {
             if !payPerRequest { throw ControlPlaneError.onDemandOnProvisioned }
-            try TableInputs.checkOnDemand(onDemand)
+            try TableInputs.checkOnDemand(onDemand, allowClear: false)
         }
         let warmInput = TableInputs.warm(input.reader("WarmThroughput"))
         if let warmInput, let throughput, !payPerRequest {

@@ -192,11 +192,12 @@ enum TableInputs {
     }
 
     /// On-demand limits: each given value is -1 (no limit) or at least 1.
-    static func checkOnDemand(_ limits: OnDemandLimits) throws(AWSServiceError) {
-        if let read = limits.maxRead, read != -1 && read < 1 {
+    /// Limits must be positive; `-1` (clear a limit) is accepted by UpdateTable only (observed on AWS, 2026).
+    static func checkOnDemand(_ limits: OnDemandLimits, allowClear: Bool) throws(AWSServiceError) {
+        if let read = limits.maxRead, !(allowClear && read == -1) && read < 1 {
             throw ControlPlaneError.onDemandOutOfRange("MaxReadRequestUnits")
         }
-        if let write = limits.maxWrite, write != -1 && write < 1 {
+        if let write = limits.maxWrite, !(allowClear && write == -1) && write < 1 {
             throw ControlPlaneError.onDemandOutOfRange("MaxWriteRequestUnits")
         }
     }

@@ -208,7 +208,7 @@ extension DynamoDBControlPlane {
                 }
                 if let onDemand = update.onDemand {
                     if !targetPPR { throw ControlPlaneError.onDemandOnProvisioned }
-                    try TableInputs.checkOnDemand(onDemand)
+                    try TableInputs.checkOnDemand(onDemand, allowClear: true)
                 }
             } else if element.delete != nil {
                 if isLocal { throw ControlPlaneError.notAGlobalIndex(delete: true, name) }
@@ -273,7 +273,7 @@ extension DynamoDBControlPlane {
         let onDemand = TableInputs.onDemand(input.reader("OnDemandThroughput"))
         if let onDemand {
             if !targetPPR { throw ControlPlaneError.onDemandOnProvisioned }
-            try TableInputs.checkOnDemand(onDemand)
+            try TableInputs.checkOnDemand(onDemand, allowClear: true)
         }
         let warm = TableInputs.warm(input.reader("WarmThroughput"))
         if let warm {
