@@ -252,6 +252,9 @@ enum ControlPlaneError {
     static let deletionProtectionMustBeAlone = invalidParameter(
         "DeletionProtection modification must be the only operation in the request")
     static let warmMustBeAlone = invalidParameter("WarmThroughput must be the only operation in the request")
+    /// WarmThroughput next to a GSI Create has its own text (observed on AWS, 2026).
+    static let indexCreateWithWarm = invalidParameter(
+        "Create global secondary index cannot be specified when updating WarmThroughput")
     static let onDemandOnlyWithBilling = invalidParameter(
         "OnDemandThroughput can only be combined with BillingMode in an UpdateTable request")
     static let streamWithThroughput = invalidParameter("You cannot modify stream status while updating table IOPS")

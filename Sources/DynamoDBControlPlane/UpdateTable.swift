@@ -98,6 +98,7 @@ extension DynamoDBControlPlane {
         if hasSSE && concernCount > 1 { throw ControlPlaneError.sseMustBeAlone }
         if hasClass && concernCount > 1 { throw ControlPlaneError.tableClassMustBeAlone }
         if hasDP && concernCount > 1 { throw ControlPlaneError.deletionProtectionMustBeAlone }
+        if hasWarm && indexUpdates.contains(where: { $0.create != nil }) { throw ControlPlaneError.indexCreateWithWarm }
         if hasWarm && concernCount > 1 { throw ControlPlaneError.warmMustBeAlone }
         if hasOnDemand && concernCount - (hasBilling ? 1 : 0) > 1 { throw ControlPlaneError.onDemandOnlyWithBilling }
         let onlineChanges = indexUpdates.filter { $0.create != nil || $0.delete != nil }.count
