@@ -27,6 +27,9 @@ enum ControlPlaneError {
     static func invalidArn(_ part: String, _ arn: String) -> AWSServiceError {
         .validation("1 validation error detected: Invalid AWS \(part) in '\(arn)'")
     }
+    /// An ARN of another account (observed on AWS, 2026, for DescribeTable and the tag APIs). Unverified: the
+    /// namespace; Coral's front-end one is assumed, as for the other authorization errors.
+    static let accessDenied = AWSServiceError.coral("AccessDeniedException", "Access is denied")
     static func tableBeingCreated(_ name: String) -> AWSServiceError {
         resourceInUse(inUse + "Table is being created: \(name)")
     }
@@ -249,6 +252,9 @@ enum ControlPlaneError {
     static let deletionProtectionMustBeAlone = invalidParameter(
         "DeletionProtection modification must be the only operation in the request")
     static let warmMustBeAlone = invalidParameter("WarmThroughput must be the only operation in the request")
+    /// WarmThroughput next to a GSI Create has its own text (observed on AWS, 2026).
+    static let indexCreateWithWarm = invalidParameter(
+        "Create global secondary index cannot be specified when updating WarmThroughput")
     static let onDemandOnlyWithBilling = invalidParameter(
         "OnDemandThroughput can only be combined with BillingMode in an UpdateTable request")
     static let streamWithThroughput = invalidParameter("You cannot modify stream status while updating table IOPS")
@@ -341,15 +347,50 @@ enum ControlPlaneError {
 
     // MARK: Tags, TTL, backups (texts Unverified unless noted)
 
-    /// "ResourcArn" is AWS's own spelling.
+    /// Observed on AWS in 2026 (dynalite-era captures spell it "ResourcArn"; AWS has since fixed the typo).
     static func resourceArnNotFound(_ arn: String) -> AWSServiceError {
-        resourceNotFound("Requested resource not found: ResourcArn: \(arn) not found")
+        resourceNotFound("Requested resource not found: ResourceArn: \(arn) not found")
     }
+    /// Empty TagResource / UntagResource lists (observed on AWS, 2026; CreateTable accepts Tags=[]).
+    static let noTags = AWSServiceError.validation("Atleast one Tag needs to be provided as Input.")
+    static let noTagKeys = AWSServiceError.validation("Atleast one Tag Key needs to be provided as Input.")
+    /// A ResourceArn that is not an ARN at all, e.g. a bare table name (observed on AWS, 2026).
+    static func resourceArnNotAnArn(_ value: String) -> AWSServiceError {
+        invalidParameter("ARNs must start with 'arn:': \(value)")
+    }
+    /// Tag APIs: an ARN of another service, and a DynamoDB ARN that names neither a table nor a stream
+    /// (e.g. an index) (observed on AWS, 2026).
+    static func notDynamoDBArn(_ arn: String) -> AWSServiceError {
+        invalidParameter("Provided Arn is not a DynamoDB resource arn: \(arn)")
+    }
+    static func onlyTableOrStreamArn(_ arn: String) -> AWSServiceError {
+        invalidParameter("Invalid resource arn provided, only table or stream is accepted. Provided resource arn: \(arn)")
+    }
+    /// Tag APIs given another region's table ARN (observed on AWS, 2026).
     static func invalidResourceArn(_ arn: String) -> AWSServiceError {
         .validation("Invalid TableArn: Invalid ResourceArn provided as input \(arn)")
     }
     static let ttlAlreadyEnabled = AWSServiceError.validation("TimeToLive is already enabled")
     static let ttlAlreadyDisabled = AWSServiceError.validation("TimeToLive is already disabled")
+    /// UpdateTimeToLive on a CREATING table: note "Table <name> is being created", unlike the table operations'
+    /// "Table is being created: <name>" (observed on AWS, 2026).
+    static func ttlTableBeingCreated(_ name: String) -> AWSServiceError {
+        resourceInUse(inUse + "Table \(name) is being created")
+    }
+    /// DescribeTimeToLive on a CREATING or DELETING table (observed on AWS, 2026).
+    static func ttlDescribeWhile(_ state: String) -> AWSServiceError {
+        .validation("Cannot describe time to live while table is in \(state) state: Current table state is \(state)")
+    }
+    /// UpdateContinuousBackups: a recovery period with PITR off, and a table still being created (observed on AWS, 2026).
+    static let recoveryPeriodWhenDisabling = AWSServiceError.validation(
+        "Invalid Request: Cannot specify RecoveryPeriodInDays when disabling point-in-time recovery.")
+    static func backupsBeingEnabled(_ name: String) -> AWSServiceError {
+        service("ContinuousBackupsUnavailableException", "Backups are being enabled for the table: \(name). Please retry later")
+    }
+    /// Enabling another attribute, or disabling with another name, while TTL is on (observed on AWS, 2026).
+    static func ttlOnDifferentAttribute(_ current: String) -> AWSServiceError {
+        .validation("TimeToLive is active on a different AttributeName: current AttributeName is \(current)")
+    }
     static func backupTableNotFound(_ name: String) -> AWSServiceError {
         service("TableNotFoundException", "Table not found: \(name)")
     }

@@ -16,6 +16,11 @@ extension DynamoDBControlPlane {
         if table.globalIndexes.contains(where: { $0.status(at: context.now) != "ACTIVE" }) {
             throw ControlPlaneError.deleteWhileIndexesChange
         }
+        // Reference §2.5 [DDB-2026]: while SSEDescription.Status is UPDATING (TableStatus ACTIVE) DeleteTable is
+        // still ResourceInUse. Unverified: the text for DeleteTable is not captured; UpdateTable's SSE-in-flight one is used.
+        if let until = table.sse?.updatingUntil, context.now < until { throw ControlPlaneError.sseInFlight }
+        // The same holds while WarmThroughput.Status is UPDATING. Unverified: the text; the generic UPDATING one is used.
+        if let until = table.warmUpdatingUntil, context.now < until { throw ControlPlaneError.tableBeingUpdated(table.name) }
         if table.deletionProtection { throw ControlPlaneError.deletionProtected }
         let goneAt = context.now.addingTimeInterval(settings.deleteSeconds)
         return try withRegion(context) { (state: inout RegionState) throws(AWSServiceError) -> JSONValue in

@@ -24,7 +24,8 @@ extension DynamoDBControlPlane {
             let window = Double(pitr.days) * 86_400
             let earliest = max(pitr.since, now.addingTimeInterval(-window))
             recovery.append("EarliestRestorableDateTime", .epochSeconds(earliest))
-            recovery.append("LatestRestorableDateTime", .epochSeconds(now))
+            // AWS restores up to five minutes before now, never before PITR was enabled (observed in 2026).
+            recovery.append("LatestRestorableDateTime", .epochSeconds(max(pitr.since, now.addingTimeInterval(-300))))
         } else {
             recovery.append("PointInTimeRecoveryStatus", .string("DISABLED"))
         }

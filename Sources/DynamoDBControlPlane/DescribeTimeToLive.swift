@@ -7,6 +7,8 @@ extension DynamoDBControlPlane {
         let reference = try Self.tableReference(input, &v, context)
         if let error = v.error { throw error }
         let table = try existingTable(reference.name, shown: reference.shown, context)
+        let status = table.status(at: context.now)
+        if status == "CREATING" || status == "DELETING" { throw ControlPlaneError.ttlDescribeWhile(status) }
         var description = JSONObject()
         if let ttl = table.ttl, ttl.enabled {
             description.append("TimeToLiveStatus", .string("ENABLED"))

@@ -190,7 +190,10 @@ public actor DynamoDBControlPlane {
         if value.hasPrefix("arn:") {
             validator.length(value, at: "tableName", min: 1, max: 1024)
             if let error = validator.error { throw error }
-            return (try parseTableArn(value, context), value)
+            // A missing table given by ARN is reported by its bare name (observed on AWS, 2026); an index ARN
+            // (parsed to a name no table has) keeps the ARN.
+            let name = try parseTableArn(value, context)
+            return (name, name.hasPrefix("\u{0}") ? value : name)
         }
         validator.name(value, at: "tableName")
         return (value, value)
@@ -208,8 +211,12 @@ public actor DynamoDBControlPlane {
             throw ControlPlaneError.invalidArn("resource type", arn)
         }
         let name = String(parts[5].dropFirst(6))
-        guard parts[3] == context.region, parts[4] == context.accountId, !name.contains("/") else {
-            // Unverified: an ARN of another account/region (or of an index) is reported as not found.
+        // Observed on AWS in 2026: another region's ARN is "Invalid AWS region", another account's is AccessDenied.
+        guard parts[3] == context.region else { throw ControlPlaneError.invalidArn("region", arn) }
+        guard parts[4] == context.accountId else { throw ControlPlaneError.accessDenied }
+        guard !name.contains("/") else {
+            // Unverified: AWS answers an index ARN with a ValidationException whose text is not captured;
+            // it is reported as not found here.
             return "\u{0}" + arn
         }
         return name

@@ -192,11 +192,12 @@ enum TableInputs {
     }
 
     /// On-demand limits: each given value is -1 (no limit) or at least 1.
-    static func checkOnDemand(_ limits: OnDemandLimits) throws(AWSServiceError) {
-        if let read = limits.maxRead, read != -1 && read < 1 {
+    /// Limits must be positive; `-1` (clear a limit) is accepted by UpdateTable only (observed on AWS, 2026).
+    static func checkOnDemand(_ limits: OnDemandLimits, allowClear: Bool) throws(AWSServiceError) {
+        if let read = limits.maxRead, !(allowClear && read == -1) && read < 1 {
             throw ControlPlaneError.onDemandOutOfRange("MaxReadRequestUnits")
         }
-        if let write = limits.maxWrite, write != -1 && write < 1 {
+        if let write = limits.maxWrite, !(allowClear && write == -1) && write < 1 {
             throw ControlPlaneError.onDemandOutOfRange("MaxWriteRequestUnits")
         }
     }
@@ -217,10 +218,20 @@ enum TableInputs {
         if type == "AES256" { throw ControlPlaneError.aes256NotSupported }
         if keyId != nil && type != "KMS" { throw ControlPlaneError.kmsKeyNeedsKMSType }
         guard enabled == true || type == "KMS" else { return nil }
-        guard let keyId else { return "arn:aws:kms:\(context.region):\(context.accountId):key/\(managedKeyId())" }
+        func managedKeyArn() -> String { "arn:aws:kms:\(context.region):\(context.accountId):key/\(managedKeyId())" }
+        guard let keyId else { return managedKeyArn() }
+        // KMSMasterKeyArn is always the ARN of a key, never of an alias: AWS resolves aliases. The AWS-managed
+        // alias names the region's managed key (the default key); any other alias resolves to a stable made-up
+        // key id (Unverified: there is no KMS here to resolve it).
+        let aliasArn =
+            keyId.hasPrefix("alias/")
+            ? "arn:aws:kms:\(context.region):\(context.accountId):\(keyId)"
+            : (keyId.hasPrefix("arn:") && keyId.contains(":alias/") ? keyId : nil)
+        if let aliasArn, let cut = aliasArn.range(of: "alias/") {
+            if aliasArn == "arn:aws:kms:\(context.region):\(context.accountId):alias/aws/dynamodb" { return managedKeyArn() }
+            return aliasArn[..<cut.lowerBound] + "key/" + ReservedCapacityOffering.stableId(aliasArn)
+        }
         if keyId.hasPrefix("arn:") { return keyId }
-        // Unverified: AWS resolves aliases to the key's ARN; an alias is kept as an alias ARN here.
-        if keyId.hasPrefix("alias/") { return "arn:aws:kms:\(context.region):\(context.accountId):\(keyId)" }
         return "arn:aws:kms:\(context.region):\(context.accountId):key/\(keyId)"
     }
 }

@@ -54,6 +54,19 @@ struct OnDemandLimits: Sendable, Equatable {
     var maxRead: Int64?
     var maxWrite: Int64?
 
+    /// UpdateTable merges member by member: a member sent replaces the old one, `-1` clears it
+    /// (observed on AWS, 2026).
+    func merged(with update: OnDemandLimits) -> OnDemandLimits {
+        OnDemandLimits(maxRead: update.maxRead ?? maxRead, maxWrite: update.maxWrite ?? maxWrite)
+    }
+
+    /// What DescribeTable shows: cleared (`-1`) members are omitted, and nothing when no limit is left
+    /// (AWS echoes `-1` only in the mutation's response; observed in 2026).
+    var described: OnDemandLimits? {
+        let shown = OnDemandLimits(maxRead: maxRead == -1 ? nil : maxRead, maxWrite: maxWrite == -1 ? nil : maxWrite)
+        return shown.maxRead == nil && shown.maxWrite == nil ? nil : shown
+    }
+
     var json: JSONValue {
         var object = JSONObject()
         if let maxRead { object.append("MaxReadRequestUnits", .int64(maxRead)) }
@@ -100,6 +113,12 @@ struct GlobalIndex: Sendable, Equatable {
 struct SSEState: Sendable, Equatable {
     var kmsKeyArn: String
     var updatingUntil: Date?
+    /// The key a key change replaces: still reported while the change is in flight (reference §2.5 [DDB-2026]:
+    /// "a key change echoes the OLD KMSMasterKeyArn for 8–9 s"; Unverified simplification: for the whole change).
+    var previousKeyArn: String? = nil
+    /// A switch back to the AWS-owned key: the KMS description shows UPDATING, then goes when the change ends
+    /// (Unverified: by analogy with the key-change echo of §2.5; SSEDescription is absent for AWS-owned keys).
+    var removedWhenSettled = false
 }
 
 /// One incarnation of a DynamoDB table, with everything DescribeTable reports.
@@ -141,6 +160,8 @@ struct Table: Sendable {
     var updatingUntil: Date?
     var updateKind: UpdateKind = .other
     var deletingSince: Date?
+    /// WarmThroughput.Status is UPDATING until this instant after a WarmThroughput change (TableStatus stays ACTIVE).
+    var warmUpdatingUntil: Date?
 
     enum UpdateKind: Sendable, Equatable {
         case throughput, streamEnable(String), streamDisable(String), billing, tableClass(String), index, other
@@ -172,16 +193,18 @@ struct Table: Sendable {
             tableClassUpdatedAt = pending.at
             pendingTableClass = nil
         }
-        if let until = sse?.updatingUntil, now >= until { sse?.updatingUntil = nil }
+        if let until = sse?.updatingUntil, now >= until {
+            if sse?.removedWhenSettled == true {
+                sse = nil
+            } else {
+                sse?.updatingUntil = nil
+                sse?.previousKeyArn = nil
+            }
+        }
+        if let until = warmUpdatingUntil, now >= until { warmUpdatingUntil = nil }
         let before = globalIndexes.count
         globalIndexes.removeAll { index in index.deletingUntil.map { now >= $0 } ?? false }
-        if globalIndexes.count != before {
-            // AWS drops attribute definitions that no key schema uses any more.
-            let used = Set(
-                keySchema.map(\.name) + localIndexes.flatMap { $0.keySchema.map(\.name) }
-                    + globalIndexes.flatMap { $0.keySchema.map(\.name) })
-            attributeDefinitions.removeAll { !used.contains($0.name) }
-        }
+        if globalIndexes.count != before { pruneAttributeDefinitions() }
         for i in globalIndexes.indices {
             if let pending = globalIndexes[i].pendingThroughput, now >= pending.at {
                 Table.apply(pending, to: &globalIndexes[i].throughput)
@@ -189,6 +212,16 @@ struct Table: Sendable {
             }
         }
         if let until = updatingUntil, now >= until { updatingUntil = nil }
+    }
+
+    /// AWS keeps AttributeDefinitions equal to the attributes some key schema uses: definitions of a deleted
+    /// index's keys go, and unused ones sent with a new index are dropped (paritysuite/dynamodb-conformance#79,
+    /// observed on AWS in 2026).
+    mutating func pruneAttributeDefinitions() {
+        let used = Set(
+            keySchema.map(\.name) + localIndexes.flatMap { $0.keySchema.map(\.name) }
+                + globalIndexes.flatMap { $0.keySchema.map(\.name) })
+        attributeDefinitions.removeAll { !used.contains($0.name) }
     }
 
     private static func apply(_ pending: PendingThroughput, to throughput: inout Throughput) {
@@ -209,11 +242,14 @@ struct Table: Sendable {
 
     /// TableDescription with AWS's presence rules (§0 fact 8, §2.0). `statusOverride` shows the
     /// transitional state a mutation response reports.
-    /// `indexStatuses` and `sseUpdating` do the same for the indexes and encryption a mutation touched.
+    /// `indexStatuses`, `sseUpdating` and `warmUpdating` do the same for the indexes, encryption and warm
+    /// throughput a mutation touched.
     func description(now: Date, form: DescriptionForm, statusOverride: String? = nil,
-        indexStatuses: [String: String] = [:], sseUpdating: Bool = false) -> JSONValue
+        indexStatuses: [String: String] = [:], sseUpdating: Bool = false, warmUpdating: Bool = false,
+        echoOnDemand: Bool = false) -> JSONValue
     {
         let status = statusOverride ?? self.status(at: now)
+        let echo = echoOnDemand || form == .createResponse
         var object = JSONObject()
         if form != .deleteResponse {
             object.append("AttributeDefinitions", .array(attributeDefinitions.map(Table.attributeJSON)))
@@ -255,7 +291,9 @@ struct Table: Sendable {
                     "GlobalSecondaryIndexes",
                     .array(
                         globalIndexes.map {
-                            globalIndexJSON($0, now: now, tableStatus: status, override: indexStatuses[$0.name])
+                            globalIndexJSON(
+                                $0, now: now, tableStatus: status, override: indexStatuses[$0.name], form: form,
+                                echoOnDemand: echo)
                         }))
             }
         }
@@ -274,7 +312,7 @@ struct Table: Sendable {
             let updating = sseUpdating || (sse.updatingUntil.map { now < $0 } ?? false)
             description.append("Status", .string(updating ? "UPDATING" : "ENABLED"))
             description.append("SSEType", .string("KMS"))
-            description.append("KMSMasterKeyArn", .string(sse.kmsKeyArn))
+            description.append("KMSMasterKeyArn", .string(updating ? sse.previousKeyArn ?? sse.kmsKeyArn : sse.kmsKeyArn))
             object.append("SSEDescription", .object(description))
         }
         if let tableClass {
@@ -284,13 +322,17 @@ struct Table: Sendable {
             object.append("TableClassSummary", .object(summary))
         }
         object.append("DeletionProtectionEnabled", .bool(deletionProtection))
-        if form != .deleteResponse, let onDemand { object.append("OnDemandThroughput", onDemand.json) }
+        if form != .deleteResponse, let shown = echo ? onDemand : onDemand?.described {
+            object.append("OnDemandThroughput", shown.json)
+        }
         if form == .full || (form == .createResponse && warmSent) {
             var warmObject = JSONObject()
             warmObject.append("ReadUnitsPerSecond", .int64(warm.read))
             warmObject.append("WriteUnitsPerSecond", .int64(warm.write))
             // Unverified: the warm-throughput status is assumed to follow the table while it is created.
-            warmObject.append("Status", .string(status == "CREATING" ? "CREATING" : "ACTIVE"))
+            // A WarmThroughput change shows Status UPDATING with TableStatus ACTIVE (reference §2.5 [DDB-2026]).
+            let warmChanging = warmUpdating || (warmUpdatingUntil.map { now < $0 } ?? false)
+            warmObject.append("Status", .string(status == "CREATING" ? "CREATING" : warmChanging ? "UPDATING" : "ACTIVE"))
             object.append("WarmThroughput", .object(warmObject))
         }
         return .object(object)
@@ -315,7 +357,9 @@ struct Table: Sendable {
         return .object(object)
     }
 
-    private func globalIndexJSON(_ index: GlobalIndex, now: Date, tableStatus: String, override: String?) -> JSONValue {
+    private func globalIndexJSON(_ index: GlobalIndex, now: Date, tableStatus: String, override: String?,
+        form: DescriptionForm, echoOnDemand: Bool) -> JSONValue
+    {
         var object = JSONObject()
         object.append("IndexName", .string(index.name))
         object.append("KeySchema", .array(index.keySchema.map(Table.keyJSON)))
@@ -337,8 +381,17 @@ struct Table: Sendable {
         object.append("IndexSizeBytes", .int(0))
         object.append("ItemCount", .int(0))
         object.append("IndexArn", .string(arn + "/index/" + index.name))
-        if let onDemand = index.onDemand { object.append("OnDemandThroughput", onDemand.json) }
-        if let warm = index.warm {
+        if let shown = echoOnDemand ? index.onDemand : index.onDemand?.described {
+            object.append("OnDemandThroughput", shown.json)
+        }
+        // Like the table's, each index reports its warm throughput in DescribeTable whether or not one was set:
+        // the on-demand baseline 12,000/4,000 or its provisioned capacity, raised by what was requested (2026
+        // observations reported in scylladb/scylladb#21853 and getmoto/moto#9392; Terraform waits on its Status).
+        // Unverified: the exact baseline for indexes. A CreateTable response shows it only when it was sent.
+        if form == .full || index.warm != nil {
+            let base: (read: Int64, write: Int64) =
+                payPerRequest ? (12_000, 4_000) : (index.throughput.read, index.throughput.write)
+            let warm = (read: max(index.warm?.read ?? 0, base.read), write: max(index.warm?.write ?? 0, base.write))
             var warmObject = JSONObject()
             warmObject.append("ReadUnitsPerSecond", .int64(warm.read))
             warmObject.append("WriteUnitsPerSecond", .int64(warm.write))

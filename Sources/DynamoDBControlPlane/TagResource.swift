@@ -6,6 +6,7 @@ extension DynamoDBControlPlane {
         var v = CoralValidator()
         if !input.has("ResourceArn") { throw ControlPlaneError.missingParameter("ResourceArn") }
         guard let tags = input.readers("Tags") else { throw ControlPlaneError.missingParameter("Tags") }
+        if tags.isEmpty { throw ControlPlaneError.noTags }
         var table = try taggedTable(input, &v, context)
         let requested = try TableInputs.checkTags(tags)
         for tag in requested {

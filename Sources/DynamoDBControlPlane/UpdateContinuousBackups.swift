@@ -21,6 +21,8 @@ extension DynamoDBControlPlane {
         }
         var table = try existingTable(reference.name, shown: reference.shown, context)
         let enabled = spec?.bool("PointInTimeRecoveryEnabled") ?? false
+        if !enabled && spec?.has("RecoveryPeriodInDays") == true { throw ControlPlaneError.recoveryPeriodWhenDisabling }
+        if table.status(at: context.now) == "CREATING" { throw ControlPlaneError.backupsBeingEnabled(table.name) }
         let days = Int(spec?.long("RecoveryPeriodInDays") ?? 35)
         if enabled {
             let since = table.pointInTimeRecovery.flatMap { $0.enabled ? $0.since : nil } ?? context.now

@@ -98,6 +98,7 @@ extension DynamoDBControlPlane {
         if hasSSE && concernCount > 1 { throw ControlPlaneError.sseMustBeAlone }
         if hasClass && concernCount > 1 { throw ControlPlaneError.tableClassMustBeAlone }
         if hasDP && concernCount > 1 { throw ControlPlaneError.deletionProtectionMustBeAlone }
+        if hasWarm && indexUpdates.contains(where: { $0.create != nil }) { throw ControlPlaneError.indexCreateWithWarm }
         if hasWarm && concernCount > 1 { throw ControlPlaneError.warmMustBeAlone }
         if hasOnDemand && concernCount - (hasBilling ? 1 : 0) > 1 { throw ControlPlaneError.onDemandOnlyWithBilling }
         let onlineChanges = indexUpdates.filter { $0.create != nil || $0.delete != nil }.count
@@ -123,6 +124,8 @@ extension DynamoDBControlPlane {
         }
         if status == "CREATING" { throw ControlPlaneError.tableBeingCreated(table.name) }
         if status == "DELETING" { throw ControlPlaneError.tableBeingDeleted(table.name) }
+        let building = table.globalIndexes.filter { $0.status(at: now) == "CREATING" }.map(\.name)
+        let deletedNames = Set(indexUpdates.compactMap { $0.delete != nil ? $0.name : nil })
         if status == "UPDATING" {
             switch table.updateKind {
             case .throughput:
@@ -135,21 +138,38 @@ extension DynamoDBControlPlane {
                     : ControlPlaneError.streamInFlight(table.name, label: label, operation: operation)
             case .billing where hasOnDemand:
                 throw ControlPlaneError.onDemandDuringBillingSwitch
+            case .billing where hasPT:
+                // Observed on AWS (2026): reversing a PROVISIONED -> PAY_PER_REQUEST switch (it carries PT).
+                throw ControlPlaneError.throughputInFlight(table.name)
             case .tableClass(let pending) where hasClass:
                 throw ControlPlaneError.tableClassInFlight(table.name, pending)
+            // An index in its resource-allocation phase (observed on AWS, 2026): table throughput and deleting
+            // it are ResourceInUse, another index creation or deletion is the one-online-index limit.
+            case .index where hasPT && !building.isEmpty:
+                throw ControlPlaneError.throughputDuringIndexCreation(table.name, building)
+            case .index where onlineChanges > 0:
+                if let name = building.first(where: deletedNames.contains) {
+                    throw ControlPlaneError.indexInAllocation(table.name, name)
+                }
+                throw ControlPlaneError.oneOnlineIndexAtATime
             default:
                 throw ControlPlaneError.tableBeingUpdated(table.name)
             }
         }
-        let building = table.globalIndexes.filter { $0.status(at: now) == "CREATING" }.map(\.name)
-        if hasPT && !building.isEmpty { throw ControlPlaneError.throughputDuringIndexCreation(table.name, building) }
+        // While an index backfills (TableStatus ACTIVE) table throughput and deleting that index are admitted,
+        // but no other index may be created or deleted until it is ACTIVE (observed on AWS, 2026).
+        let busy = table.globalIndexes.filter { ["CREATING", "DELETING"].contains($0.status(at: now)) }.map(\.name)
+        if onlineChanges > 0, busy.contains(where: { !deletedNames.contains($0) }) {
+            throw ControlPlaneError.oneOnlineIndexAtATime
+        }
         if hasSSE, let until = table.sse?.updatingUntil, now < until { throw ControlPlaneError.sseInFlight }
 
         // 4. Rules that depend on the table.
         let currentPPR = table.payPerRequest
         let targetPPR = billingMode.map { $0 == "PAY_PER_REQUEST" } ?? currentPPR
         if targetPPR && hasPT { throw ControlPlaneError.provisionedForbidden }
-        if billingMode == "PROVISIONED" && currentPPR && !hasPT { throw ControlPlaneError.throughputRequiredForProvisioned }
+        // Refused on PROVISIONED tables too (observed on AWS, 2026: "BillingMode=PROVISIONED alone").
+        if billingMode == "PROVISIONED" && !hasPT { throw ControlPlaneError.throughputRequiredForProvisioned }
         let switchingToProvisioned = currentPPR && !targetPPR
         if switchingToProvisioned {
             let covered = Set(indexUpdates.compactMap { $0.update?.throughput != nil ? $0.update?.name : nil })
@@ -189,7 +209,7 @@ extension DynamoDBControlPlane {
                 }
                 if let onDemand = update.onDemand {
                     if !targetPPR { throw ControlPlaneError.onDemandOnProvisioned }
-                    try TableInputs.checkOnDemand(onDemand)
+                    try TableInputs.checkOnDemand(onDemand, allowClear: true)
                 }
             } else if element.delete != nil {
                 if isLocal { throw ControlPlaneError.notAGlobalIndex(delete: true, name) }
@@ -201,10 +221,14 @@ extension DynamoDBControlPlane {
                 }
             } else if let create = element.create {
                 if isLocal || existing != nil { throw ControlPlaneError.indexAlreadyExists }
-                guard definitions != nil else { throw ControlPlaneError.indexNeedsAttributeDefinitions(name) }
+                guard let definitions else { throw ControlPlaneError.indexNeedsAttributeDefinitions(name) }
+                // The new index's keys must be defined in this request, even those the table already defines
+                // (real AWS: alexdebrie/dynamodbguide.com#16, nubo-db/dynoxide#144); checked as CreateTable does.
+                let requested = definitions.map { $0.name ?? "" }
                 let keys = (create.keySchema ?? []).map { $0.name ?? "" }
-                if keys.contains(where: { key in !allDefinitions.contains { $0.name == key } }) {
-                    throw ControlPlaneError.keysNotDefined(keys, allDefinitions.map(\.name))
+                if keys.count > requested.count { throw ControlPlaneError.keyWithoutDefinition }
+                if keys.contains(where: { !requested.contains($0) }) {
+                    throw ControlPlaneError.keysNotDefined(keys, requested)
                 }
                 try TableInputs.checkKeySchema(create.keySchema ?? [], multiAttribute: true, index: name)
                 try TableInputs.checkProjection(create.projection)
@@ -239,12 +263,18 @@ extension DynamoDBControlPlane {
         if hasSSE {
             newKey = try TableInputs.sseKey(input.reader("SSESpecification"), context) { managedKeyId(context) }
             if newKey == nil && table.sse == nil { throw ControlPlaneError.alreadyEncryptedByDefault }
-            if let newKey, newKey == table.sse?.kmsKeyArn { throw ControlPlaneError.alreadyEncryptedWithKey }
+            // Only re-sending the exact key ARN is a refused no-op; {Enabled:true}, an alias, a key id or SSEType
+            // alone re-encrypt with the same key and succeed (observed on AWS, 2026).
+            if let newKey, newKey == table.sse?.kmsKeyArn,
+                input.reader("SSESpecification")?.string("KMSMasterKeyId") == newKey
+            {
+                throw ControlPlaneError.alreadyEncryptedWithKey
+            }
         }
         let onDemand = TableInputs.onDemand(input.reader("OnDemandThroughput"))
         if let onDemand {
             if !targetPPR { throw ControlPlaneError.onDemandOnProvisioned }
-            try TableInputs.checkOnDemand(onDemand)
+            try TableInputs.checkOnDemand(onDemand, allowClear: true)
         }
         let warm = TableInputs.warm(input.reader("WarmThroughput"))
         if let warm {
@@ -259,10 +289,9 @@ extension DynamoDBControlPlane {
                 // A free no-op: TableClassSummary stays absent.
                 return ["TableDescription": table.description(now: now, form: .full)]
             }
-            if current != tableClass {
-                let recent = table.tableClassChanges.filter { now.timeIntervalSince($0) < 30 * 86_400 }
-                if recent.count >= 2 { throw ControlPlaneError.tableClassLimit }
-            }
+            // Once two changes are spent, re-sending the current class is refused too (observed on AWS, 2026).
+            let recent = table.tableClassChanges.filter { now.timeIntervalSince($0) < 30 * 86_400 }
+            if recent.count >= 2 { throw ControlPlaneError.tableClassLimit }
         }
 
         // 5. Apply.
@@ -319,7 +348,9 @@ extension DynamoDBControlPlane {
                         table.globalIndexes[i].pendingThroughput = PendingThroughput(read: read, write: write, at: until)
                     }
                 }
-                if let onDemand = update.onDemand { table.globalIndexes[i].onDemand = onDemand }
+                if let onDemand = update.onDemand {
+                    table.globalIndexes[i].onDemand = table.globalIndexes[i].onDemand.map { $0.merged(with: onDemand) } ?? onDemand
+                }
                 if let warm = update.warm { table.globalIndexes[i].warm = (warm.read ?? 0, warm.write ?? 0) }
                 table.globalIndexes[i].updatingUntil = until
                 indexStatuses[name] = "UPDATING"
@@ -342,6 +373,7 @@ extension DynamoDBControlPlane {
                 table.updateKind = .index
             }
         }
+        if hasIndexUpdates { table.pruneAttributeDefinitions() }
         var newStreamRecord: StreamRecord?
         if hasStream {
             if streamEnabled, let viewType = streamViewType {
@@ -360,7 +392,12 @@ extension DynamoDBControlPlane {
         }
         if hasSSE {
             // SSE changes leave TableStatus ACTIVE; SSEDescription.Status shows UPDATING instead.
-            table.sse = newKey.map { SSEState(kmsKeyArn: $0, updatingUntil: until) }
+            let previousKey = table.sse?.kmsKeyArn
+            if let newKey {
+                table.sse = SSEState(kmsKeyArn: newKey, updatingUntil: until, previousKeyArn: previousKey)
+            } else if let previousKey {
+                table.sse = SSEState(kmsKeyArn: previousKey, updatingUntil: until, removedWhenSettled: true)
+            }
             transition = false
         }
         if let tableClass {
@@ -370,16 +407,22 @@ extension DynamoDBControlPlane {
             }
             table.updateKind = .tableClass(tableClass)
         }
-        if let onDemand { table.onDemand = onDemand }
+        if let onDemand {
+            table.onDemand = table.onDemand.map { $0.merged(with: onDemand) } ?? onDemand
+            // Synchronous on AWS: the response already shows the new limits with TableStatus ACTIVE (observed in
+            // 2026), unless it rides along with a billing switch.
+            if !hasBilling { transition = false }
+        }
         if let warm {
             table.warm = (warm.read ?? table.warm.read, warm.write ?? table.warm.write)
             table.warmSent = true
+            table.warmUpdatingUntil = until
             transition = false
         }
         if transition { table.updatingUntil = until }
         let response = table.description(
             now: now, form: .full, statusOverride: transition ? "UPDATING" : nil, indexStatuses: indexStatuses,
-            sseUpdating: hasSSE && newKey != nil)
+            sseUpdating: hasSSE, warmUpdating: warm != nil, echoOnDemand: true)
         try withRegion(context) { (state: inout RegionState) in
             state.tables[table.name] = table
             if transition && until > now { state.noteTransition(table.name, until: until) }

@@ -1,7 +1,7 @@
 import AWSProtocol
 
 /// UpdateTimeToLive: enables or disables TTL on one attribute; echoes the specification.
-/// The "already enabled/disabled" texts are Unverified.
+/// The "already enabled/disabled" and different-attribute texts were observed on AWS in 2026.
 extension DynamoDBControlPlane {
     func updateTimeToLive(_ input: InputReader, _ context: RequestContext) throws(AWSServiceError) -> JSONValue {
         var v = CoralValidator()
@@ -19,9 +19,13 @@ extension DynamoDBControlPlane {
         let enabled = spec?.bool("Enabled") ?? false
         let attribute = spec?.string("AttributeName") ?? ""
         var table = try existingTable(reference.name, shown: reference.shown, context)
-        if table.status(at: context.now) == "CREATING" { throw ControlPlaneError.tableBeingCreated(table.name) }
+        if table.status(at: context.now) == "CREATING" { throw ControlPlaneError.ttlTableBeingCreated(table.name) }
         if table.status(at: context.now) == "DELETING" { throw ControlPlaneError.tableBeingDeleted(table.name) }
         let current = table.ttl?.enabled ?? false
+        // Observed on AWS (2026): another attribute while TTL is on is refused whether enabling or disabling.
+        if current, let active = table.ttl?.attribute, active != attribute {
+            throw ControlPlaneError.ttlOnDifferentAttribute(active)
+        }
         if enabled && current { throw ControlPlaneError.ttlAlreadyEnabled }
         if !enabled && !current { throw ControlPlaneError.ttlAlreadyDisabled }
         table.ttl = (enabled, attribute)

@@ -100,6 +100,29 @@ import Testing
         #expect(k["SSEDescription"]?["KMSMasterKeyArn"] == "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab")
     }
 
+    /// KMSMasterKeyArn names a key, never an alias: `alias/aws/dynamodb` is the region's AWS-managed key
+    /// (the default one), and another alias, by name or ARN, one stable key.
+    @Test func kmsAliasesResolveToKeyArns() async throws {
+        let h = Harness()
+        func keyArn(_ name: String, _ sse: JSONValue) async throws -> String? {
+            try await h.createBasic(name, ["SSESpecification": sse])["TableDescription"]?["SSEDescription"]?["KMSMasterKeyArn"]?
+                .stringValue
+        }
+        let managed = try await keyArn("default", ["Enabled": true])
+        #expect(managed?.hasPrefix("arn:aws:kms:us-east-1:123456789012:key/") == true)
+        #expect(try await keyArn("managed", ["Enabled": true, "SSEType": "KMS", "KMSMasterKeyId": "alias/aws/dynamodb"]) == managed)
+        let byName = try await keyArn("byname", ["Enabled": true, "SSEType": "KMS", "KMSMasterKeyId": "alias/mine"])
+        let byArn = try await keyArn(
+            "byarn", ["Enabled": true, "SSEType": "KMS", "KMSMasterKeyId": "arn:aws:kms:us-east-1:123456789012:alias/mine"])
+        #expect(byName == byArn)
+        #expect(byName?.hasPrefix("arn:aws:kms:us-east-1:123456789012:key/") == true)
+        #expect(byName != managed)
+        // Re-selecting the managed key by its alias re-encrypts with the same key (AWS, 2026).
+        let resent = try await h.ok("UpdateTable", ["TableName": "default", "SSESpecification": [
+            "Enabled": true, "SSEType": "KMS", "KMSMasterKeyId": "alias/aws/dynamodb"]])
+        #expect(resent["TableDescription"]?["SSEDescription"]?["KMSMasterKeyArn"]?.stringValue == managed)
+    }
+
     @Test func creatingLastsCreateSeconds() async throws {
         let h = Harness { $0.createSeconds = 10 }
         try await h.createBasic("slow")

@@ -61,4 +61,18 @@ import Testing
         let listed = try await h.ok("ListStreams", ["TableName": "str"], service: .streams)
         #expect(listed["Streams"]?.arrayValue?.count == 1)
     }
+
+    /// TableStatus stays ACTIVE during an encryption change, but DeleteTable must wait for it (§2.5).
+    @Test func deleteWaitsForTheSSEChange() async throws {
+        let h = Harness { $0.updateSeconds = 3 }
+        try await h.createBasic("enc")
+        let updated = try await h.ok("UpdateTable", ["TableName": "enc", "SSESpecification": ["Enabled": true]])
+        #expect(updated["TableDescription"]?["TableStatus"] == "ACTIVE")
+        #expect(updated["TableDescription"]?["SSEDescription"]?["Status"] == "UPDATING")
+        let error = await h.fail("DeleteTable", ["TableName": "enc"])
+        #expect(error?.type == "com.amazonaws.dynamodb.v20120810#ResourceInUseException")
+        #expect(error?.message == "Attempt to change a resource which is still in use: Server-Side Encryption is still being updated")
+        h.clock.advance(by: 3)
+        try await h.ok("DeleteTable", ["TableName": "enc"])
+    }
 }

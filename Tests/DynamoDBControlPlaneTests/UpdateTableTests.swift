@@ -83,14 +83,26 @@ import Testing
         let index = try #require(d["GlobalSecondaryIndexes"]?.arrayValue?.first)
         #expect(index["IndexStatus"] == "CREATING")
         #expect(index["Backfilling"] == false)
+        // Resource allocation (TableStatus UPDATING): table IOPS, another index, and deleting this one are refused.
+        let iops = await h.fail("UpdateTable", ["TableName": "gsit", "ProvisionedThroughput": pt(6, 6)])
+        #expect(iops?.message == "Attempt to change a resource which is still in use: Can't change table IOPS when an index is being created. Table: gsit Indexes: [byG]")
+        #expect(await h.fail("UpdateTable", ["TableName": "gsit", "GlobalSecondaryIndexUpdates": [["Delete": ["IndexName": "byG"]]]])?
+            .message?.hasPrefix("Attempt to change a resource which is still in use: Index creation is in resource allocation phase") == true)
         h.clock.advance(by: 10)
         let backfilling = try #require(try await h.ok("DescribeTable", ["TableName": "gsit"])["Table"])
         #expect(backfilling["TableStatus"] == "ACTIVE")
         #expect(backfilling["GlobalSecondaryIndexes"]?.arrayValue?.first?["Backfilling"] == true)
-        let iops = await h.fail("UpdateTable", ["TableName": "gsit", "ProvisionedThroughput": pt(6, 6)])
-        #expect(iops?.message == "Attempt to change a resource which is still in use: Can't change table IOPS when an index is being created. Table: gsit Indexes: [byG]")
         #expect(await h.fail("DeleteTable", ["TableName": "gsit"])?.message
             == "Attempt to change a resource which is still in use: Cannot delete table while indexes are being created, updated, or deleted.")
+        // Backfilling (TableStatus ACTIVE): another index is the one-online-index limit; table IOPS are admitted.
+        let second: JSONValue = [
+            "TableName": "gsit", "AttributeDefinitions": [["AttributeName": "h", "AttributeType": "S"]],
+            "GlobalSecondaryIndexUpdates": [["Create": [
+                "IndexName": "byH", "KeySchema": [["AttributeName": "h", "KeyType": "HASH"]],
+                "Projection": ["ProjectionType": "KEYS_ONLY"], "ProvisionedThroughput": pt(1, 1)]]]]
+        #expect(await h.fail("UpdateTable", second)?.message
+            == "Subscriber limit exceeded: Only 1 online index can be created or deleted simultaneously per table")
+        try await h.ok("UpdateTable", ["TableName": "gsit", "ProvisionedThroughput": pt(6, 6)])
         h.clock.advance(by: 60)
         let active = try #require(try await h.ok("DescribeTable", ["TableName": "gsit"])["Table"])
         let done = try #require(active["GlobalSecondaryIndexes"]?.arrayValue?.first)
@@ -168,7 +180,11 @@ import Testing
         #expect(sse["TableStatus"] == "ACTIVE")
         #expect(sse["SSEDescription"]?["Status"] == "UPDATING")
         #expect(try await h.ok("DescribeTable", ["TableName": "misc"])["Table"]?["SSEDescription"]?["Status"] == "ENABLED")
-        #expect(await h.fail("UpdateTable", ["TableName": "misc", "SSESpecification": ["Enabled": true]])?.message
+        // The refused no-op is the exact key ARN re-sent ({Enabled:true} again re-encrypts: sseResends).
+        let arn = try #require(
+            try await h.ok("DescribeTable", ["TableName": "misc"])["Table"]?["SSEDescription"]?["KMSMasterKeyArn"])
+        #expect(await h.fail("UpdateTable", ["TableName": "misc", "SSESpecification": [
+            "Enabled": true, "SSEType": "KMS", "KMSMasterKeyId": arn]])?.message
             == "One or more parameter values were invalid: Table is already encrypted with given KMSMasterKeyId. Use KMSMasterKeyId parameter if you want to change Master Key")
 
         let free = try #require(try await h.ok("UpdateTable", ["TableName": "misc", "TableClass": "STANDARD"])["TableDescription"])
@@ -182,6 +198,8 @@ import Testing
         try await h.ok("UpdateTable", ["TableName": "misc", "TableClass": "STANDARD"])
         #expect(await h.fail("UpdateTable", ["TableName": "misc", "TableClass": "STANDARD_INFREQUENT_ACCESS"])?.message
             == "Updates to TableClass are limited to 2 times in 30 day(s).")
+        // With the budget spent, re-sending the current class is refused as well (AWS, 2026).
+        #expect(await h.fail("UpdateTable", ["TableName": "misc", "TableClass": "STANDARD"])?.code == "LimitExceededException")
 
         let dp = try #require(try await h.ok("UpdateTable", ["TableName": "misc", "DeletionProtectionEnabled": true])["TableDescription"])
         #expect(dp["TableStatus"] == "ACTIVE")
@@ -214,6 +232,142 @@ import Testing
         #expect(warm["WarmThroughput"]?["ReadUnitsPerSecond"] == 20000)
         #expect(await h.fail("UpdateTable", ["TableName": "odw", "WarmThroughput": ["ReadUnitsPerSecond": 100]])?.message
             == "One or more parameter values were invalid: Requested ReadUnitsPerSecond for WarmThroughput for table is lower than current WarmThroughput, decreasing WarmThroughput is not supported")
+    }
+
+    /// A WarmThroughput change leaves the table ACTIVE and shows WarmThroughput.Status UPDATING (§2.5);
+    /// DeleteTable waits for it.
+    @Test func warmThroughputChangeShowsUpdating() async throws {
+        let h = Harness { $0.updateSeconds = 2 }
+        try await h.createBasic("warm")
+        let response = try #require(
+            try await h.ok("UpdateTable", ["TableName": "warm", "WarmThroughput": ["ReadUnitsPerSecond": 20000]])["TableDescription"])
+        #expect(response["TableStatus"] == "ACTIVE")
+        #expect(response["WarmThroughput"]?["Status"] == "UPDATING")
+        let described = try await h.ok("DescribeTable", ["TableName": "warm"])
+        #expect(described["Table"]?["WarmThroughput"]?["Status"] == "UPDATING")
+        #expect(await h.fail("DeleteTable", ["TableName": "warm"])?.code == "ResourceInUseException")
+        h.clock.advance(by: 2)
+        let settled = try await h.ok("DescribeTable", ["TableName": "warm"])
+        #expect(settled["Table"]?["WarmThroughput"]?["Status"] == "ACTIVE")
+        #expect(settled["Table"]?["WarmThroughput"]?["ReadUnitsPerSecond"] == 20000)
+        try await h.ok("DeleteTable", ["TableName": "warm"])
+    }
+
+    /// A KMS key change reports the old key while it is in flight, the new one after (§2.5).
+    @Test func kmsKeyChangeEchoesTheOldKeyWhileUpdating() async throws {
+        let h = Harness { $0.updateSeconds = 5 }
+        try await h.createBasic("rekey", ["SSESpecification": ["Enabled": true]])
+        h.clock.advance(by: 5)
+        let old = try #require(
+            try await h.ok("DescribeTable", ["TableName": "rekey"])["Table"]?["SSEDescription"]?["KMSMasterKeyArn"])
+        let newKey = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+        let response = try #require(
+            try await h.ok("UpdateTable", ["TableName": "rekey", "SSESpecification": [
+                "Enabled": true, "SSEType": "KMS", "KMSMasterKeyId": .string(newKey)]])["TableDescription"]?["SSEDescription"])
+        #expect(response["Status"] == "UPDATING")
+        #expect(response["KMSMasterKeyArn"] == old)
+        h.clock.advance(by: 5)
+        let settled = try #require(try await h.ok("DescribeTable", ["TableName": "rekey"])["Table"]?["SSEDescription"])
+        #expect(settled["Status"] == "ENABLED")
+        #expect(settled["KMSMasterKeyArn"] == .string(newKey))
+    }
+
+    /// A new index's keys must be defined in the request itself; unused definitions sent with it are dropped.
+    @Test func indexCreationAttributeDefinitions() async throws {
+        let h = Harness()
+        var input = basicTable("defs")
+        input["AttributeDefinitions"] = [["AttributeName": "pk", "AttributeType": "S"], ["AttributeName": "sk", "AttributeType": "S"]]
+        input["KeySchema"] = [["AttributeName": "pk", "KeyType": "HASH"], ["AttributeName": "sk", "KeyType": "RANGE"]]
+        try await h.ok("CreateTable", .object(input))
+        func create(_ definitions: JSONValue, keys: [String]) -> JSONValue {
+            let schema: [JSONValue] = keys.enumerated().map { i, key in
+                ["AttributeName": .string(key), "KeyType": i == 0 ? "HASH" : "RANGE"]
+            }
+            return ["TableName": "defs", "AttributeDefinitions": definitions, "GlobalSecondaryIndexUpdates": [["Create": [
+                "IndexName": "by-date", "KeySchema": .array(schema), "Projection": ["ProjectionType": "ALL"],
+                "ProvisionedThroughput": ["ReadCapacityUnits": 1, "WriteCapacityUnits": 1]]]]]
+        }
+        // `sk` is the table's sort key, yet the request must define it too.
+        #expect(await h.fail("UpdateTable", create([["AttributeName": "date", "AttributeType": "S"]], keys: ["date", "sk"]))?.message
+            == "Invalid KeySchema: Some index key attribute have no definition")
+        #expect(await h.fail("UpdateTable", create([["AttributeName": "date", "AttributeType": "S"], ["AttributeName": "x", "AttributeType": "S"]], keys: ["date", "sk"]))?.message
+            == "One or more parameter values were invalid: Some index key attributes are not defined in AttributeDefinitions. Keys: [date, sk], AttributeDefinitions: [date, x]")
+        let response = try await h.ok("UpdateTable", create(
+            [["AttributeName": "date", "AttributeType": "S"], ["AttributeName": "sk", "AttributeType": "S"],
+             ["AttributeName": "unused", "AttributeType": "N"]], keys: ["date", "sk"]))
+        let names = response["TableDescription"]?["AttributeDefinitions"]?.arrayValue?.compactMap { $0["AttributeName"]?.stringValue }
+        #expect(names == ["pk", "sk", "date"])
+        let described = try await h.ok("DescribeTable", ["TableName": "defs"])
+        #expect(described["Table"]?["AttributeDefinitions"]?.arrayValue?.count == 3)
+    }
+
+    /// Back to the AWS-owned key: the KMS description shows UPDATING while the change runs, then is absent.
+    @Test func sseBackToTheOwnedKeyShowsUpdatingThenNoDescription() async throws {
+        let h = Harness { $0.updateSeconds = 4 }
+        try await h.createBasic("owned", ["SSESpecification": ["Enabled": true]])
+        h.clock.advance(by: 4)
+        let key = try #require(
+            try await h.ok("DescribeTable", ["TableName": "owned"])["Table"]?["SSEDescription"]?["KMSMasterKeyArn"])
+        let response = try #require(
+            try await h.ok("UpdateTable", ["TableName": "owned", "SSESpecification": ["Enabled": false]])["TableDescription"])
+        #expect(response["TableStatus"] == "ACTIVE")
+        #expect(response["SSEDescription"]?["Status"] == "UPDATING")
+        #expect(response["SSEDescription"]?["KMSMasterKeyArn"] == key)
+        #expect(await h.fail("DeleteTable", ["TableName": "owned"])?.code == "ResourceInUseException")
+        h.clock.advance(by: 4)
+        #expect(try await h.ok("DescribeTable", ["TableName": "owned"])["Table"]?["SSEDescription"] == nil)
+        #expect(await h.fail("UpdateTable", ["TableName": "owned", "SSESpecification": ["Enabled": false]])?.message
+            == "One or more parameter values were invalid: Table is already encrypted by default")
+    }
+
+    /// Only the exact key ARN re-sent is a refused no-op; other re-sends of the same key succeed (AWS, 2026).
+    @Test func sseResends() async throws {
+        let h = Harness()
+        try await h.createBasic("resend", ["SSESpecification": ["Enabled": true]])
+        let arn = try #require(
+            try await h.ok("DescribeTable", ["TableName": "resend"])["Table"]?["SSEDescription"]?["KMSMasterKeyArn"])
+        let again = try await h.ok("UpdateTable", ["TableName": "resend", "SSESpecification": ["Enabled": true]])
+        #expect(again["TableDescription"]?["SSEDescription"]?["Status"] == "UPDATING")
+        try await h.ok("UpdateTable", ["TableName": "resend", "SSESpecification": ["SSEType": "KMS"]])
+        #expect(await h.fail("UpdateTable", ["TableName": "resend", "SSESpecification": [
+            "Enabled": true, "SSEType": "KMS", "KMSMasterKeyId": arn]])?.message
+            == "One or more parameter values were invalid: Table is already encrypted with given KMSMasterKeyId. Use KMSMasterKeyId parameter if you want to change Master Key")
+    }
+
+    /// OnDemandThroughput merges member by member; -1 clears a member: echoed in the response, omitted from
+    /// DescribeTable, and the struct goes once both are cleared (AWS, 2026).
+    @Test func onDemandThroughputMergesAndClears() async throws {
+        let h = Harness()
+        var input = basicTable("odt")
+        input["ProvisionedThroughput"] = nil
+        input["BillingMode"] = "PAY_PER_REQUEST"
+        input["OnDemandThroughput"] = ["MaxReadRequestUnits": 100, "MaxWriteRequestUnits": 50]
+        try await h.ok("CreateTable", .object(input))
+        func described() async throws -> String {
+            JSONWriter.string(try await h.ok("DescribeTable", ["TableName": "odt"])["Table"]?["OnDemandThroughput"] ?? .null)
+        }
+        let raised = try await h.ok("UpdateTable", ["TableName": "odt", "OnDemandThroughput": ["MaxReadRequestUnits": 200]])
+        #expect(raised["TableDescription"]?["TableStatus"] == "ACTIVE")  // synchronous (AWS, 2026)
+        #expect(try await described() == #"{"MaxReadRequestUnits":200,"MaxWriteRequestUnits":50}"#)
+        let cleared = try await h.ok("UpdateTable", ["TableName": "odt", "OnDemandThroughput": ["MaxWriteRequestUnits": -1]])
+        #expect(JSONWriter.string(cleared["TableDescription"]?["OnDemandThroughput"] ?? .null)
+            == #"{"MaxReadRequestUnits":200,"MaxWriteRequestUnits":-1}"#)
+        #expect(try await described() == #"{"MaxReadRequestUnits":200}"#)
+        try await h.ok("UpdateTable", ["TableName": "odt", "OnDemandThroughput": ["MaxReadRequestUnits": -1]])
+        #expect(try await described() == "null")
+    }
+
+    /// BillingMode=PROVISIONED without throughput is refused on any table; throughput during a billing switch
+    /// is "Table IOPS are currently being updated" (AWS, 2026).
+    @Test func billingModeEdges() async throws {
+        let h = Harness { $0.updateSeconds = 3 }
+        try await h.createBasic("bill")
+        #expect(await h.fail("UpdateTable", ["TableName": "bill", "BillingMode": "PROVISIONED"])?.message
+            == "One or more parameter values were invalid: ProvisionedThroughput must be specified when BillingMode is PROVISIONED")
+        try await h.ok("UpdateTable", ["TableName": "bill", "BillingMode": "PAY_PER_REQUEST"])
+        let back = await h.fail("UpdateTable", ["TableName": "bill", "BillingMode": "PROVISIONED",
+            "ProvisionedThroughput": ["ReadCapacityUnits": 5, "WriteCapacityUnits": 5]])
+        #expect(back?.message == "Attempt to change a resource which is still in use: Table IOPS are currently being updated. Table: bill")
     }
 
     @Test func nothingToUpdateDropsPresentMembers() async throws {
