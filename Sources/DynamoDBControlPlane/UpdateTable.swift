@@ -407,12 +407,7 @@ extension DynamoDBControlPlane {
             }
             table.updateKind = .tableClass(tableClass)
         }
-        if let onDemand {
-            table.onDemand = table.onDemand.map { $0.merged(with: onDemand) } ?? onDemand
-            // Synchronous on AWS: the response already shows the new limits with TableStatus ACTIVE (observed in
-            // 2026), unless it rides along with a billing switch.
-            if !hasBilling { transition = false }
-        }
+        if let onDemand { table.onDemand = table.onDemand.map { $0.merged(with: onDemand) } ?? onDemand }
         if let warm {
             table.warm = (warm.read ?? table.warm.read, warm.write ?? table.warm.write)
             table.warmSent = true
