@@ -54,6 +54,9 @@ struct Services: Sendable {
         let resource: String
         if let streamArn = input["StreamArn"]?.stringValue {
             resource = streamArn
+        } else if target.operation.contains("ReservedCapacity") {
+            // Reserved capacity is bought for the account, not a table (dynamodb-api §4.1's IAM policy).
+            resource = "arn:aws:dynamodb:\(context.region):\(context.accountId):*"
         } else if target.service == .cloudTrail {
             resource = "arn:aws:cloudtrail:\(context.region):\(context.accountId):trail/\(configuration.trail.name)"
         } else {

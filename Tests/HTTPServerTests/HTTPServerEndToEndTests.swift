@@ -22,10 +22,10 @@ func startServer(_ configure: (inout HTTPServerSettings) -> Void = { _ in }) thr
 }
 
 /// A good request on a fresh connection: the server is still serving.
-func expectServing(_ server: HTTPServer, sourceLocation: SourceLocation = #_sourceLocation) throws {
+func expectServing(_ server: HTTPServer, sourceLocation: SourceLocation = #_sourceLocation) async throws {
     let client = try RawSocketClient(port: server.port)
     client.send("GET /ok HTTP/1.1\r\nHost: x\r\n\r\n")
-    let response = client.readResponse()
+    let response = await client.response()
     #expect(response?.status == 200, sourceLocation: sourceLocation)
     #expect(response?.text == "GET /ok 0", sourceLocation: sourceLocation)
 }
@@ -36,9 +36,9 @@ func expectServing(_ server: HTTPServer, sourceLocation: SourceLocation = #_sour
         let client = try RawSocketClient(port: server.port)
         client.send(
             "GET /slow HTTP/1.1\r\nHost: x\r\n\r\nPOST /b HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n\r\nabcGET /c HTTP/1.1\r\nHost: x\r\n\r\n")
-        #expect(client.readResponse()?.text == "GET /slow 0")
-        #expect(client.readResponse()?.text == "POST /b 3")
-        #expect(client.readResponse()?.text == "GET /c 0")
+        #expect(await client.response()?.text == "GET /slow 0")
+        #expect(await client.response()?.text == "POST /b 3")
+        #expect(await client.response()?.text == "GET /c 0")
         await server.shutdown()
     }
 
@@ -46,7 +46,7 @@ func expectServing(_ server: HTTPServer, sourceLocation: SourceLocation = #_sour
         let server = try startServer()
         let client = try RawSocketClient(port: server.port)
         client.send("POST /body HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n")
-        #expect(client.readResponse()?.text == "hello world")
+        #expect(await client.response()?.text == "hello world")
         await server.shutdown()
     }
 
@@ -54,10 +54,10 @@ func expectServing(_ server: HTTPServer, sourceLocation: SourceLocation = #_sour
         let server = try startServer()
         let client = try RawSocketClient(port: server.port, timeout: 1)
         client.send("POST /body HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 4\r\n\r\n")
-        let interim = client.readResponse()
+        let interim = await client.response()
         #expect(interim?.status == 100)
         client.send("data")
-        #expect(client.readResponse()?.text == "data")
+        #expect(await client.response()?.text == "data")
         await server.shutdown()
     }
 
@@ -66,22 +66,22 @@ func expectServing(_ server: HTTPServer, sourceLocation: SourceLocation = #_sour
         let keep = try RawSocketClient(port: server.port)
         for i in 0..<3 {
             keep.send("GET /\(i) HTTP/1.1\r\nHost: x\r\n\r\n")
-            #expect(keep.readResponse()?.text == "GET /\(i) 0")
+            #expect(await keep.response()?.text == "GET /\(i) 0")
         }
         let close = try RawSocketClient(port: server.port)
         close.send("GET /a HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
-        let response = close.readResponse()
+        let response = await close.response()
         #expect(response?.header("Connection") == "close")
-        #expect(close.isClosedByPeer())
+        #expect(await close.closedByPeer())
         let old = try RawSocketClient(port: server.port)
         old.send("GET /a HTTP/1.0\r\n\r\n")
-        #expect(old.readResponse()?.text == "GET /a 0")
-        #expect(old.isClosedByPeer())
+        #expect(await old.response()?.text == "GET /a 0")
+        #expect(await old.closedByPeer())
         let oldKeep = try RawSocketClient(port: server.port)
         oldKeep.send("GET /a HTTP/1.0\r\nConnection: keep-alive\r\n\r\n")
-        #expect(oldKeep.readResponse()?.header("Connection") == "keep-alive")
+        #expect(await oldKeep.response()?.header("Connection") == "keep-alive")
         oldKeep.send("GET /b HTTP/1.0\r\nConnection: keep-alive\r\n\r\n")
-        #expect(oldKeep.readResponse()?.text == "GET /b 0")
+        #expect(await oldKeep.response()?.text == "GET /b 0")
         await server.shutdown()
     }
 
@@ -90,10 +90,10 @@ func expectServing(_ server: HTTPServer, sourceLocation: SourceLocation = #_sour
         let client = try RawSocketClient(port: server.port)
         client.send("GET /slow HTTP/1.1\r\nHost: x\r\n\r\nGET /two HTTP/1.1\r\nHost: x\r\n\r\n")
         client.shutdownWrite()
-        #expect(client.readResponse()?.text == "GET /slow 0")
-        #expect(client.readResponse()?.text == "GET /two 0")
-        #expect(client.isClosedByPeer())
-        try expectServing(server)
+        #expect(await client.response()?.text == "GET /slow 0")
+        #expect(await client.response()?.text == "GET /two 0")
+        #expect(await client.closedByPeer())
+        try await expectServing(server)
         await server.shutdown()
     }
 
@@ -103,17 +103,17 @@ func expectServing(_ server: HTTPServer, sourceLocation: SourceLocation = #_sour
         let big = try RawSocketClient(port: server.port)
         big.send("POST /body HTTP/1.1\r\nHost: x\r\nContent-Length: \(20 << 20)\r\n\r\n")
         let chunk = [UInt8](repeating: 0x61, count: 1 << 20)
-        for _ in 0..<20 where big.send(chunk) {}
-        #expect(big.readResponse()?.status == 413)
+        for _ in 0..<20 where await big.sendAsync(chunk) {}
+        #expect(await big.response()?.status == 413)
         // The same body chunked.
         let chunked = try RawSocketClient(port: server.port)
         chunked.send("POST /body HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n")
-        for _ in 0..<20 where chunked.send(Array("100000\r\n".utf8) + chunk + Array("\r\n".utf8)) {}
-        #expect(chunked.readResponse()?.status == 413)
+        for _ in 0..<20 where await chunked.sendAsync(Array("100000\r\n".utf8) + chunk + Array("\r\n".utf8)) {}
+        #expect(await chunked.response()?.status == 413)
         let headers = try RawSocketClient(port: server.port)
         headers.send("GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + String(repeating: "h", count: 70_000) + "\r\n\r\n")
-        #expect(headers.readResponse()?.status == 431)
-        try expectServing(server)
+        #expect(await headers.response()?.status == 431)
+        try await expectServing(server)
         await server.shutdown()
     }
 
@@ -133,15 +133,15 @@ func expectServing(_ server: HTTPServer, sourceLocation: SourceLocation = #_sour
             default: client.send("GET / HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nab")
             }
             client.shutdownWrite()
-            if let response = client.readResponse() {
+            if let response = await client.response() {
                 #expect((400..<500).contains(response.status) || response.status == 501 || response.status == 505, "round \(round)")
                 outcomes["\(response.status)", default: 0] += 1
             } else {
                 outcomes["closed", default: 0] += 1
             }
-            if round % 20 == 0 { try expectServing(server) }
+            if round % 20 == 0 { try await expectServing(server) }
         }
-        try expectServing(server)
+        try await expectServing(server)
         #expect(outcomes.values.reduce(0, +) == 200)
         await server.shutdown()
     }
@@ -153,16 +153,16 @@ func expectServing(_ server: HTTPServer, sourceLocation: SourceLocation = #_sour
         }
         let slow = try RawSocketClient(port: server.port, timeout: 3)
         slow.send("GET / HTTP/1.1\r\nHost: x\r\n")
-        #expect(slow.readResponse()?.status == 408)
+        #expect(await slow.response()?.status == 408)
         let idle = try RawSocketClient(port: server.port, timeout: 3)
         let started = Date()
-        #expect(idle.isClosedByPeer())
+        #expect(await idle.closedByPeer())
         #expect(Date().timeIntervalSince(started) < 2.5)
         let used = try RawSocketClient(port: server.port, timeout: 3)
         used.send("GET /a HTTP/1.1\r\nHost: x\r\n\r\n")
-        #expect(used.readResponse()?.status == 200)
-        #expect(used.isClosedByPeer())
-        try expectServing(server)
+        #expect(await used.response()?.status == 200)
+        #expect(await used.closedByPeer())
+        try await expectServing(server)
         await server.shutdown()
     }
 
@@ -172,19 +172,19 @@ func expectServing(_ server: HTTPServer, sourceLocation: SourceLocation = #_sour
         for _ in 0..<5 {
             let client = try RawSocketClient(port: server.port)
             client.send("GET /held HTTP/1.1\r\nHost: x\r\n\r\n")
-            #expect(client.readResponse()?.status == 200)
+            #expect(await client.response()?.status == 200)
             held.append(client)
         }
         let extra = try RawSocketClient(port: server.port, timeout: 2)
         extra.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n")
-        #expect(extra.readResponse() == nil)
+        #expect(await extra.response() == nil)
         #expect(server.refusedConnectionCount >= 1)
         held.removeFirst()
         try await Task.sleep(nanoseconds: 100_000_000)
-        try expectServing(server)
+        try await expectServing(server)
         for client in held {
             client.send("GET /again HTTP/1.1\r\nHost: x\r\n\r\n")
-            #expect(client.readResponse()?.status == 200)
+            #expect(await client.response()?.status == 200)
         }
         await server.shutdown()
     }
@@ -196,13 +196,13 @@ func expectServing(_ server: HTTPServer, sourceLocation: SourceLocation = #_sour
         let active = try RawSocketClient(port: server.port)
         for i in 0..<20 {
             active.send("GET /\(i) HTTP/1.1\r\nHost: x\r\n\r\n")
-            #expect(active.readResponse()?.text == "GET /\(i) 0")
+            #expect(await active.response()?.text == "GET /\(i) 0")
         }
         #expect(server.connectionCount >= 1000)
         try await Task.sleep(nanoseconds: 3_000_000_000)
-        #expect(idle.prefix(10).allSatisfy { $0.isClosedByPeer() })
+        for client in idle.prefix(10) { #expect(await client.closedByPeer()) }
         #expect(server.connectionCount < 10)
-        try expectServing(server)
+        try await expectServing(server)
         await server.shutdown()
     }
 
@@ -215,10 +215,10 @@ func expectServing(_ server: HTTPServer, sourceLocation: SourceLocation = #_sour
         let shutdown = Task { await server.shutdown() }
         try await Task.sleep(nanoseconds: 100_000_000)
         client.send("cd")
-        let response = client.readResponse()
+        let response = await client.response()
         #expect(response?.text == "abcd")
         #expect(response?.header("Connection") == "close")
-        #expect(idle.isClosedByPeer())
+        #expect(await idle.closedByPeer())
         await shutdown.value
         #expect(throws: (any Error).self) { _ = try RawSocketClient(port: server.port) }
     }
@@ -227,7 +227,7 @@ func expectServing(_ server: HTTPServer, sourceLocation: SourceLocation = #_sour
         let server = try startServer { $0.host = "::1" }
         let client = try RawSocketClient(host: "::1", port: server.port)
         client.send("GET /v6 HTTP/1.1\r\nHost: x\r\n\r\n")
-        #expect(client.readResponse()?.text == "GET /v6 0")
+        #expect(await client.response()?.text == "GET /v6 0")
         await server.shutdown()
     }
 }

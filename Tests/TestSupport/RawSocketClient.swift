@@ -1,11 +1,13 @@
 #if canImport(Glibc)
     @preconcurrency import Glibc
 #endif
+import Dispatch
 import Foundation
 
 /// A blocking TCP client for sending exactly the bytes a test wants (malformed requests, pipelining,
-/// half-closes) and reading raw responses. Not thread-safe: one test uses one client.
-public final class RawSocketClient {
+/// half-closes) and reading raw responses. Not thread-safe: one test uses one client at a time
+/// (the async methods hand the blocking call to a Dispatch queue and wait for it).
+public final class RawSocketClient: @unchecked Sendable {
     public let fd: Int32
     private var pending: [UInt8] = []
 
@@ -60,7 +62,30 @@ public final class RawSocketClient {
     /// Half-closes: no more bytes from us, but we can still read.
     public func shutdownWrite() { Glibc.shutdown(fd, Int32(SHUT_WR)) }
 
-    /// Reads one response (head, then a Content-Length body); nil on close or timeout.
+    /// Reads one response off a Dispatch queue: async tests must never block a concurrency thread (with
+    /// two cores, two blocked tests starve the server's own handler tasks until the read times out).
+    public func response() async -> RawResponse? {
+        await offPool { self.readResponse() }
+    }
+
+    /// `isClosedByPeer()` off a Dispatch queue, for async tests.
+    public func closedByPeer() async -> Bool {
+        await offPool { self.isClosedByPeer() }
+    }
+
+    /// `send(_:)` off a Dispatch queue, for async tests (a large send can block until the peer reads).
+    @discardableResult
+    public func sendAsync(_ bytes: [UInt8]) async -> Bool {
+        await offPool { self.send(bytes) }
+    }
+
+    private func offPool<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(returning: work()) }
+        }
+    }
+
+    /// Reads one response (head, then a Content-Length body); nil on close or timeout. Blocking.
     public func readResponse() -> RawResponse? {
         while true {
             if let response = RawResponse.parse(&pending) { return response }
