@@ -361,9 +361,11 @@ class Boto3LifecycleTest(ControlPlaneTestCase):
                          {"ReadUnitsPerSecond": 20000, "WriteUnitsPerSecond": 5000, "Status": "ACTIVE"})
         # On-demand limits of a PAY_PER_REQUEST table.
         self.create_events()
-        # Synchronous, merged member by member; -1 clears a limit (echoed, then omitted) (AWS, 2026).
+        # UPDATING in the response (reference dynamodb-api §2.5), merged member by member; -1 clears a limit
+        # (echoed, then omitted).
         response = self.ddb.update_table(TableName="events", OnDemandThroughput={"MaxReadRequestUnits": 200})
-        self.assertEqual(response["TableDescription"]["TableStatus"], "ACTIVE")
+        self.assertEqual(response["TableDescription"]["TableStatus"], "UPDATING")
+        self.assertEqual(self.ddb.describe_table(TableName="events")["Table"]["TableStatus"], "ACTIVE")
         self.assertEqual(self.ddb.describe_table(TableName="events")["Table"]["OnDemandThroughput"],
                          {"MaxReadRequestUnits": 200, "MaxWriteRequestUnits": 400})
         cleared = self.ddb.update_table(TableName="events", OnDemandThroughput={"MaxWriteRequestUnits": -1})
