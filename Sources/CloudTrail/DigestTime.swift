@@ -37,7 +37,7 @@ public enum DigestTime {
     /// Parses the ISO 8601 forms users and digests write: `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM[:SS[.fff]]`
     /// followed by `Z`, `±HH:MM` or nothing (UTC), also with a space instead of `T`.
     public static func parseISO(_ text: String) -> Date? {
-        let chars = Array(trimmingSpacesAndTabs(text).utf8)
+        let chars = Array(text.trimmingSpaces().utf8)
         var index = 0
         func digits(_ count: Int) -> Int? {
             guard index + count <= chars.count else { return nil }
@@ -99,16 +99,5 @@ public enum DigestTime {
         // Out-of-range days (Feb 31) and second 60 carry over, as `timegm` did.
         let seconds = UTCCalendar.epochSeconds(year: y, month: mo, day: d, hour: h, minute: mi, second: s)
         return Date(timeIntervalSince1970: Double(seconds))
-    }
-
-    /// `trimmingCharacters(in: .whitespaces)`: strips tabs and Unicode space separators (not newlines) at both ends.
-    private static func trimmingSpacesAndTabs(_ text: String) -> String {
-        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-            scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator
-        }
-        let scalars = text.unicodeScalars
-        guard let first = scalars.firstIndex(where: { !isSpace($0) }), let last = scalars.lastIndex(where: { !isSpace($0) })
-        else { return "" }
-        return String(scalars[first...last])
     }
 }
