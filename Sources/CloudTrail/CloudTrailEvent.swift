@@ -1,5 +1,9 @@
 import AWSProtocol
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// One finished call as the joining module hands it to CloudTrail: who called (the `CallContext`),
 /// what they called, and what the service answered. CloudTrail knows nothing about DynamoDB; the

@@ -1,5 +1,9 @@
 import AWSProtocol
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Helpers the joining module uses to shape `requestParameters`/`responseElements` the way
 /// CloudTrail writes them (reference §0 item 9, §2.4). Pure functions, no service knowledge.

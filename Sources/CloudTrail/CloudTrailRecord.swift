@@ -1,5 +1,9 @@
 import AWSProtocol
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Renders a `CloudTrailEvent` into one CloudTrail record, field by field and in AWS's key order
 /// (reference §2.1, §2.4), so goldens and byte-diffs against real records line up.

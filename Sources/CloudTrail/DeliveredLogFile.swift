@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// What one delivered log file was, handed to the delivery hook (the future digest writer needs
 /// exactly these: reference §4.3 `logFiles[]` and the digest's oldest/newest event times).

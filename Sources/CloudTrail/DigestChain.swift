@@ -1,5 +1,9 @@
 import AWSProtocol
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Builds digest chains offline for log files already written (`dynamotrail sample`): per account and
 /// region, one signed digest per `interval` of delivery time from the first delivery to the last,

@@ -1,5 +1,9 @@
 import AWSProtocol
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 extension DigestFile {
     /// Writes a signed digest as its S3 object: the sidecar (with `signature` and `signature-algorithm`)

@@ -1,5 +1,9 @@
 import AWSProtocol
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// One `logFiles[]` entry of a digest (reference §4.3).
 public struct DigestLogFile: Sendable, Equatable {

@@ -1,10 +1,8 @@
 import AWSProtocol
-import Foundation
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
 #endif
 
 /// The durable state of every digest chain, so the chain survives restarts and `kill -9`

@@ -1,6 +1,11 @@
-import Foundation
+import AWSProtocol
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
-/// The two time formats of digests, locale-free (via `UTCTime`/`timegm`).
+/// The two time formats of digests, locale-free (via `UTCTime`/`UTCCalendar`).
 public enum DigestTime {
     /// `YYYY-MM-DDTHH:MM:SSZ`: `digestStartTime`, `digestEndTime`, event times.
     public static func iso(_ date: Date) -> String { UTCTime(date).iso8601 }
@@ -32,7 +37,7 @@ public enum DigestTime {
     /// Parses the ISO 8601 forms users and digests write: `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM[:SS[.fff]]`
     /// followed by `Z`, `±HH:MM` or nothing (UTC), also with a space instead of `T`.
     public static func parseISO(_ text: String) -> Date? {
-        let chars = Array(text.trimmingCharacters(in: .whitespaces).utf8)
+        let chars = Array(text.trimmingSpaces().utf8)
         var index = 0
         func digits(_ count: Int) -> Int? {
             guard index + count <= chars.count else { return nil }
@@ -91,13 +96,8 @@ public enum DigestTime {
     private static func make(_ y: Int, _ mo: Int, _ d: Int, _ h: Int, _ mi: Int, _ s: Int) -> Date? {
         guard (1...12).contains(mo), (1...31).contains(d), (0...23).contains(h), (0...59).contains(mi), (0...60).contains(s)
         else { return nil }
-        var parts = tm()
-        parts.tm_year = Int32(y - 1900)
-        parts.tm_mon = Int32(mo - 1)
-        parts.tm_mday = Int32(d)
-        parts.tm_hour = Int32(h)
-        parts.tm_min = Int32(mi)
-        parts.tm_sec = Int32(s)
-        return Date(timeIntervalSince1970: Double(timegm(&parts)))
+        // Out-of-range days (Feb 31) and second 60 carry over, as `timegm` did.
+        let seconds = UTCCalendar.epochSeconds(year: y, month: mo, day: d, hour: h, minute: mi, second: s)
+        return Date(timeIntervalSince1970: Double(seconds))
     }
 }

@@ -1,10 +1,9 @@
 import AWSProtocol
-import Foundation
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
+import Dispatch
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
 #endif
 
 /// Writes CloudTrail digest files (reference §4): every `trail.digest.intervalSeconds`, one
@@ -71,7 +70,7 @@ public final class DigestWriter: @unchecked Sendable {
 
     deinit {
         timer?.cancel()
-        if wal >= 0 { close(wal) }
+        if wal >= 0 { FileIO.closeFile(wal) }
     }
 
     // MARK: - Lifecycle
@@ -305,7 +304,7 @@ public final class DigestWriter: @unchecked Sendable {
         try FileIO.writeAtomically(next.snapshot(), to: snapshotPath, temp: snapshotPath + ".tmp", durable: durable)
         state.generation = next.generation
         needsCompaction = false
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: stateDirectory)) ?? []
+        let names = FileIO.listDirectory(stateDirectory) ?? []
         for name in names where name.hasPrefix("wal-") && name != "wal-\(state.generation).log" {
             try? FileIO.remove(FileIO.join(stateDirectory, name))
         }
@@ -314,17 +313,14 @@ public final class DigestWriter: @unchecked Sendable {
     private func appendWAL(_ bytes: [UInt8], sync: Bool) throws(FileIOError) {
         let path = walPath(state.generation)
         if wal < 0 {
-            wal = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
-            if wal < 0 { throw FileIO.fail("open", path) }
-            var info = stat()
-            walSize = fstat(wal, &info) == 0 ? Int(info.st_size) : 0
+            (wal, walSize) = try FileIO.openForAppend(path)
         }
         do throws(FileIOError) {
             try FileIO.writeAll(wal, bytes, path: path)
             if sync, durable { try FileIO.fsyncFile(wal, path: path) }
         } catch {
             // A torn entry ends the log on replay; start over from a fresh snapshot next time.
-            _ = ftruncate(wal, off_t(walSize))
+            _ = FileIO.truncate(fd: wal, to: walSize)
             needsCompaction = true
             throw error
         }
@@ -332,7 +328,7 @@ public final class DigestWriter: @unchecked Sendable {
     }
 
     private func closeWAL() {
-        if wal >= 0 { close(wal) }
+        if wal >= 0 { FileIO.closeFile(wal) }
         wal = -1
         walSize = 0
     }

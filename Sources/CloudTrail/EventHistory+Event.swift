@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// One resource as LookupEvents lists it (`Resources[]`: `ResourceType`, `ResourceName`).
 public struct LookupResource: Sendable, Equatable {

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// LookupEvents' `LookupAttributeKey` enum (botocore model, 8 values).
 public enum LookupAttributeKey: String, Sendable, CaseIterable {

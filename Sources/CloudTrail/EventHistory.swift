@@ -1,5 +1,10 @@
 import AWSProtocol
-import Foundation
+import Synchronization
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// CloudTrail's event history: the recorded management events that LookupEvents searches, kept in
 /// memory, newest first, for 90 days (reference §6.2) and at most `capacity` events.
@@ -20,7 +25,7 @@ public final class EventHistory: @unchecked Sendable {
     /// The most events kept; the oldest are forgotten first.
     public let capacity: Int
     let clock: any WallClock
-    private let lock = NSLock()
+    private let lock = Mutex(())
     /// Ascending by (eventTime, sequence); lookups walk it from the end.
     private var entries: [HistoryEvent] = []
     private var nextSequence: UInt64 = 1
@@ -38,26 +43,24 @@ public final class EventHistory: @unchecked Sendable {
     ) {
         let ownResources = event.resources?.map { LookupResource(type: $0.type, name: $0.arn) }
         let identity = event.context.identity
-        lock.lock()
-        defer { lock.unlock() }
-        let entry = HistoryEvent(
-            sequence: nextSequence, eventID: eventID, eventName: event.eventName, eventSource: event.eventSource,
-            eventTime: UTCTime.clampedSeconds(eventTime), readOnly: event.readOnly, accessKeyId: identity.accessKeyId,
-            username: Self.username(identity), userArn: identity.arn, account: event.recipientAccountId,
-            region: event.context.region, resources: ownResources ?? resources, errorCode: event.errorCode, bytes: bytes)
-        nextSequence += 1
-        // Calls finish nearly in time order: the insertion point is almost always the end.
-        var index = entries.endIndex
-        while index > entries.startIndex, entries[index - 1].eventTime > entry.eventTime { index -= 1 }
-        entries.insert(entry, at: index)
-        trim()
+        lock.withLock { _ in
+            let entry = HistoryEvent(
+                sequence: nextSequence, eventID: eventID, eventName: event.eventName, eventSource: event.eventSource,
+                eventTime: UTCTime.clampedSeconds(eventTime), readOnly: event.readOnly, accessKeyId: identity.accessKeyId,
+                username: Self.username(identity), userArn: identity.arn, account: event.recipientAccountId,
+                region: event.context.region, resources: ownResources ?? resources, errorCode: event.errorCode, bytes: bytes)
+            nextSequence += 1
+            // Calls finish nearly in time order: the insertion point is almost always the end.
+            var index = entries.endIndex
+            while index > entries.startIndex, entries[index - 1].eventTime > entry.eventTime { index -= 1 }
+            entries.insert(entry, at: index)
+            trim()
+        }
     }
 
     /// The number of events held (including any older than the 90 days, until trimmed).
     public var count: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return entries.count
+        lock.withLock { _ in entries.count }
     }
 
     /// One page of events matching `query`, newest first, and the cursor of the next page (nil on the last).
@@ -66,27 +69,27 @@ public final class EventHistory: @unchecked Sendable {
         let lower = max(oldestAllowed, query.startTime.map(UTCTime.clampedSeconds) ?? Int64.min)
         let upper = query.endTime.map(UTCTime.clampedSeconds) ?? Int64.max
         let limit = max(1, query.limit)
-        lock.lock()
-        defer { lock.unlock() }
-        var found: [HistoryEvent] = []
-        var index = entries.endIndex
-        if let cursor = query.after {
-            index = firstIndex(notBefore: cursor)
-        }
-        while index > entries.startIndex {
-            index -= 1
-            let entry = entries[index]
-            if entry.eventTime < lower { break }
-            if entry.eventTime > upper { continue }
-            guard entry.account == query.account, entry.region == query.region else { continue }
-            if let attribute = query.attribute, !entry.matches(attribute) { continue }
-            if found.count == limit {
-                let last = found[found.count - 1]
-                return HistoryPage(events: found, next: HistoryCursor(eventTime: last.eventTime, sequence: last.sequence))
+        return lock.withLock { _ in
+            var found: [HistoryEvent] = []
+            var index = entries.endIndex
+            if let cursor = query.after {
+                index = firstIndex(notBefore: cursor)
             }
-            found.append(entry)
+            while index > entries.startIndex {
+                index -= 1
+                let entry = entries[index]
+                if entry.eventTime < lower { break }
+                if entry.eventTime > upper { continue }
+                guard entry.account == query.account, entry.region == query.region else { continue }
+                if let attribute = query.attribute, !entry.matches(attribute) { continue }
+                if found.count == limit {
+                    let last = found[found.count - 1]
+                    return HistoryPage(events: found, next: HistoryCursor(eventTime: last.eventTime, sequence: last.sequence))
+                }
+                found.append(entry)
+            }
+            return HistoryPage(events: found, next: nil)
         }
-        return HistoryPage(events: found, next: nil)
     }
 
     /// LookupEvents' `Username` (reference §6.2): the user name for IAM users, the session name for
@@ -112,24 +115,24 @@ public final class EventHistory: @unchecked Sendable {
     /// Adds events read back from log files (see `load(from:resources:)`), skipping eventIDs already
     /// held, numbered in time order. Returns how many were added.
     func merge(_ loaded: [HistoryEvent]) -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        var known = Set(entries.map(\.eventID))
-        var added = 0
-        let ordered = loaded.enumerated().sorted { ($0.element.eventTime, $0.offset) < ($1.element.eventTime, $1.offset) }
-        for (_, event) in ordered where !known.contains(event.eventID) {
-            known.insert(event.eventID)
-            var numbered = event
-            numbered.sequence = nextSequence
-            nextSequence += 1
-            entries.append(numbered)
-            added += 1
+        return lock.withLock { _ in
+            var known = Set(entries.map(\.eventID))
+            var added = 0
+            let ordered = loaded.enumerated().sorted { ($0.element.eventTime, $0.offset) < ($1.element.eventTime, $1.offset) }
+            for (_, event) in ordered where !known.contains(event.eventID) {
+                known.insert(event.eventID)
+                var numbered = event
+                numbered.sequence = nextSequence
+                nextSequence += 1
+                entries.append(numbered)
+                added += 1
+            }
+            if added > 0 {
+                entries.sort { ($0.eventTime, $0.sequence) < ($1.eventTime, $1.sequence) }
+                trim()
+            }
+            return added
         }
-        if added > 0 {
-            entries.sort { ($0.eventTime, $0.sequence) < ($1.eventTime, $1.sequence) }
-            trim()
-        }
-        return added
     }
 
     // MARK: - Private (lock held)

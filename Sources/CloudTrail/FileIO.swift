@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 #if canImport(Glibc)
     import Glibc
@@ -23,9 +27,8 @@ enum FileIO {
 
     /// `mkdir -p`.
     static func makeDirectories(_ path: String) throws(FileIOError) {
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue { return }
-        let parent = (path as NSString).deletingLastPathComponent
+        if isDirectory(path) == true { return }
+        let parent = parent(path)
         if !parent.isEmpty, parent != path { try makeDirectories(parent) }
         if mkdir(path, 0o755) != 0, errno != EEXIST { throw fail("mkdir", path) }
     }
@@ -60,8 +63,8 @@ enum FileIO {
     /// Writes `bytes` to `temp`, optionally fsyncs it, renames it over `final` (atomic on one
     /// file system) and optionally fsyncs the destination directory.
     static func writeAtomically(_ bytes: [UInt8], to final: String, temp: String, durable: Bool) throws(FileIOError) {
-        try makeDirectories((final as NSString).deletingLastPathComponent)
-        try makeDirectories((temp as NSString).deletingLastPathComponent)
+        try makeDirectories(parent(final))
+        try makeDirectories(parent(temp))
         let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         if fd < 0 { throw fail("open", temp) }
         do {
@@ -78,7 +81,7 @@ enum FileIO {
             unlink(temp)
             throw failure
         }
-        if durable { try fsyncDirectory((final as NSString).deletingLastPathComponent) }
+        if durable { try fsyncDirectory(parent(final)) }
     }
 
     /// Reads a whole file; nil when it does not exist.
@@ -105,7 +108,7 @@ enum FileIO {
 
     /// Appends `bytes` to `path` (creating it) in one `write` with O_APPEND.
     static func append(_ bytes: [UInt8], to path: String) throws(FileIOError) {
-        let parent = (path as NSString).deletingLastPathComponent
+        let parent = parent(path)
         if !parent.isEmpty { try makeDirectories(parent) }
         let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
         if fd < 0 { throw fail("open", path) }
@@ -137,6 +140,126 @@ extension FileIO {
     /// Renames `from` over `to` and, when durable, fsyncs the destination directory.
     static func rename(_ from: String, to: String, durable: Bool) throws(FileIOError) {
         if Glibc.rename(from, to) != 0 { throw fail("rename", to) }
-        if durable { try fsyncDirectory((to as NSString).deletingLastPathComponent) }
+        if durable { try fsyncDirectory(parent(to)) }
+    }
+}
+
+extension FileIO {
+    /// Error codes callers put in a `FileIOError` of their own.
+    static let ioErrorCode: Int32 = EIO
+    static let badDescriptorCode: Int32 = EBADF
+    static let invalidArgumentCode: Int32 = EINVAL
+
+    /// Opens `path` for appending (creating it) and returns the descriptor with the file's current size.
+    static func openForAppend(_ path: String) throws(FileIOError) -> (fd: Int32, size: Int) {
+        let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+        if fd < 0 { throw fail("open", path) }
+        var info = stat()
+        let size = fstat(fd, &info) == 0 ? Int(info.st_size) : 0
+        return (fd, size)
+    }
+
+    /// Closes a descriptor from `openForAppend`.
+    static func closeFile(_ fd: Int32) { close(fd) }
+
+    /// Cuts the file at `path` to `length` bytes.
+    static func truncate(_ path: String, to length: Int) throws(FileIOError) {
+        if Glibc.truncate(path, off_t(length)) != 0 { throw fail("truncate", path) }
+    }
+
+    /// Cuts an open file to `length` bytes; false when that failed.
+    static func truncate(fd: Int32, to length: Int) -> Bool { ftruncate(fd, off_t(length)) == 0 }
+
+    /// Writes `bytes` to `path` through `path.tmp` with permission `mode` (forced with fchmod, past the
+    /// umask), inside `directory` made private (0700) first; then renames it into place.
+    static func writePrivateFile(
+        _ bytes: [UInt8], to path: String, mode: UInt32, directory: String, durable: Bool
+    ) throws(FileIOError) {
+        try makeDirectories(directory)
+        _ = chmod(directory, 0o700)
+        let temp = path + ".tmp"
+        let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode_t(mode))
+        if fd < 0 { throw fail("open", temp) }
+        do throws(FileIOError) {
+            if fchmod(fd, mode_t(mode)) != 0 { throw fail("fchmod", temp) }
+            try writeAll(fd, bytes, path: temp)
+            if durable { try fsyncFile(fd, path: temp) }
+        } catch {
+            close(fd)
+            unlink(temp)
+            throw error
+        }
+        close(fd)
+        try rename(temp, to: path, durable: durable)
+    }
+}
+
+extension FileIO {
+    /// Whether `path` names a directory (following symbolic links); nil when it does not exist.
+    static func isDirectory(_ path: String) -> Bool? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return (info.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// Whether anything exists at `path` (following symbolic links).
+    static func exists(_ path: String) -> Bool { isDirectory(path) != nil }
+
+    /// The modification time of the item at `path` (not following a symbolic link); nil when it cannot be read.
+    static func modificationDate(_ path: String) -> Date? {
+        (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
+    }
+
+    /// The names in a directory (without `.` and `..`), in the order the file system returns them;
+    /// nil when it cannot be opened.
+    static func listDirectory(_ path: String) -> [String]? {
+        guard let directory = opendir(path) else { return nil }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name != ".", name != ".." { names.append(name) }
+        }
+        return names
+    }
+
+    /// Every path below `base`, relative to it, parents before their contents, without descending
+    /// into symbolic links or into paths `skipDescendants` picks; nil when `base` cannot be listed.
+    static func subpaths(_ base: String, skipDescendants: (String) -> Bool = { _ in false }) -> [String]? {
+        guard let names = listDirectory(base) else { return nil }
+        var result: [String] = []
+        func visit(_ relative: String) {
+            result.append(relative)
+            if skipDescendants(relative) { return }
+            let full = join(base, relative)
+            var info = stat()
+            guard lstat(full, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR, let children = listDirectory(full) else { return }
+            for child in children { visit(relative + "/" + child) }
+        }
+        for name in names { visit(name) }
+        return result
+    }
+
+    /// The part of `path` before its last `/` component, as `NSString.deletingLastPathComponent`:
+    /// `a/b/` gives `a`, `/a` gives `/`, `a` gives the empty string.
+    static func parent(_ path: String) -> String {
+        var trimmed = Substring(path)
+        while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed.removeLast() }
+        guard let slash = trimmed.lastIndex(of: "/") else { return "" }
+        if slash == trimmed.startIndex { return "/" }
+        var head = trimmed[..<slash]
+        while head.count > 1, head.hasSuffix("/") { head.removeLast() }
+        return String(head)
+    }
+
+    /// The last `/` component of `path`, as `NSString.lastPathComponent` (trailing slashes ignored).
+    static func lastComponent(_ path: String) -> String {
+        var trimmed = Substring(path)
+        while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed.removeLast() }
+        if trimmed == "/" { return "/" }
+        guard let slash = trimmed.lastIndex(of: "/") else { return String(trimmed) }
+        return String(trimmed[trimmed.index(after: slash)...])
     }
 }

@@ -1,10 +1,8 @@
 import AWSProtocol
-import Foundation
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
 #endif
 
 /// The append-only journal that makes "nothing lost, nothing doubled" hold across crashes.
@@ -69,7 +67,7 @@ final class Journal {
 
         func sync() throws(FileIOError) { try FileIO.fsyncFile(fd, path: path) }
 
-        deinit { close(fd) }
+        deinit { FileIO.closeFile(fd) }
     }
 
     let directory: String
@@ -95,9 +93,8 @@ final class Journal {
     /// Segment numbers present on disk, ascending.
     func segmentNumbers() throws(FileIOError) -> [Int] {
         try FileIO.makeDirectories(directory)
-        let names: [String]
-        do { names = try FileManager.default.contentsOfDirectory(atPath: directory) } catch {
-            throw FileIOError(operation: "list", path: directory, code: EIO)
+        guard let names = FileIO.listDirectory(directory) else {
+            throw FileIOError(operation: "list", path: directory, code: FileIO.ioErrorCode)
         }
         return names.compactMap { name -> Int? in
             guard name.hasPrefix("segment-"), name.hasSuffix(".jnl") else { return nil }
@@ -117,9 +114,7 @@ final class Journal {
             for entry in decoded { entries.append((number, entry)) }
             if validLength < bytes.count {
                 log("journal: \(Self.segmentName(number)): ignoring \(bytes.count - validLength) torn or corrupt bytes at offset \(validLength)")
-                if index == numbers.count - 1, truncate(path, off_t(validLength)) != 0 {
-                    throw FileIO.fail("truncate", path)
-                }
+                if index == numbers.count - 1 { try FileIO.truncate(path, to: validLength) }
             }
         }
         if let last = numbers.last {
@@ -132,10 +127,7 @@ final class Journal {
 
     private func openSegment(_ number: Int) throws(FileIOError) -> SegmentFile {
         let path = FileIO.join(directory, Self.segmentName(number))
-        let fd = Glibc.open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
-        if fd < 0 { throw FileIO.fail("open", path) }
-        var info = stat()
-        let size = fstat(fd, &info) == 0 ? Int(info.st_size) : 0
+        let (fd, size) = try FileIO.openForAppend(path)
         return SegmentFile(number: number, path: path, fd: fd, size: size)
     }
 
@@ -144,12 +136,12 @@ final class Journal {
     @discardableResult
     func append(_ kind: Kind, _ payload: [UInt8]) throws(FileIOError) -> Int {
         if needsRotation { try rotate() }
-        guard let segment = active else { throw FileIOError(operation: "append", path: directory, code: EBADF) }
+        guard let segment = active else { throw FileIOError(operation: "append", path: directory, code: FileIO.badDescriptorCode) }
         let bytes = Self.encode(kind, payload)
         do {
             try FileIO.writeAll(segment.fd, bytes, path: segment.path)
         } catch {
-            if ftruncate(segment.fd, off_t(segment.size)) != 0 { needsRotation = true }
+            if !FileIO.truncate(fd: segment.fd, to: segment.size) { needsRotation = true }
             throw error
         }
         segment.size += bytes.count

@@ -1,5 +1,9 @@
 import AWSProtocol
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Builds the S3 key of a log file (reference §1.1, §1.2):
 /// `[<prefix>/]AWSLogs/[<orgId>/]<account>/CloudTrail/<region>/YYYY/MM/DD/<account>_CloudTrail_<region>_YYYYMMDDTHHmmZ_<16 [A-Za-z0-9]>.json.gz`.

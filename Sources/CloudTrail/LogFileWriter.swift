@@ -1,5 +1,9 @@
 import AWSProtocol
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Writes one log file and its metadata sidecar straight into a bucket directory, without a journal:
 /// for tools that produce files offline (`dynamotrail sample`). The bytes and metadata are the ones

@@ -1,5 +1,9 @@
 import AWSProtocol
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Which delivered records `dynamotrail events` shows. Every set criterion must hold.
 public struct LogRecordFilter: Sendable, Equatable {
@@ -98,20 +102,11 @@ public struct LogRecordFilter: Sendable, Equatable {
             guard bytes[19] == UInt8(ascii: "."), bytes.count > 21, bytes.count <= 30,
                 let digits = number(20, bytes.count - 21)
             else { return nil }
-            fraction = Double(digits) / pow(10, Double(bytes.count - 21))
+            var scale = 1.0
+            for _ in 0..<(bytes.count - 21) { scale *= 10 }
+            fraction = Double(digits) / scale
         }
-        let days = daysFromCivil(year: year, month: month, day: day)
+        let days = UTCCalendar.daysFromCivil(year: year, month: month, day: day)
         return Double(days * 86_400 + hour * 3600 + minute * 60 + second) + fraction
-    }
-
-    /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
-    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
     }
 }

@@ -1,5 +1,9 @@
 import AWSProtocol
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// One record read back from a delivered log file.
 public struct LogRecord: Sendable {
@@ -118,13 +122,12 @@ public struct LogReader: Sendable {
     private func walk(relative: [String], filter: LogRecordFilter, _ body: (String) -> Bool) -> Bool {
         guard relative.count < Self.maxDepth else { return true }
         let directory = relative.isEmpty ? bucketRoot : FileIO.join(bucketRoot, relative.joined(separator: "/"))
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return true }
+        guard let names = FileIO.listDirectory(directory) else { return true }
         for name in names.sorted() where !name.hasPrefix(".") {
             let path = FileIO.join(directory, name)
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
+            guard let isDirectory = FileIO.isDirectory(path) else { continue }
             let components = relative + [name]
-            if isDirectory.boolValue {
+            if isDirectory {
                 guard Self.mayHoldLogs(components, filter: filter) else { continue }
                 if !walk(relative: components, filter: filter, body) { return false }
             } else if Self.isLogFile(components) {

@@ -1,5 +1,9 @@
 import AWSProtocol
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Offline `aws cloudtrail validate-logs` over a bucket directory (reference §4.5): for every
 /// digest chain found, walks the digests newest to oldest in the time range following
@@ -138,14 +142,13 @@ public struct LogValidator: Sendable {
     /// Every digest key in the bucket directory (relative, sorted byte-wise), skipping
     /// `.dynamotrail/` and log-file folders.
     func digestKeys() -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: bucketRoot) else { return [] }
+        let skipped = { (relative: String) in
+            relative == ".dynamotrail" || (FileIO.lastComponent(relative) == "CloudTrail" && relative.contains("AWSLogs/"))
+        }
+        guard let paths = FileIO.subpaths(bucketRoot, skipDescendants: skipped) else { return [] }
         var keys: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            let name = (relative as NSString).lastPathComponent
-            if relative == ".dynamotrail" || (name == "CloudTrail" && relative.contains("AWSLogs/")) {
-                enumerator.skipDescendants()
-                continue
-            }
+        for relative in paths where !skipped(relative) {
+            let name = FileIO.lastComponent(relative)
             if relative.contains("/CloudTrail-Digest/"), name.hasSuffix(".json.gz") { keys.append(relative) }
         }
         return keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
@@ -226,7 +229,7 @@ public struct LogValidator: Sendable {
 
         let arn = "arn:aws:cloudtrail:\(id.homeRegion):\(id.account):trail/\(id.trailName)"
         var result = ChainResult(trailARN: arn, account: id.account, region: id.region, homeRegion: id.homeRegion, statuses: [])
-        let bucket = bucketName ?? recordedBucketName(digests) ?? (bucketRoot as NSString).lastPathComponent
+        let bucket = bucketName ?? recordedBucketName(digests) ?? FileIO.lastComponent(bucketRoot)
         var reported = Set<String>()
         defer { report.chains.append(result) }
 
@@ -239,7 +242,7 @@ public struct LogValidator: Sendable {
         }
         let publicKeys = Dictionary(keys.map { ($0.fingerprint, $0.derPKCS1) }, uniquingKeysWith: { first, _ in first })
 
-        if let head, headInRange, !FileManager.default.fileExists(atPath: FileIO.join(bucketRoot, head.key)) {
+        if let head, headInRange, !FileIO.exists(FileIO.join(bucketRoot, head.key)) {
             report.invalidDigests += 1
             reported.insert(head.key)
             result.statuses.append(Status(text: "Digest file\ts3://\(bucket)/\(head.key)\tINVALID: not found", isError: true))

@@ -1,5 +1,10 @@
 import AWSProtocol
-import Foundation
+import Dispatch
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 
 /// CloudTrail's per-file SNS message and its local deliveries (reference §5, DESIGN.md §3).
@@ -14,7 +19,7 @@ public enum TrailNotification {
     /// (decision; the reference only shows AWS's values).
     public static func envelope(message: [UInt8], messageId: String, topicArn: String, timestamp: Date) -> [UInt8] {
         let millis = Int((timestamp.timeIntervalSince1970 * 1000).rounded(.down)) % 1000
-        let stamp = UTCTime(timestamp).iso8601.dropLast() + "." + String(format: "%03d", millis) + "Z"
+        let stamp = UTCTime(timestamp).iso8601.dropLast() + "." + threeDigits(millis) + "Z"
         return JSONWriter.bytes(
             .object(
                 JSONObject([
@@ -22,6 +27,13 @@ public enum TrailNotification {
                     "Message": .string(String(decoding: message, as: UTF8.self)), "Timestamp": .string(String(stamp)),
                     "SignatureVersion": "1", "Signature": "", "SigningCertURL": "", "UnsubscribeURL": "",
                 ])))
+    }
+
+    /// `String(format: "%03d", value)`: at least three characters, zero-padded after any minus sign.
+    static func threeDigits(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        let width = value < 0 ? 2 : 3
+        return (value < 0 ? "-" : "") + String(repeating: "0", count: max(0, width - digits.count)) + digits
     }
 }
 

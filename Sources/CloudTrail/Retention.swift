@@ -1,5 +1,9 @@
 import AWSProtocol
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Lifecycle rules for delivered objects: after `archiveAfterDays` the sidecar's storage class
 /// becomes `GLACIER`; after `deleteAfterDays` the object and its sidecar are deleted. Only keys
@@ -17,14 +21,10 @@ enum Retention {
         let archiveAfter = settings.archiveAfterDays.flatMap { $0 >= 0 ? $0 : nil }
         guard archiveAfter != nil || deleteAfter != nil else { return report }
         let base = FileIO.join(bucketRoot, logsRoot)
-        guard let walker = FileManager.default.enumerator(atPath: base) else { return report }
+        guard let paths = FileIO.subpaths(base) else { return report }
         var keys: [String] = []
-        while let relative = walker.nextObject() as? String {
-            var isDirectory: ObjCBool = false
-            let full = FileIO.join(base, relative)
-            if FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue {
-                keys.append(logsRoot + relative)
-            }
+        for relative in paths where FileIO.isDirectory(FileIO.join(base, relative)) == false {
+            keys.append(logsRoot + relative)
         }
         for key in keys.sorted() {
             let objectPath = FileIO.join(bucketRoot, key)
@@ -33,9 +33,7 @@ enum Retention {
             let modified: Date
             if let metadata {
                 modified = metadata.lastModified
-            } else if let attributes = try? FileManager.default.attributesOfItem(atPath: objectPath),
-                let date = attributes[.modificationDate] as? Date
-            {
+            } else if let date = FileIO.modificationDate(objectPath) {
                 modified = date
             } else {
                 continue

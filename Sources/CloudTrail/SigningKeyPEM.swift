@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// PEM armour (RFC 7468): base64 in 64-character lines between BEGIN/END lines. Text framing
 /// only; the DER inside comes from libcrypto.
@@ -17,11 +21,19 @@ enum SigningKeyPEM {
     }
 
     static func decode(_ bytes: [UInt8], label: String) -> [UInt8]? {
-        let text = String(decoding: bytes, as: UTF8.self)
-        guard let begin = text.range(of: "-----BEGIN \(label)-----"),
-            let end = text.range(of: "-----END \(label)-----", range: begin.upperBound..<text.endIndex)
+        guard let begin = find(Array("-----BEGIN \(label)-----".utf8), in: bytes, from: 0),
+            let end = find(Array("-----END \(label)-----".utf8), in: bytes, from: begin.upperBound)
         else { return nil }
-        let body = text[begin.upperBound..<end.lowerBound].filter { !$0.isWhitespace }
+        let body = String(decoding: bytes[begin.upperBound..<end.lowerBound], as: UTF8.self).filter { !$0.isWhitespace }
         return Data(base64Encoded: String(body)).map { Array($0) }
+    }
+
+    /// The first occurrence of `needle` in `haystack` at or after `start`.
+    private static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Range<Int>? {
+        guard !needle.isEmpty, haystack.count >= needle.count, start <= haystack.count - needle.count else { return nil }
+        for index in start...(haystack.count - needle.count) where haystack[index] == needle[0] {
+            if haystack[index..<(index + needle.count)].elementsEqual(needle) { return index..<(index + needle.count) }
+        }
+        return nil
     }
 }

@@ -1,12 +1,10 @@
 import AWSProtocol
-import Foundation
-import Synchronization
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
 #endif
+import Synchronization
 
 /// One public key as CloudTrail's `ListPublicKeys` returns it (reference §4.5): `Value` is
 /// base64 on the wire of `derPKCS1`, `Fingerprint` is `fingerprint`.
@@ -85,7 +83,7 @@ public final class SigningKeyStore: @unchecked Sendable {
     /// and reported through `log`. Returns how many keys are known.
     @discardableResult
     public func load(log: (String) -> Void = { _ in }) -> Int {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        let names = FileIO.listDirectory(directory) ?? []
         var loaded: [String: [Entry]] = [:]
         for name in names.sorted() where name.hasSuffix(".pem") {
             guard let (region, createdAt, fingerprint) = Self.parseName(String(name.dropLast(4))) else { continue }
@@ -101,7 +99,7 @@ public final class SigningKeyStore: @unchecked Sendable {
                     continue
                 }
                 let publicPath = FileIO.join(directory, String(name.dropLast(4)) + ".pub")
-                if !FileManager.default.fileExists(atPath: publicPath) {
+                if !FileIO.exists(publicPath) {
                     try? writeFile(SigningKeyPEM.encode(key.publicKeyDER, label: "RSA PUBLIC KEY"), to: publicPath, mode: 0o644)
                 }
                 loaded[region, default: []].append(Entry(region: region, createdAt: createdAt, key: key))
@@ -140,7 +138,7 @@ public final class SigningKeyStore: @unchecked Sendable {
         let base = "\(region)_\(Self.stamp(createdAt))_\(key.fingerprint)"
         do throws(FileIOError) {
             let der: [UInt8]
-            do { der = try key.privateKeyDER() } catch { throw FileIOError(operation: "encode", path: base, code: EINVAL) }
+            do { der = try key.privateKeyDER() } catch { throw FileIOError(operation: "encode", path: base, code: FileIO.invalidArgumentCode) }
             try writeFile(
                 SigningKeyPEM.encode(key.publicKeyDER, label: "RSA PUBLIC KEY"), to: FileIO.join(directory, base + ".pub"), mode: 0o644)
             try writeFile(SigningKeyPEM.encode(der, label: "RSA PRIVATE KEY"), to: FileIO.join(directory, base + ".pem"), mode: 0o600)
@@ -193,22 +191,7 @@ public final class SigningKeyStore: @unchecked Sendable {
         return (parts[0], date, parts[2])
     }
 
-    private func writeFile(_ bytes: [UInt8], to path: String, mode: mode_t) throws(FileIOError) {
-        try FileIO.makeDirectories(directory)
-        _ = chmod(directory, 0o700)
-        let temp = path + ".tmp"
-        let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
-        if fd < 0 { throw FileIO.fail("open", temp) }
-        do throws(FileIOError) {
-            if fchmod(fd, mode) != 0 { throw FileIO.fail("fchmod", temp) }
-            try FileIO.writeAll(fd, bytes, path: temp)
-            if durable { try FileIO.fsyncFile(fd, path: temp) }
-        } catch {
-            close(fd)
-            unlink(temp)
-            throw error
-        }
-        close(fd)
-        try FileIO.rename(temp, to: path, durable: durable)
+    private func writeFile(_ bytes: [UInt8], to path: String, mode: UInt32) throws(FileIOError) {
+        try FileIO.writePrivateFile(bytes, to: path, mode: mode, directory: directory, durable: durable)
     }
 }

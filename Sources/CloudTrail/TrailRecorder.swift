@@ -1,5 +1,10 @@
 import AWSProtocol
-import Foundation
+import Dispatch
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Why `record` (or `start`) failed.
 public enum TrailError: Error, Equatable, Sendable, CustomStringConvertible {
@@ -429,7 +434,7 @@ public final class TrailRecorder: @unchecked Sendable {
 
     private func failPlan(_ plan: inout Plan, _ reason: String) {
         plan.attempts += 1
-        let backoff = min(pow(2, Double(plan.attempts - 1)), 60)
+        let backoff = plan.attempts - 1 >= 6 ? 60 : Double(1 << max(plan.attempts - 1, 0))
         plan.nextAttempt = clock.now().addingTimeInterval(backoff)
         openPlans[plan.entry.planId] = plan
         consecutiveFailures += 1
@@ -445,11 +450,11 @@ public final class TrailRecorder: @unchecked Sendable {
         let durable = journalSettings.fsync != .never
         let key = plan.entry.key
         let finalPath = FileIO.join(bucketRoot, key)
-        let fileName = (key as NSString).lastPathComponent
+        let fileName = FileIO.lastComponent(key)
         let tempPath = FileIO.join(bucketRoot, ".dynamotrail/tmp/\(plan.entry.planId)-\(fileName).tmp")
 
-        try FileIO.makeDirectories((finalPath as NSString).deletingLastPathComponent)
-        try FileIO.makeDirectories((tempPath as NSString).deletingLastPathComponent)
+        try FileIO.makeDirectories(FileIO.parent(finalPath))
+        try FileIO.makeDirectories(FileIO.parent(tempPath))
         try FileIO.writeFile(compressed, to: tempPath, durable: durable)
         try checkCrash(.afterTempFileWritten)
         try FileIO.rename(tempPath, to: finalPath, durable: durable)

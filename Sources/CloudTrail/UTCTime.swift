@@ -1,8 +1,13 @@
-import Foundation
+import AWSProtocol
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// A date broken into UTC calendar fields, with the exact string forms CloudTrail writes.
 ///
-/// Built on `gmtime_r` rather than `DateFormatter` so output never depends on the process locale
+/// Built on `UTCCalendar` arithmetic rather than `DateFormatter` so output never depends on the process locale
 /// or time zone, and so formatting is cheap on the record path.
 public struct UTCTime: Sendable, Equatable {
     public let year: Int
@@ -20,20 +25,18 @@ public struct UTCTime: Sendable, Equatable {
     /// Whole epoch seconds of `date` (floored), clamped to the supported range; NaN is 0.
     public static func clampedSeconds(_ date: Date) -> Int64 {
         let raw = date.timeIntervalSince1970
-        return raw.isNaN ? 0 : Int64(min(max(floor(raw), minimumSeconds), maximumSeconds))
+        return raw.isNaN ? 0 : Int64(min(max(raw.rounded(.down), minimumSeconds), maximumSeconds))
     }
 
     /// Breaks `date` into UTC fields; sub-second parts are dropped (floored).
     public init(_ date: Date) {
-        var seconds = time_t(Self.clampedSeconds(date))
-        var parts = tm()
-        if gmtime_r(&seconds, &parts) == nil { parts = tm(); parts.tm_year = 70; parts.tm_mday = 1 }
-        year = Int(parts.tm_year) + 1900
-        month = Int(parts.tm_mon) + 1
-        day = Int(parts.tm_mday)
-        hour = Int(parts.tm_hour)
-        minute = Int(parts.tm_min)
-        second = Int(parts.tm_sec)
+        let parts = UTCCalendar.fields(epochSeconds: Self.clampedSeconds(date))
+        year = parts.year
+        month = parts.month
+        day = parts.day
+        hour = parts.hour
+        minute = parts.minute
+        second = parts.second
     }
 
     /// `YYYY-MM-DDTHH:MM:SSZ`: `eventTime` and `sessionContext.attributes.creationDate` (§0 item 8, §2.3).

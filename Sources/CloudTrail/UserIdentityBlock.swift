@@ -1,5 +1,9 @@
 import AWSProtocol
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Renders `CallerIdentity` as CloudTrail's `userIdentity` block (reference §2.3).
 ///

@@ -1,5 +1,9 @@
 import AWSProtocol
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// CreateTable: type checks (done by the dispatcher) → Coral constraints → semantic rules in the
 /// service's order (§2.1, §3.3) → quotas and state → a CREATING TableDescription.

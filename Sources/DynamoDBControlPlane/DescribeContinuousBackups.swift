@@ -1,5 +1,9 @@
 import AWSProtocol
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// DescribeContinuousBackups: backups ENABLED, point-in-time recovery as last set (DISABLED by default).
 extension DynamoDBControlPlane {

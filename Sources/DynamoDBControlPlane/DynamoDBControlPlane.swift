@@ -1,5 +1,9 @@
 import AWSProtocol
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Which JSON API a request was addressed to (`DynamoDB_20120810.*` or `DynamoDBStreams_20120810.*`).
 public enum ControlPlaneService: Sendable { case dynamoDB, streams }

@@ -1,5 +1,9 @@
 import AWSProtocol
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 // PROPOSAL (reference §4.2): reserved capacity is console-only on AWS and no wire shape is public.
 // Everything in this file and the three operation files (DescribeReservedCapacityOfferings,

@@ -1,5 +1,9 @@
 import AWSProtocol
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// One attribute of a key schema or an attribute definition.
 struct KeyElement: Sendable, Equatable {

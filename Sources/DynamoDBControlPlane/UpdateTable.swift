@@ -1,5 +1,9 @@
 import AWSProtocol
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// UpdateTable: throughput, billing mode, GSI create/update/delete, streams, SSE, table class,
 /// deletion protection, on-demand and warm throughput, with the service's single-concern rules

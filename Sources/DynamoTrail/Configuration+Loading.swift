@@ -1,7 +1,11 @@
 import AWSProtocol
 import CloudTrail
 import DynamoDBControlPlane
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 import HTTPServer
 
 extension Configuration {
@@ -24,7 +28,7 @@ extension Configuration {
             try configuration.apply(json)
         }
         for key in overridableKeys {
-            let variable = "DYNAMOTRAIL_" + key.uppercased().replacingOccurrences(of: "-", with: "_")
+            let variable = "DYNAMOTRAIL_" + key.uppercased().replacing("-", with: "_")
             if let value = environment[variable] { try configuration.override(key, value, source: variable) }
         }
         for (key, value) in flags.sorted(by: { $0.key < $1.key }) {

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Writes log lines to stderr, one write each so concurrent lines never interleave.
 /// Sendable and immutable: safe from any thread.
@@ -15,8 +19,8 @@ public struct Logger: Sendable {
 
     public func log(_ level: Configuration.LogLevel, _ message: @autoclosure () -> String) {
         guard enabled(level) else { return }
-        // One write per line (the throwing API: a closed stderr must not trap).
-        try? FileHandle.standardError.write(contentsOf: Data("dynamotrail: \(message())\n".utf8))
+        // One write per line (a closed stderr is ignored, never a trap).
+        StandardStream.error.write("dynamotrail: \(message())\n")
     }
 
     public func info(_ message: @autoclosure () -> String) { log(.info, message()) }

@@ -28,7 +28,7 @@ extension Router {
     private func whoami(_ request: HTTPRequest, requestId: String) -> HTTPResponse {
         let scopeService =
             request.headers["Authorization"].flatMap { header -> String? in
-                guard let range = header.range(of: "Credential=") else { return nil }
+                guard let range = header.firstByteRange(of: "Credential=") else { return nil }
                 let scope = header[range.upperBound...].prefix(while: { $0 != "," && $0 != " " }).split(separator: "/")
                 return scope.count >= 4 ? String(scope[3]) : nil
             } ?? "dynamodb"

@@ -1,6 +1,10 @@
 import AWSProtocol
 import DynamoDBControlPlane
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 import HTTPServer
 
 extension Router {
@@ -11,7 +15,7 @@ extension Router {
         let service = target?.service ?? .dynamoDB
         let crc32 = service != .cloudTrail
         let mediaType = request.headers["Content-Type"].map {
-            $0.split(separator: ";", maxSplits: 1).first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+            $0.split(separator: ";", maxSplits: 1).first.map { $0.trimmingSpaces().lowercased() } ?? ""
         }
         let acceptedTypes = [service.contentType, "application/json"]
         guard let mediaType, acceptedTypes.contains(mediaType) else {

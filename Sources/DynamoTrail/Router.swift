@@ -1,6 +1,11 @@
 import AWSProtocol
 import DynamoDBControlPlane
-import Foundation
+import Dispatch
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 import HTTPServer
 
 /// Turns HTTP requests into service calls and their results into HTTP responses (DESIGN.md §2.2):
@@ -28,7 +33,7 @@ public struct Router: HTTPHandler {
         if logger.enabled(.info) {
             let millis = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000
             let what = target ?? "\(request.method) \(request.path)"
-            logger.info("\(requestId) \(what) \(response.status) \(String(format: "%.1f", millis))ms")
+            logger.info("\(requestId) \(what) \(response.status) \(DecimalText.fixed(millis, digits: 1))ms")
         }
         return response
     }

@@ -1,7 +1,12 @@
 import AWSProtocol
 import CloudTrail
 import DynamoDBControlPlane
-import Foundation
+import Dispatch
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 import HTTPServer
 
 /// The services behind the router and the glue between them: authentication, dispatch, auditing,

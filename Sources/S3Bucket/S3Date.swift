@@ -1,13 +1,9 @@
+import AWSProtocol
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
     import Foundation
-#endif
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
 #endif
 
 /// The two date forms S3 writes: ISO 8601 with milliseconds in listings (`2026-11-24T12:00:00.000Z`)
@@ -18,26 +14,25 @@ enum S3Date {
 
     static func iso8601(_ date: Date) -> String {
         let t = fields(date)
-        return "\(pad(t.tm_year + 1900, 4))-\(pad(t.tm_mon + 1, 2))-\(pad(t.tm_mday, 2))T\(pad(t.tm_hour, 2)):\(pad(t.tm_min, 2)):\(pad(t.tm_sec, 2)).000Z"
+        return "\(pad(t.year, 4))-\(pad(t.month, 2))-\(pad(t.day, 2))T\(pad(t.hour, 2)):\(pad(t.minute, 2)):\(pad(t.second, 2)).000Z"
     }
 
     static func rfc1123(_ date: Date) -> String {
         let t = fields(date)
-        let weekday = weekdays[Int(t.tm_wday) % 7]
-        let month = months[Int(t.tm_mon) % 12]
-        return "\(weekday), \(pad(t.tm_mday, 2)) \(month) \(pad(t.tm_year + 1900, 4)) \(pad(t.tm_hour, 2)):\(pad(t.tm_min, 2)):\(pad(t.tm_sec, 2)) GMT"
+        let weekday = weekdays[t.weekday % 7]
+        let month = months[(t.month - 1) % 12]
+        return "\(weekday), \(pad(t.day, 2)) \(month) \(pad(t.year, 4)) \(pad(t.hour, 2)):\(pad(t.minute, 2)):\(pad(t.second, 2)) GMT"
     }
 
-    /// Broken-down UTC time; dates outside years 1-9999 are clamped first (sidecars are bounded already).
-    private static func fields(_ date: Date) -> tm {
+    /// UTC calendar fields; dates outside years 1-9999 are clamped first (sidecars are bounded already).
+    private static func fields(_ date: Date)
+        -> (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, weekday: Int)
+    {
         let seconds = min(max(date.timeIntervalSince1970, -62_135_596_800), 253_402_300_799).rounded(.down)
-        var time = time_t(seconds)
-        var out = tm()
-        gmtime_r(&time, &out)
-        return out
+        return UTCCalendar.fields(epochSeconds: Int64(seconds))
     }
 
-    private static func pad(_ value: Int32, _ width: Int) -> String {
+    private static func pad(_ value: Int, _ width: Int) -> String {
         let text = String(value)
         return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
     }

@@ -1,7 +1,12 @@
 import AWSProtocol
 import CloudTrail
+import Dispatch
 import DynamoTrail
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// `dynamotrail events`: prints the records delivered into a bucket directory, as columns or as
 /// JSON lines (each record exactly as delivered), streaming one log file at a time.
@@ -20,27 +25,26 @@ extension DynamoTrailCommand {
             guard let text = options[flag] else { continue }
             guard let date = parseTimeFlag(text) else {
                 writeError("dynamotrail: --\(flag): \"\(text)\" is not an ISO 8601 time (e.g. 2026-11-24T09:30:00Z)\n")
-                exit(2)
+                Platform.exit(2)
             }
             filter[keyPath: keyPath] = date
         }
         if let start = filter.startTime, let end = filter.endTime, start > end {
             writeError("dynamotrail: --start-time is after --end-time\n")
-            exit(2)
+            Platform.exit(2)
         }
         var limit: Int? = nil
         if let text = options["limit"] {
             guard let value = Int(text), value > 0 else {
                 writeError("dynamotrail: --limit: must be a positive whole number\n")
-                exit(2)
+                Platform.exit(2)
             }
             limit = value
         }
         let bucket = configuration.trail.bucket.path
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: bucket, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard Platform.isDirectory(bucket) else {
             writeError("dynamotrail: bucket directory \(bucket) not found (--bucket DIR)\n")
-            exit(1)
+            Platform.exit(1)
         }
         let json = invocation.switches.contains("json")
         let reader = LogReader(bucketRoot: bucket)
@@ -52,7 +56,7 @@ extension DynamoTrailCommand {
                 continuation.resume(returning: printEvents(reader, filter: captured, limit: count, json: json))
             }
         }
-        exit(failures > 0 ? 1 : 0)
+        Platform.exit(failures > 0 ? 1 : 0)
     }
 
     /// Streams the matching records to stdout; returns how many files could not be read.
@@ -80,12 +84,16 @@ extension DynamoTrailCommand {
     /// ISO 8601 with or without fractional seconds or an offset, a bare date (midnight UTC), or epoch seconds.
     static func parseTimeFlag(_ text: String) -> Date? {
         if let seconds = Double(text), seconds.isFinite { return Date(timeIntervalSince1970: seconds) }
-        let formatter = ISO8601DateFormatter()
-        for options: ISO8601DateFormatter.Options in [
-            [.withInternetDateTime], [.withInternetDateTime, .withFractionalSeconds], [.withFullDate],
-        ] {
-            formatter.formatOptions = options
-            if let date = formatter.date(from: text) { return date }
+        // FoundationEssentials' ISO 8601 styles stand in for ISO8601DateFormatter's three option sets;
+        // fractions are cut to milliseconds as the formatter did.
+        let styles = [
+            Date.ISO8601FormatStyle(), Date.ISO8601FormatStyle(includingFractionalSeconds: true),
+            Date.ISO8601FormatStyle().year().month().day(),
+        ]
+        for style in styles {
+            if let date = try? style.parse(text) {
+                return Date(timeIntervalSince1970: (date.timeIntervalSince1970 * 1000).rounded(.down) / 1000)
+            }
         }
         return nil
     }
@@ -134,7 +142,7 @@ final class BufferedOutput: @unchecked Sendable {
 
     func flush() {
         guard !buffer.isEmpty else { return }
-        try? FileHandle.standardOutput.write(contentsOf: Data(buffer))
+        StandardStream.output.write(buffer)
         buffer.removeAll(keepingCapacity: true)
     }
 }

@@ -1,6 +1,11 @@
+import AWSProtocol
 import CloudTrail
 import DynamoTrail
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 extension DynamoTrailCommand {
     /// `dynamotrail sample`: realistic CloudTrail logs (and digests) for N events, without a server.
@@ -25,7 +30,7 @@ extension DynamoTrailCommand {
             sampleOptions.regions = regions.split(separator: ",").map(String.init)
             guard !sampleOptions.regions.isEmpty else { fail(ConfigurationError(key: "--regions", reason: "must name a region"), hint: false) }
         }
-        let showProgress = !invocation.switches.contains("quiet") && isatty(STDERR_FILENO) == 1
+        let showProgress = !invocation.switches.contains("quiet") && Platform.standardErrorIsTerminal
         let started = Date()
         do {
             let report = try await SampleGenerator(options: sampleOptions).run { done in
@@ -40,11 +45,11 @@ extension DynamoTrailCommand {
             let seconds = Date().timeIntervalSince(started)
             write(
                 "wrote \(report.events) events in \(report.files.count) log files and \(report.digests.count) digest files to \(trail.bucket.path) "
-                    + "(\(String(format: "%.1f", seconds)) s)\n")
-            exit(0)
+                    + "(\(DecimalText.fixed(seconds, digits: 1)) s)\n")
+            Platform.exit(0)
         } catch {
             writeError("dynamotrail: sample failed: \(error)\n")
-            exit(1)
+            Platform.exit(1)
         }
     }
 

@@ -1,6 +1,11 @@
 import CloudTrail
+import Dispatch
 import DynamoTrail
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 extension DynamoTrailCommand {
     /// `dynamotrail validate [--bucket DIR] [--start-time ISO] [--end-time ISO] [--account ID]
@@ -17,7 +22,7 @@ extension DynamoTrailCommand {
             guard let text = options[name] else { return nil }
             guard let date = DigestTime.parseISO(text) else {
                 writeError("dynamotrail: --\(name): \"\(text)\" is not an ISO 8601 time (e.g. 2026-11-24T14:33:40Z)\n")
-                exit(2)
+                Platform.exit(2)
             }
             return date
         }
@@ -25,13 +30,12 @@ extension DynamoTrailCommand {
         let end = time("end-time") ?? Date()
         if let start, start > end {
             writeError("dynamotrail: --start-time: Invalid time range specified: start-time must occur before end-time\n")
-            exit(2)
+            Platform.exit(2)
         }
         let bucketRoot = configuration.trail.bucket.path
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: bucketRoot, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard Platform.isDirectory(bucketRoot) else {
             writeError("dynamotrail: --bucket: \(bucketRoot) is not a directory\n")
-            exit(2)
+            Platform.exit(2)
         }
         let environment = ProcessInfo.processInfo.environment
         let configured =
@@ -50,6 +54,6 @@ extension DynamoTrailCommand {
         for line in report.rendered(verbose: invocation.switches.contains("verbose")) {
             if line.toStandardError { writeError(line.text) } else { write(line.text) }
         }
-        exit(report.exitCode)
+        Platform.exit(report.exitCode)
     }
 }

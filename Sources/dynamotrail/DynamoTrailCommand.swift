@@ -1,5 +1,11 @@
+import Dispatch
 import DynamoTrail
-import Foundation
+import Synchronization
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The `dynamotrail` executable: parses arguments, loads the configuration, runs a subcommand.
 @main
@@ -13,12 +19,12 @@ struct DynamoTrailCommand {
         }
         if invocation.wantsVersion {
             write("dynamotrail \(DynamoTrailVersion.current)\n")
-            exit(0)
+            Platform.exit(0)
         }
         if invocation.wantsHelp {
             let explicit = CommandLine.arguments.dropFirst().first.map { !$0.hasPrefix("-") } ?? false
             write((explicit ? HelpText.forSubcommand(invocation.subcommand) : HelpText.tool + "\n\n" + HelpText.serve) + "\n")
-            exit(0)
+            Platform.exit(0)
         }
         let configuration: Configuration
         do {
@@ -62,7 +68,7 @@ struct DynamoTrailCommand {
             port = try await server.start()
         } catch {
             writeError("dynamotrail: cannot listen on \(configuration.server.host):\(configuration.server.port): \(error)\n")
-            exit(1)
+            Platform.exit(1)
         }
         let host = configuration.server.host.contains(":") ? "[\(configuration.server.host)]" : configuration.server.host
         write("dynamotrail listening on http://\(host):\(port)\n")
@@ -70,15 +76,15 @@ struct DynamoTrailCommand {
         writeError("dynamotrail: shutting down\n")
         let keys = await server.shutdown()
         for key in keys { write("delivered \(key)\n") }
-        exit(0)
+        Platform.exit(0)
     }
 
     /// Suspends until SIGINT or SIGTERM arrives.
     static func waitForTerminationSignal() async {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             let once = SignalLatch(continuation)
-            for number in [SIGINT, SIGTERM] {
-                signal(number, SIG_IGN)
+            for number in Platform.terminationSignals {
+                Platform.ignoreSignal(number)
                 let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
                 source.setEventHandler { @Sendable in once.fire() }
                 source.resume()
@@ -87,28 +93,29 @@ struct DynamoTrailCommand {
         }
     }
 
-    static func write(_ text: String) { try? FileHandle.standardOutput.write(contentsOf: Data(text.utf8)) }
-    static func writeError(_ text: String) { try? FileHandle.standardError.write(contentsOf: Data(text.utf8)) }
+    static func write(_ text: String) { StandardStream.output.write(text) }
+    static func writeError(_ text: String) { StandardStream.error.write(text) }
 
     static func fail(_ error: ConfigurationError, hint: Bool) -> Never {
         writeError("dynamotrail: \(error)\n")
-        exit(2)
+        Platform.exit(2)
     }
 }
 
 /// Resumes a continuation once, however many signals arrive. Isolation: a lock guards its state.
 final class SignalLatch: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Mutex(())
     private var continuation: CheckedContinuation<Void, Never>?
     nonisolated(unsafe) private static var sources: [any DispatchSourceSignal] = []
 
     init(_ continuation: CheckedContinuation<Void, Never>) { self.continuation = continuation }
 
     func fire() {
-        lock.lock()
-        let pending = continuation
-        continuation = nil
-        lock.unlock()
+        let pending = lock.withLock { _ in
+            let pending = continuation
+            continuation = nil
+            return pending
+        }
         pending?.resume()
     }
 

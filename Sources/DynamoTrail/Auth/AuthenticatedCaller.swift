@@ -1,5 +1,9 @@
 import AWSProtocol
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Who made a call once authentication succeeded: the CloudTrail identity, the account and region the
 /// call acts in, whether temporary credentials were used, and the caller's deny permissions.

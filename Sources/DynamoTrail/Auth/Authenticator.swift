@@ -1,5 +1,9 @@
 import AWSProtocol
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Decides who made a request (DESIGN.md §2.3 `auth`): in `lenient` mode any credentials are accepted and
 /// mapped to an identity; in `enforce` mode SigV4 is verified against the configured secrets with AWS's

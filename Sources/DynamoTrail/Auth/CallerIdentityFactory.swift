@@ -1,5 +1,9 @@
 import AWSProtocol
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Builds the `userIdentity` CloudTrail writes for each identity type (cloudtrail-format §2.3): ids,
 /// ARNs and session contexts, so every part of DynamoTrail (server, `sample`) spells them the same way.

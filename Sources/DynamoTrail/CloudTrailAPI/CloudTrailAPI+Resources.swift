@@ -51,7 +51,7 @@ extension CloudTrailAPI {
 
     /// `arn:aws:dynamodb:REGION:ACCT:table/NAME[/…]` → `NAME`; plain names unchanged.
     static func tableName(_ text: String) -> String {
-        guard text.hasPrefix("arn:"), let range = text.range(of: ":table/") else { return text }
+        guard text.hasPrefix("arn:"), let range = text.firstByteRange(of: ":table/") else { return text }
         return String(text[range.upperBound...].prefix(while: { $0 != "/" }))
     }
 }

@@ -1,6 +1,10 @@
 import AWSProtocol
 import CloudTrail
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The one trail DynamoTrail runs, as CloudTrail's `Trail` shape describes it (botocore model), and
 /// how a `Name` (trail name or ARN) is resolved to it.

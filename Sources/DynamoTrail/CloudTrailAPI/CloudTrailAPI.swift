@@ -1,6 +1,11 @@
 import AWSProtocol
 import CloudTrail
-import Foundation
+import Dispatch
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// CloudTrail's own JSON 1.1 API on DynamoTrail's port (reference §6): the one trail as
 /// DescribeTrails/GetTrail/ListTrails show it, its status, StartLogging/StopLogging, the digest

@@ -1,6 +1,10 @@
 import AWSProtocol
 import CloudTrail
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Typed reading of a CloudTrail request body. A member of the wrong JSON type fails the call with
 /// Coral's SerializationException wording (as DynamoDB's front end words it, dynamodb-api §1.4);

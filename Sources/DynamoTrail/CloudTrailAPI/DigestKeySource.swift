@@ -1,5 +1,9 @@
 import CloudTrail
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The digest signing keys as ListPublicKeys and GetTrailStatus see them: the key store's keys of a
 /// region (the request's region, the region whose chains they sign), and the digest writer's last error.

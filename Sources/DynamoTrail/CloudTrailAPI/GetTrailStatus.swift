@@ -1,6 +1,10 @@
 import AWSProtocol
 import CloudTrail
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 extension CloudTrailAPI {
     /// GetTrailStatus, members in the model's order (reference §6.3). Timestamps are epoch numbers;

@@ -1,5 +1,9 @@
 import AWSProtocol
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 extension CloudTrailAPI {
     /// ListPublicKeys: the caller region's digest keys valid in `[StartTime, EndTime]` (reference §0

@@ -1,6 +1,10 @@
 import AWSProtocol
 import CloudTrail
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 extension CloudTrailAPI {
     /// LookupEvents over the event history of the caller's account and region (reference §6.2):

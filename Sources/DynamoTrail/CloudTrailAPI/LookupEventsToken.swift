@@ -1,6 +1,10 @@
 import AWSProtocol
 import CloudTrail
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// LookupEvents' opaque `NextToken`: where the previous page stopped plus a fingerprint of the
 /// request's filters, so a token replayed with other parameters is refused (botocore doc: "must

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// One digest-signing public key as ListPublicKeys returns it (reference §0 item 5, §6.3).
 struct PublicKeyInfo: Sendable, Equatable {

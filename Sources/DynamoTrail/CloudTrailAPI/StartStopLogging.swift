@@ -1,5 +1,9 @@
 import AWSProtocol
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 extension CloudTrailAPI {
     /// StartLogging / StopLogging: `Name` (name or ARN) → `{}`. Stopping pauses recording into the

@@ -1,7 +1,11 @@
 import AWSProtocol
 import CloudTrail
 import Dispatch
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 import Synchronization
 
 /// Groups sample records per account, region and five minutes of event time (AWS delivers about every

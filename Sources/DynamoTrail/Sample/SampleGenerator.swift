@@ -1,7 +1,12 @@
 import AWSProtocol
 import CloudTrail
 import DynamoDBControlPlane
-import Foundation
+import Dispatch
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Writes realistic CloudTrail log files for N events without a server (`dynamotrail sample`): real
 /// control-plane answers (a `DynamoDBControlPlane` driven by a manual clock), every identity type of
