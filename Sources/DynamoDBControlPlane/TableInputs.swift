@@ -227,7 +227,7 @@ enum TableInputs {
             keyId.hasPrefix("alias/")
             ? "arn:aws:kms:\(context.region):\(context.accountId):\(keyId)"
             : (keyId.hasPrefix("arn:") && keyId.contains(":alias/") ? keyId : nil)
-        if let aliasArn, let cut = aliasArn.range(of: "alias/") {
+        if let aliasArn, let cut = aliasArn.firstByteRange(of: "alias/") {
             if aliasArn == "arn:aws:kms:\(context.region):\(context.accountId):alias/aws/dynamodb" { return managedKeyArn() }
             return aliasArn[..<cut.lowerBound] + "key/" + ReservedCapacityOffering.stableId(aliasArn)
         }

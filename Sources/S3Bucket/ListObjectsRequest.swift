@@ -1,3 +1,5 @@
+import AWSProtocol
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
@@ -37,7 +39,7 @@ public struct ListObjectsRequest: Sendable, Equatable {
         request.delimiter = nonEmpty("delimiter")
         if let raw = value("max-keys") {
             // Unverified: S3's texts for a bad max-keys, as recalled.
-            guard let number = Int(raw.trimmingWhitespace()), number <= Int(Int32.max) else {
+            guard let number = Int(raw.trimmingSpaces()), number <= Int(Int32.max) else {
                 return .failure(
                     .invalidArgument(
                         message: "Provided max-keys not an integer or within integer range", name: "max-keys", value: raw))
