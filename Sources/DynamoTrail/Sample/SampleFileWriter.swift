@@ -50,10 +50,11 @@ final class SampleFileWriter: @unchecked Sendable {
         let eventTime = record.eventTime
         let key = GroupKey(account: account, region: region)
         let window = Int64(eventTime.timeIntervalSince1970) / 300
-        if var group = groups[key], group.window == window, group.records.count < trail.maxRecordsPerFile {
-            group.records.append(record)
-            group.newest = max(group.newest, eventTime)
-            groups[key] = group
+        // Only scalars are read before the in-place append: a copy of the group (or a binding to it) would
+        // keep a second reference to its records and make every append copy the whole array.
+        if groups[key]?.window == window, let count = groups[key]?.records.count, count < trail.maxRecordsPerFile {
+            groups[key]?.records.append(record)
+            if let newest = groups[key]?.newest, eventTime > newest { groups[key]?.newest = eventTime }
             return
         }
         if let group = groups[key] { write(group, key) }
