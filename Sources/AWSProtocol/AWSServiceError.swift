@@ -2,7 +2,10 @@
 /// under `message` or `Message`, and an HTTP status. Every layer throws these; the router renders them.
 public struct AWSServiceError: Error, Sendable, Equatable {
     /// The member name that carries the message: Coral type-mismatch errors use `Message`, the rest `message`.
-    public enum MessageKey: String, Sendable { case lower = "message", upper = "Message" }
+    public enum MessageKey: String, Sendable {
+        case lower = "message"
+        case upper = "Message"
+    }
 
     /// The full `__type`, namespace included (`com.amazonaws.dynamodb.v20120810#ResourceNotFoundException`).
     public var type: String

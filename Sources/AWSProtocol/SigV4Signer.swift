@@ -1,4 +1,5 @@
 import Synchronization
+
 /// SigV4's byte-exact steps: canonical request, string to sign, signing key, signature. Used by the
 /// verifier to recompute what a client signed, and by tests and tools to sign requests themselves.
 public enum SigV4Signer {
@@ -62,7 +63,8 @@ public enum SigV4Signer {
             pairs.append((name, SigV4Encoding.encode(SigV4Encoding.percentDecodeBytes(rawValue))))
         }
         pairs.sort { a, b in
-            a.0 != b.0 ? Array(a.0.utf8).lexicographicallyPrecedes(Array(b.0.utf8))
+            a.0 != b.0
+                ? Array(a.0.utf8).lexicographicallyPrecedes(Array(b.0.utf8))
                 : Array(a.1.utf8).lexicographicallyPrecedes(Array(b.1.utf8))
         }
         return pairs.map { $0.0 + "=" + $0.1 }.joined(separator: "&")
@@ -168,7 +170,8 @@ public enum SigV4Signer {
         let creq = canonicalRequest(request, signedHeaders: names, style: .forService(service), presigned: false)
         let sts = stringToSign(amzDate: amzDate, scope: scope, canonicalRequest: creq)
         let key = signingKey(secret: secret, date: String(amzDate.prefix(8)), region: region, service: service)
-        return "AWS4-HMAC-SHA256 Credential=\(accessKeyId)/\(scope), SignedHeaders=\(names.joined(separator: ";")), Signature=\(signature(signingKey: key, stringToSign: sts))"
+        return
+            "AWS4-HMAC-SHA256 Credential=\(accessKeyId)/\(scope), SignedHeaders=\(names.joined(separator: ";")), Signature=\(signature(signingKey: key, stringToSign: sts))"
     }
 
     /// Pre-signs `request` (signing only `host`, as `generate_presigned_url` does): returns the raw query

@@ -1,9 +1,10 @@
+import Synchronization
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
     import Foundation
 #endif
-import Synchronization
 
 /// The time of day, injected so status transitions, event times and file names are testable.
 public protocol WallClock: Sendable {

@@ -1,4 +1,5 @@
 import AWSProtocol
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
@@ -26,7 +27,8 @@ public enum CloudTrailPayload {
         case .object(let object):
             var result = JSONObject()
             for member in object.members {
-                let inner = opaqueMembers.contains(member.key)
+                let inner =
+                    opaqueMembers.contains(member.key)
                     ? member.value : lowerCamelKeys(member.value, opaqueMembers: opaqueMembers)
                 result.append(lowerCamel(member.key), inner)
             }

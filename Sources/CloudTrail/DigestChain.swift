@@ -1,4 +1,5 @@
 import AWSProtocol
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
@@ -20,7 +21,8 @@ public enum DigestChain {
             guard let chainFiles = chains[name]?.sorted(by: { ($0.deliveredAt, $0.key) < ($1.deliveredAt, $1.key) }),
                 let first = chainFiles.first, let last = chainFiles.last
             else { continue }
-            let account = first.account, region = first.region
+            let account = first.account
+            let region = first.region
             var windowStart = (first.deliveredAt.timeIntervalSince1970 / interval).rounded(.down) * interval
             var previous: PreviousDigest? = nil
             var index = 0

@@ -1,5 +1,6 @@
 import AWSProtocol
 import Dispatch
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else

@@ -1,5 +1,6 @@
 import AWSProtocol
 import Synchronization
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else

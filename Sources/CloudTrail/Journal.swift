@@ -1,4 +1,5 @@
 import AWSProtocol
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
@@ -113,7 +114,9 @@ final class Journal {
             let (decoded, validLength) = Self.decode(bytes)
             for entry in decoded { entries.append((number, entry)) }
             if validLength < bytes.count {
-                log("journal: \(Self.segmentName(number)): ignoring \(bytes.count - validLength) torn or corrupt bytes at offset \(validLength)")
+                log(
+                    "journal: \(Self.segmentName(number)): ignoring \(bytes.count - validLength) torn or corrupt bytes at offset \(validLength)"
+                )
                 if index == numbers.count - 1 { try FileIO.truncate(path, to: validLength) }
             }
         }

@@ -1,11 +1,11 @@
 import AWSProtocol
 import Dispatch
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
     import Foundation
 #endif
-
 
 /// CloudTrail's per-file SNS message and its local deliveries (reference §5, DESIGN.md §3).
 public enum TrailNotification {
@@ -39,9 +39,10 @@ public enum TrailNotification {
 
 /// Sends one HTTP POST and answers its status code. Blocking: the poster calls it on its own queue.
 /// Injected by the server, so CloudTrail carries no HTTP client (nor FoundationNetworking) of its own.
-public typealias WebhookTransport = @Sendable (_ url: String, _ headers: [(String, String)], _ body: [UInt8]) -> Result<
-    Int, any Error
->
+public typealias WebhookTransport =
+    @Sendable (_ url: String, _ headers: [(String, String)], _ body: [UInt8]) -> Result<
+        Int, any Error
+    >
 
 /// POSTs SNS envelopes to the configured webhook off the delivery path, with retries.
 ///

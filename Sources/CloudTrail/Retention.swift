@@ -1,4 +1,5 @@
 import AWSProtocol
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
@@ -50,9 +51,11 @@ enum Retention {
                 continue
             }
             if let days = archiveAfter, ageDays >= Double(days) {
-                var updated = metadata ?? ObjectMetadata(
-                    contentType: key.hasSuffix(".json.gz") ? "application/json" : "application/octet-stream",
-                    contentEncoding: key.hasSuffix(".gz") ? "gzip" : nil, lastModified: modified)
+                var updated =
+                    metadata
+                    ?? ObjectMetadata(
+                        contentType: key.hasSuffix(".json.gz") ? "application/json" : "application/octet-stream",
+                        contentEncoding: key.hasSuffix(".gz") ? "gzip" : nil, lastModified: modified)
                 guard updated.storageClass != "GLACIER" else { continue }
                 updated.storageClass = "GLACIER"
                 metadata = updated

@@ -1,10 +1,11 @@
 import AWSProtocol
+import Synchronization
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
     import Foundation
 #endif
-import Synchronization
 
 /// One public key as CloudTrail's `ListPublicKeys` returns it (reference §4.5): `Value` is
 /// base64 on the wire of `derPKCS1`, `Fingerprint` is `fingerprint`.
@@ -138,7 +139,9 @@ public final class SigningKeyStore: @unchecked Sendable {
         let base = "\(region)_\(Self.stamp(createdAt))_\(key.fingerprint)"
         do throws(FileIOError) {
             let der: [UInt8]
-            do { der = try key.privateKeyDER() } catch { throw FileIOError(operation: "encode", path: base, code: FileIO.invalidArgumentCode) }
+            do { der = try key.privateKeyDER() } catch {
+                throw FileIOError(operation: "encode", path: base, code: FileIO.invalidArgumentCode)
+            }
             try writeFile(
                 SigningKeyPEM.encode(key.publicKeyDER, label: "RSA PUBLIC KEY"), to: FileIO.join(directory, base + ".pub"), mode: 0o644)
             try writeFile(SigningKeyPEM.encode(der, label: "RSA PRIVATE KEY"), to: FileIO.join(directory, base + ".pem"), mode: 0o600)

@@ -1,5 +1,6 @@
 import AWSProtocol
 import Dispatch
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
@@ -482,7 +483,8 @@ public final class TrailRecorder: @unchecked Sendable {
         }
         try checkCrash(.afterNotification)
         if let webhook {
-            let topic = settings.notifications.topicArn
+            let topic =
+                settings.notifications.topicArn
                 ?? "arn:aws:sns:\(settings.homeRegion):\(plan.entry.account):\(settings.name)"
             let messageId = random.uuid()
             webhook.post(
@@ -551,7 +553,9 @@ public final class TrailRecorder: @unchecked Sendable {
         }
         self.journal = journal
         if !openPlans.isEmpty || !pending.isEmpty {
-            log("journal: replaying \(openPlans.count) open deliveries and \(pendingCount() - openPlans.values.reduce(0) { $0 + $1.records.count }) undelivered records")
+            log(
+                "journal: replaying \(openPlans.count) open deliveries and \(pendingCount() - openPlans.values.reduce(0) { $0 + $1.records.count }) undelivered records"
+            )
         }
     }
 

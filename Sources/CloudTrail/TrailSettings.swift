@@ -1,6 +1,10 @@
 /// The `trail` section of config.json: where and how records are delivered.
 public struct TrailSettings: Sendable, Equatable {
-    public enum ReadWriteType: String, Sendable, CaseIterable { case all = "All", readOnly = "ReadOnly", writeOnly = "WriteOnly" }
+    public enum ReadWriteType: String, Sendable, CaseIterable {
+        case all = "All"
+        case readOnly = "ReadOnly"
+        case writeOnly = "WriteOnly"
+    }
 
     public struct Bucket: Sendable, Equatable {
         /// The directory that stands for the S3 bucket.

@@ -44,14 +44,16 @@ enum ControlPlaneError {
     }
     static func aboveTableMaximum(_ member: String, _ value: Int64, region: String, maximum: Int64) -> AWSServiceError {
         limitExceeded(
-            "The requested \(member), \(value), is above the per table maximum for the account in \(region). Per table maximum: \(maximum).")
+            "The requested \(member), \(value), is above the per table maximum for the account in \(region). Per table maximum: \(maximum)."
+        )
     }
     static func aboveIndexMaximum(_ member: String, index: String, _ value: Int64, region: String, maximum: Int64)
         -> AWSServiceError
     {
         // The index variant is given in the reference only as "…for index <IDX>, N, is above the per index maximum…".
         limitExceeded(
-            "The requested \(member) for index \(index), \(value), is above the per index maximum for the account in \(region). Per index maximum: \(maximum).")
+            "The requested \(member) for index \(index), \(value), is above the per index maximum for the account in \(region). Per index maximum: \(maximum)."
+        )
     }
 
     // MARK: CreateTable

@@ -1,4 +1,5 @@
 import AWSProtocol
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
@@ -268,7 +269,8 @@ extension DynamoDBControlPlane {
         let padded = String(repeating: "0", count: max(0, 20 - digits.count)) + digits
         let hex = String(random.nextUInt64() & 0xFFFF_FFFF, radix: 16)
         let shardId = "shardId-\(padded)-" + String(repeating: "0", count: 8 - hex.count) + hex
-        let sequence = String(100 + random.next(below: 900)) + String(repeating: "0", count: 18)
+        let sequence =
+            String(100 + random.next(below: 900)) + String(repeating: "0", count: 18)
             + String(random.next(below: 1000))
         return StreamRecord(
             arn: table.arn + "/stream/" + label, label: label, tableName: table.name, viewType: viewType,

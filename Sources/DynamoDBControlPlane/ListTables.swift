@@ -7,7 +7,10 @@ extension DynamoDBControlPlane {
         let start = input.string("ExclusiveStartTableName")
         let limit = input.long("Limit")
         var v = CoralValidator()
-        if let start { v.namePattern(start, at: "exclusiveStartTableName"); v.length(start, at: "exclusiveStartTableName", min: 3, max: 255) }
+        if let start {
+            v.namePattern(start, at: "exclusiveStartTableName")
+            v.length(start, at: "exclusiveStartTableName", min: 3, max: 255)
+        }
         if let limit { v.range(limit, at: "limit", min: 1, max: 100) }
         if let error = v.error { throw error }
         let pageSize = Int(limit ?? 100)

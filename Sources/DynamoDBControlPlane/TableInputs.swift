@@ -62,7 +62,8 @@ enum TableInputs {
 
     /// Java's toString of a KeySchemaElement list, as Coral prints list values.
     static func javaKeySchema(_ keys: [KeyInput]) -> String {
-        "[" + keys.map { "KeySchemaElement(attributeName=\($0.name ?? "null"), keyType=\($0.type ?? "null"))" }
+        "["
+            + keys.map { "KeySchemaElement(attributeName=\($0.name ?? "null"), keyType=\($0.type ?? "null"))" }
             .joined(separator: ", ") + "]"
     }
 
@@ -84,9 +85,10 @@ enum TableInputs {
         }
     }
 
-    static func validateAttributeDefinitions(_ definitions: [KeyInput]?, at path: String, required: Bool,
-        _ v: inout CoralValidator)
-    {
+    static func validateAttributeDefinitions(
+        _ definitions: [KeyInput]?, at path: String, required: Bool,
+        _ v: inout CoralValidator
+    ) {
         if required { v.notNull(definitions != nil, at: path) }
         guard let definitions else { return }
         for (i, definition) in definitions.enumerated() {
@@ -100,9 +102,10 @@ enum TableInputs {
         }
     }
 
-    static func validateThroughput(_ throughput: ThroughputInput?, at path: String, required: Bool = false,
-        _ v: inout CoralValidator)
-    {
+    static func validateThroughput(
+        _ throughput: ThroughputInput?, at path: String, required: Bool = false,
+        _ v: inout CoralValidator
+    ) {
         if required { v.notNull(throughput != nil, at: path) }
         guard let throughput else { return }
         if v.notNull(throughput.read != nil, at: "\(path).readCapacityUnits"), let read = throughput.read {

@@ -1,4 +1,5 @@
 import AWSProtocol
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
@@ -168,7 +169,12 @@ struct Table: Sendable {
     var warmUpdatingUntil: Date?
 
     enum UpdateKind: Sendable, Equatable {
-        case throughput, streamEnable(String), streamDisable(String), billing, tableClass(String), index, other
+        case throughput
+        case streamEnable(String)
+        case streamDisable(String)
+        case billing
+        case tableClass(String)
+        case index, other
     }
 
     var hashKey: String { keySchema.first?.name ?? "" }
@@ -248,10 +254,11 @@ struct Table: Sendable {
     /// transitional state a mutation response reports.
     /// `indexStatuses`, `sseUpdating` and `warmUpdating` do the same for the indexes, encryption and warm
     /// throughput a mutation touched.
-    func description(now: Date, form: DescriptionForm, statusOverride: String? = nil,
+    func description(
+        now: Date, form: DescriptionForm, statusOverride: String? = nil,
         indexStatuses: [String: String] = [:], sseUpdating: Bool = false, warmUpdating: Bool = false,
-        echoOnDemand: Bool = false) -> JSONValue
-    {
+        echoOnDemand: Bool = false
+    ) -> JSONValue {
         let status = statusOverride ?? self.status(at: now)
         let echo = echoOnDemand || form == .createResponse
         var object = JSONObject()
@@ -361,9 +368,10 @@ struct Table: Sendable {
         return .object(object)
     }
 
-    private func globalIndexJSON(_ index: GlobalIndex, now: Date, tableStatus: String, override: String?,
-        form: DescriptionForm, echoOnDemand: Bool) -> JSONValue
-    {
+    private func globalIndexJSON(
+        _ index: GlobalIndex, now: Date, tableStatus: String, override: String?,
+        form: DescriptionForm, echoOnDemand: Bool
+    ) -> JSONValue {
         var object = JSONObject()
         object.append("IndexName", .string(index.name))
         object.append("KeySchema", .array(index.keySchema.map(Table.keyJSON)))

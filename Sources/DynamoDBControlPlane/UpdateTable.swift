@@ -1,4 +1,5 @@
 import AWSProtocol
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
@@ -81,8 +82,10 @@ extension DynamoDBControlPlane {
         let hasDP = input.has("DeletionProtectionEnabled")
         let hasOnDemand = input.has("OnDemandThroughput")
         let hasWarm = input.has("WarmThroughput")
-        let globalMembers = ["ReplicaUpdates", "MultiRegionConsistency", "GlobalTableWitnessUpdates",
-            "GlobalTableSettingsReplicationMode"].filter { input.has($0) }
+        let globalMembers = [
+            "ReplicaUpdates", "MultiRegionConsistency", "GlobalTableWitnessUpdates",
+            "GlobalTableSettingsReplicationMode",
+        ].filter { input.has($0) }
         let concerns = [hasPT, hasBilling, hasIndexUpdates, hasStream, hasSSE, hasClass, hasDP, hasOnDemand, hasWarm]
         if !concerns.contains(true) && globalMembers.isEmpty {
             var present = Set(ControlPlaneError.updatableMembers.filter { input.has($0) })
@@ -444,9 +447,10 @@ extension DynamoDBControlPlane {
     static let responseEpsilon: TimeInterval = 0.0005
 
     /// DeletionProtectionEnabled alone: synchronous, table must be ACTIVE (UPDATING admitted, §2.5).
-    private func updateDeletionProtection(_ table: inout Table, _ enabled: Bool, status: String,
-        _ context: RequestContext) throws(AWSServiceError) -> JSONValue
-    {
+    private func updateDeletionProtection(
+        _ table: inout Table, _ enabled: Bool, status: String,
+        _ context: RequestContext
+    ) throws(AWSServiceError) -> JSONValue {
         if status != "ACTIVE" && status != "UPDATING" { throw ControlPlaneError.deletionProtectionNeedsActive }
         let cooldown = settings.deletionProtectionCooldownSeconds
         if cooldown > 0, let last = table.deletionProtectionChangedAt, context.now.timeIntervalSince(last) < cooldown {

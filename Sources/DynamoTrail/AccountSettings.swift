@@ -17,7 +17,10 @@ public struct AccountSettings: Sendable, Equatable {
 /// One configured identity: its credentials and what CloudTrail should say about it.
 public struct IdentitySettings: Sendable, Equatable {
     public enum Kind: String, Sendable, CaseIterable {
-        case root = "Root", iamUser = "IAMUser", assumedRole = "AssumedRole", federatedUser = "FederatedUser"
+        case root = "Root"
+        case iamUser = "IAMUser"
+        case assumedRole = "AssumedRole"
+        case federatedUser = "FederatedUser"
     }
 
     public var type: Kind

@@ -59,7 +59,8 @@ struct ConfigReader {
     where E.RawValue == String {
         guard let text = try string(name) else { return nil }
         guard let choice = E(rawValue: text) else {
-            throw ConfigurationError(key: key(name), reason: "must be one of \(E.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))")
+            throw ConfigurationError(
+                key: key(name), reason: "must be one of \(E.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))")
         }
         return choice
     }

@@ -1,12 +1,13 @@
 import AWSProtocol
 import CloudTrail
 import DynamoDBControlPlane
+import HTTPServer
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
     import Foundation
 #endif
-import HTTPServer
 
 extension Configuration {
     /// The overrides that the command line and `DYNAMOTRAIL_*` variables can set, by flag name.
@@ -167,7 +168,9 @@ extension Configuration {
 
     private static func account(_ value: JSONValue, path: String) throws(ConfigurationError) -> AccountSettings {
         var reader = try ConfigReader(value, path: path)
-        guard let accountId = try reader.string("accountId") else { throw ConfigurationError(key: reader.key("accountId"), reason: "is required") }
+        guard let accountId = try reader.string("accountId") else {
+            throw ConfigurationError(key: reader.key("accountId"), reason: "is required")
+        }
         guard accountId.utf8.count == 12, accountId.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else {
             throw ConfigurationError(key: reader.key("accountId"), reason: "must be 12 digits")
         }
@@ -187,7 +190,9 @@ extension Configuration {
             throw ConfigurationError(key: reader.key("type"), reason: "is required")
         }
         func required(_ name: String, _ value: String?) throws(ConfigurationError) -> String {
-            guard let value, !value.isEmpty else { throw ConfigurationError(key: reader.key(name), reason: "is required for type \(type.rawValue)") }
+            guard let value, !value.isEmpty else {
+                throw ConfigurationError(key: reader.key(name), reason: "is required for type \(type.rawValue)")
+            }
             return value
         }
         let accessKeyId = try required("accessKeyId", try reader.string("accessKeyId"))
@@ -221,7 +226,9 @@ extension Configuration {
     /// Checks rules that span keys.
     func validate() throws(ConfigurationError) {
         if accounts.isEmpty { throw ConfigurationError(key: "accounts", reason: "must list at least one account") }
-        if accounts.filter(\.isDefault).count > 1 { throw ConfigurationError(key: "accounts", reason: "only one account may be \"default\": true") }
+        if accounts.filter(\.isDefault).count > 1 {
+            throw ConfigurationError(key: "accounts", reason: "only one account may be \"default\": true")
+        }
         var accountIds = Set<String>()
         var keys = Set<String>()
         for (i, account) in accounts.enumerated() {
@@ -230,7 +237,8 @@ extension Configuration {
             }
             for (j, identity) in account.identities.enumerated() {
                 guard keys.insert(identity.accessKeyId).inserted else {
-                    throw ConfigurationError(key: "accounts[\(i)].identities[\(j)].accessKeyId", reason: "repeats access key \(identity.accessKeyId)")
+                    throw ConfigurationError(
+                        key: "accounts[\(i)].identities[\(j)].accessKeyId", reason: "repeats access key \(identity.accessKeyId)")
                 }
             }
         }

@@ -1,13 +1,14 @@
 import AWSProtocol
 import CloudTrail
-import DynamoDBControlPlane
 import Dispatch
+import DynamoDBControlPlane
+import HTTPServer
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
     import Foundation
 #endif
-import HTTPServer
 
 /// The whole server: configuration in, a listening socket out; `shutdown()` stops accepting,
 /// finishes in-flight requests and delivers what is pending. Isolation: an actor.

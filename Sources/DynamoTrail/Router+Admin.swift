@@ -15,7 +15,8 @@ extension Router {
         case ("POST", "/_dynamotrail/reset"), ("POST", "/moto-api/reset"):
             await services.reset()
             return WireResponse.admin(["status": "ok"], requestId: requestId)
-        case (_, "/_dynamotrail/health"), (_, "/_dynamotrail/whoami"), (_, "/_dynamotrail/flush"), (_, "/_dynamotrail/reset"), (_, "/moto-api/reset"):
+        case (_, "/_dynamotrail/health"), (_, "/_dynamotrail/whoami"), (_, "/_dynamotrail/flush"), (_, "/_dynamotrail/reset"),
+            (_, "/moto-api/reset"):
             return WireResponse.admin(
                 ["error": .string("method \(request.method) not allowed on \(request.path)")], status: 405, requestId: requestId)
         default:

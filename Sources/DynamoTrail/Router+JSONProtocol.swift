@@ -1,11 +1,12 @@
 import AWSProtocol
 import DynamoDBControlPlane
+import HTTPServer
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
     import Foundation
 #endif
-import HTTPServer
 
 extension Router {
     /// The AWS JSON protocols, checked in DynamoDB's order (dynamodb-api §1.2): content type, JSON

@@ -1,11 +1,12 @@
 import AWSProtocol
+import HTTPServer
+import S3Bucket
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
     import Foundation
 #endif
-import HTTPServer
-import S3Bucket
 
 extension Router {
     /// Path-style (and `<bucket>.host` virtual-host) S3 over the trail's bucket directory, read-only:

@@ -1,12 +1,13 @@
 import AWSProtocol
-import DynamoDBControlPlane
 import Dispatch
+import DynamoDBControlPlane
+import HTTPServer
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
     import Foundation
 #endif
-import HTTPServer
 
 /// Turns HTTP requests into service calls and their results into HTTP responses (DESIGN.md §2.2):
 /// DynamoDB, DynamoDB Streams and CloudTrail by `X-Amz-Target`, S3 by path, admin endpoints under

@@ -1,13 +1,14 @@
 import AWSProtocol
 import CloudTrail
-import DynamoDBControlPlane
 import Dispatch
+import DynamoDBControlPlane
+import HTTPServer
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
     import Foundation
 #endif
-import HTTPServer
 
 /// The services behind the router and the glue between them: authentication, dispatch, auditing,
 /// and the admin actions. Sendable: it holds actors and immutable values only.
@@ -67,7 +68,10 @@ struct Services: Sendable {
         } else {
             let name = (input["TableName"] ?? input["ResourceArn"])?.stringValue
             resource =
-                name.map { $0.hasPrefix("arn:") ? $0 : AccessDenied.tableResource(region: context.region, accountId: context.accountId, tableName: $0) }
+                name.map {
+                    $0.hasPrefix("arn:")
+                        ? $0 : AccessDenied.tableResource(region: context.region, accountId: context.accountId, tableName: $0)
+                }
                 ?? AccessDenied.tableResource(region: context.region, accountId: context.accountId, tableName: nil)
         }
         return call.caller.accessDenied(action: action, resource: resource)

@@ -183,7 +183,11 @@ public struct HTTPRequestParser: Sendable {
         return nil
     }
 
-    private enum Framing { case none, length(Int), chunked }
+    private enum Framing {
+        case none
+        case length(Int)
+        case chunked
+    }
 
     private static func framing(of request: HTTPRequest, limits: Limits) throws(HTTPParseError) -> Framing {
         let transferEncodings = request.headers.values("Transfer-Encoding")
@@ -200,9 +204,10 @@ public struct HTTPRequestParser: Sendable {
             return .chunked
         }
         guard !lengths.isEmpty else { return .none }
-        let values = Set(lengths.flatMap { $0.split(separator: ",", omittingEmptySubsequences: false) }.map {
-            $0.trimmingWhitespace()
-        })
+        let values = Set(
+            lengths.flatMap { $0.split(separator: ",", omittingEmptySubsequences: false) }.map {
+                $0.trimmingWhitespace()
+            })
         guard values.count == 1, let text = values.first, !text.isEmpty, text.utf8.count <= 18,
             text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let length = Int(text)
         else { throw HTTPParseError(status: 400, reason: "invalid Content-Length") }
@@ -237,7 +242,9 @@ public struct HTTPRequestParser: Sendable {
         }
         if request.version == .http11 {
             let hosts = request.headers.values("Host")
-            guard hosts.count == 1 else { throw HTTPParseError(status: 400, reason: hosts.isEmpty ? "missing Host" : "several Host headers") }
+            guard hosts.count == 1 else {
+                throw HTTPParseError(status: 400, reason: hosts.isEmpty ? "missing Host" : "several Host headers")
+            }
         }
         return request
     }
@@ -245,7 +252,9 @@ public struct HTTPRequestParser: Sendable {
     private static func parseRequestLine(_ line: ArraySlice<UInt8>) throws(HTTPParseError) -> HTTPRequest {
         let parts = line.split(separator: 0x20, omittingEmptySubsequences: false)
         guard parts.count == 3 else { throw HTTPParseError(status: 400, reason: "malformed request line") }
-        let method = parts[0], target = parts[1], version = parts[2]
+        let method = parts[0]
+        let target = parts[1]
+        let version = parts[2]
         guard !method.isEmpty, method.allSatisfy(isTokenByte) else { throw HTTPParseError(status: 400, reason: "malformed method") }
         guard !target.isEmpty, target.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else {
             throw HTTPParseError(status: 400, reason: "malformed request target")

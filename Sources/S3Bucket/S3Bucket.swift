@@ -1,5 +1,6 @@
 import AWSProtocol
 import Dispatch
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
@@ -48,9 +49,11 @@ public struct S3Bucket: Sendable {
             let page = await onIOQueue { [directory] in ListObjectsPage.list(directory, request) }
             return .success(.xml(page.xml(bucket: name, request: request)))
         case .headObject(let key):
-            return await onIOQueue { [directory] in Self.head(directory, key: key).map { head in
-                S3Reply(status: 200, headers: head.headers(range: nil))
-            } }
+            return await onIOQueue { [directory] in
+                Self.head(directory, key: key).map { head in
+                    S3Reply(status: 200, headers: head.headers(range: nil))
+                }
+            }
         case .getObject(let key):
             return await onIOQueue { [directory] in Self.get(directory, key: key, range: range) }
         }

@@ -2,6 +2,7 @@ import AWSProtocol
 import CloudTrail
 import Dispatch
 import DynamoTrail
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else

@@ -1,6 +1,7 @@
 import AWSProtocol
 import CloudTrail
 import DynamoTrail
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
@@ -28,7 +29,9 @@ extension DynamoTrailCommand {
         sampleOptions.seed = seed
         if let regions = options["regions"] {
             sampleOptions.regions = regions.split(separator: ",").map(String.init)
-            guard !sampleOptions.regions.isEmpty else { fail(ConfigurationError(key: "--regions", reason: "must name a region"), hint: false) }
+            guard !sampleOptions.regions.isEmpty else {
+                fail(ConfigurationError(key: "--regions", reason: "must name a region"), hint: false)
+            }
         }
         let showProgress = !invocation.switches.contains("quiet") && Platform.standardErrorIsTerminal
         let started = Date()

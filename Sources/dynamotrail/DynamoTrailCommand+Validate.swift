@@ -1,6 +1,7 @@
 import CloudTrail
 import Dispatch
 import DynamoTrail
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else

@@ -1,6 +1,7 @@
 import Dispatch
 import DynamoTrail
 import Synchronization
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else

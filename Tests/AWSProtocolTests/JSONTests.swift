@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import AWSProtocol
@@ -54,5 +55,3 @@ import Testing
         #expect(JSONValue.epochSeconds(Date(timeIntervalSince1970: 1_421_866_952.5)) == .number(JSONNumber(text: "1421866952.5")))
     }
 }
-
-import Foundation

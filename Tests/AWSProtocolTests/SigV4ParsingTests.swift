@@ -69,7 +69,8 @@ import Testing
                 == "Authorization header requires 'Signature' parameter. Authorization header requires 'SignedHeaders' parameter. Authorization=AWS4-HMAC-SHA256 Credential=AK/2015"
         )
         #expect(
-            Self.message(Self.parse([("Authorization", "AWS4-HMAC-SHA256 Credential=AK/2015, SignedHeaders=host, Signature=ab"), Self.date]))
+            Self.message(
+                Self.parse([("Authorization", "AWS4-HMAC-SHA256 Credential=AK/2015, SignedHeaders=host, Signature=ab"), Self.date]))
                 == "Credential must have exactly 5 slash-delimited elements, e.g. keyid/date/region/service/term, got 'AK/2015'")
     }
 
@@ -84,13 +85,19 @@ import Testing
     @Test func dateHeaderStandsInForXAmzDate() throws {
         let auth = try #require(
             try Self.parse([
-                ("Authorization", "AWS4-HMAC-SHA256 Credential=AK/20150830/us-east-1/service/aws4_request, SignedHeaders=host, Signature=a"),
+                (
+                    "Authorization",
+                    "AWS4-HMAC-SHA256 Credential=AK/20150830/us-east-1/service/aws4_request, SignedHeaders=host, Signature=a"
+                ),
                 ("Date", "Sun, 30 Aug 2015 12:36:00 GMT"),
             ]).get())
         #expect(auth.amzDate == "20150830T123600Z")
         // A malformed X-Amz-Date is reported as no date.
         #expect(
-            Self.message(Self.parse([("Authorization", "AWS4-HMAC-SHA256 Credential=a/b/c/d/e, SignedHeaders=host, Signature=a"), ("X-Amz-Date", "2015")]))
+            Self.message(
+                Self.parse([
+                    ("Authorization", "AWS4-HMAC-SHA256 Credential=a/b/c/d/e, SignedHeaders=host, Signature=a"), ("X-Amz-Date", "2015"),
+                ]))
                 == "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header. Authorization=AWS4-HMAC-SHA256 Credential=a/b/c/d/e, SignedHeaders=host, Signature=a"
         )
     }
@@ -120,8 +127,10 @@ import Testing
         let auth = try #require(try Self.parse([], query: Self.fullQuery + "&X-Amz-Expires=60&X-Amz-Security-Token=a%2Bb").get())
         #expect(auth.source == .query && auth.accessKeyId == "AK" && auth.service == "s3" && auth.expires == 60)
         #expect(auth.sessionToken == "a+b")
-        #expect(Self.parse([], query: Self.fullQuery + "&X-Amz-Expires=abc") == .failure(.invalidExpires("X-Amz-Expires should be a number")))
-        #expect(Self.parse([], query: Self.fullQuery + "&X-Amz-Expires=-1") == .failure(.invalidExpires("X-Amz-Expires must be non-negative")))
+        #expect(
+            Self.parse([], query: Self.fullQuery + "&X-Amz-Expires=abc") == .failure(.invalidExpires("X-Amz-Expires should be a number")))
+        #expect(
+            Self.parse([], query: Self.fullQuery + "&X-Amz-Expires=-1") == .failure(.invalidExpires("X-Amz-Expires must be non-negative")))
         #expect(
             Self.parse([], query: Self.fullQuery + "&X-Amz-Expires=604801")
                 == .failure(.invalidExpires("X-Amz-Expires must be less than a week (in seconds) that is 604800")))
@@ -144,7 +153,10 @@ import Testing
 
     @Test func scopeChecks() throws {
         let auth = try #require(
-            try Self.parse([("Authorization", "AWS4-HMAC-SHA256 Credential=AK/20150830/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=a"), Self.date]).get())
+            try Self.parse([
+                ("Authorization", "AWS4-HMAC-SHA256 Credential=AK/20150830/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=a"),
+                Self.date,
+            ]).get())
         let wrong = try #require(SigV4Verifier.checkScope(auth, expectedService: "dynamodb"))
         #expect(wrong.jsonError.message == "Credential should be scoped to correct service: 'dynamodb'. ")
         #expect(wrong.s3Error.code == "AuthorizationHeaderMalformed")
@@ -161,7 +173,10 @@ import Testing
 
     @Test func emptyRegionIsInvalid() throws {
         let auth = try #require(
-            try Self.parse([("Authorization", "AWS4-HMAC-SHA256 Credential=AK/20150830//dynamodb/aws4_request, SignedHeaders=host, Signature=a"), Self.date]).get())
+            try Self.parse([
+                ("Authorization", "AWS4-HMAC-SHA256 Credential=AK/20150830//dynamodb/aws4_request, SignedHeaders=host, Signature=a"),
+                Self.date,
+            ]).get())
         let failure = try #require(SigV4Verifier.checkScope(auth, expectedService: "dynamodb"))
         #expect(failure.jsonError.message == "Credential should be scoped to a valid region, not ''. ")
     }
@@ -176,7 +191,8 @@ import Testing
 
     @Test func s3UnsignedPayloadIsSignedLiterally() throws {
         var request = SigV4Request(
-            method: "GET", rawPath: "/b/k", headers: [("Host", "h"), ("X-Amz-Date", "20150830T123600Z"), ("x-amz-content-sha256", "UNSIGNED-PAYLOAD")],
+            method: "GET", rawPath: "/b/k",
+            headers: [("Host", "h"), ("X-Amz-Date", "20150830T123600Z"), ("x-amz-content-sha256", "UNSIGNED-PAYLOAD")],
             body: [1, 2, 3])
         #expect(SigV4Signer.payloadHash(request, style: .s3, presigned: false) == "UNSIGNED-PAYLOAD")
         #expect(SigV4Signer.payloadHash(request, style: .doubleEncoded, presigned: false) == Digest.sha256Hex([1, 2, 3]))

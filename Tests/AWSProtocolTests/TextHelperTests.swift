@@ -5,7 +5,10 @@ import Testing
 /// The FoundationEssentials stand-ins in AWSProtocol match the full-Foundation calls they replaced.
 @Suite struct TextHelperTests {
     @Test func decimalTextMatchesStringFormat() {
-        var samples: [Double] = [0, -0.0, 0.05, 0.15, 0.25, 0.35, 0.45, 1.25, 2.5, 0.95, 9.95, 99.95, 123.456, -1.25, -0.04, 1e17, 123_456_789.987_654_3, 0.999_96, 9.999_999_999]
+        var samples: [Double] = [
+            0, -0.0, 0.05, 0.15, 0.25, 0.35, 0.45, 1.25, 2.5, 0.95, 9.95, 99.95, 123.456, -1.25, -0.04, 1e17, 123_456_789.987_654_3,
+            0.999_96, 9.999_999_999,
+        ]
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<5_000 { samples.append(Double.random(in: 0..<100_000, using: &generator)) }
         for _ in 0..<2_000 { samples.append(Double(Int.random(in: 0..<100_000, using: &generator)) / 1000 + 0.0005) }

@@ -31,7 +31,8 @@ import Testing
     }
 
     @Test func seededRandomIsDeterministicAndUUIDsAreVersion4() {
-        let a = SeededRandomSource(seed: 7), b = SeededRandomSource(seed: 7)
+        let a = SeededRandomSource(seed: 7)
+        let b = SeededRandomSource(seed: 7)
         #expect(a.nextUInt64() == b.nextUInt64())
         let uuid = a.uuid()
         #expect(uuid.count == 36)

@@ -77,11 +77,16 @@ struct TrailHarness {
     @Test func keysFollowTheS3LayoutWithPrefixAndOrganization() {
         let at = Fixtures.date("2015-08-01T02:10:59Z")
         #expect(
-            LogFileKey.make(prefix: "", organizationId: nil, account: "111122223333", region: "us-east-2", deliveredAt: at, unique: "Mu0KsOhtH1ar15ZZ")
-                == "AWSLogs/111122223333/CloudTrail/us-east-2/2015/08/01/111122223333_CloudTrail_us-east-2_20150801T0210Z_Mu0KsOhtH1ar15ZZ.json.gz")
+            LogFileKey.make(
+                prefix: "", organizationId: nil, account: "111122223333", region: "us-east-2", deliveredAt: at, unique: "Mu0KsOhtH1ar15ZZ")
+                == "AWSLogs/111122223333/CloudTrail/us-east-2/2015/08/01/111122223333_CloudTrail_us-east-2_20150801T0210Z_Mu0KsOhtH1ar15ZZ.json.gz"
+        )
         #expect(
-            LogFileKey.make(prefix: "trail/logs", organizationId: "o-exampleorgid", account: "111122223333", region: "eu-west-1", deliveredAt: at, unique: "Mu0KsOhtH1ar15ZZ")
-                == "trail/logs/AWSLogs/o-exampleorgid/111122223333/CloudTrail/eu-west-1/2015/08/01/111122223333_CloudTrail_eu-west-1_20150801T0210Z_Mu0KsOhtH1ar15ZZ.json.gz")
+            LogFileKey.make(
+                prefix: "trail/logs", organizationId: "o-exampleorgid", account: "111122223333", region: "eu-west-1", deliveredAt: at,
+                unique: "Mu0KsOhtH1ar15ZZ")
+                == "trail/logs/AWSLogs/o-exampleorgid/111122223333/CloudTrail/eu-west-1/2015/08/01/111122223333_CloudTrail_eu-west-1_20150801T0210Z_Mu0KsOhtH1ar15ZZ.json.gz"
+        )
         #expect(LogFileKey.root(prefix: "p/", organizationId: nil) == "p/AWSLogs/")
         let unique = LogFileKey.uniqueString(using: SeededRandomSource(seed: 1))
         #expect(unique.count == 16 && unique.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) })
@@ -98,10 +103,13 @@ struct TrailHarness {
         harness.clock.advance(by: 60)
         let keys = await recorder.flush()
         #expect(keys.count == 3)
-        #expect(keys == harness.logKeys().sorted { a, b in
-            (a.split(separator: "/")[1], a.split(separator: "/")[3]) < (b.split(separator: "/")[1], b.split(separator: "/")[3])
-        })
-        let pattern = /AWSLogs\/(\d{12})\/CloudTrail\/([a-z0-9-]+)\/2026\/01\/02\/(\d{12})_CloudTrail_([a-z0-9-]+)_20260102T0305Z_[A-Za-z0-9]{16}\.json\.gz/
+        #expect(
+            keys
+                == harness.logKeys().sorted { a, b in
+                    (a.split(separator: "/")[1], a.split(separator: "/")[3]) < (b.split(separator: "/")[1], b.split(separator: "/")[3])
+                })
+        let pattern =
+            /AWSLogs\/(\d{12})\/CloudTrail\/([a-z0-9-]+)\/2026\/01\/02\/(\d{12})_CloudTrail_([a-z0-9-]+)_20260102T0305Z_[A-Za-z0-9]{16}\.json\.gz/
         for key in keys {
             let match = try #require(key.wholeMatch(of: pattern))
             #expect(match.1 == match.3 && match.2 == match.4)
@@ -112,7 +120,8 @@ struct TrailHarness {
         #expect(second.map { $0["requestParameters"]?["tableName"]?.stringValue } == ["a", "b"])
         #expect(second.first?["eventTime"] == "2026-01-02T03:04:05Z")
         // Sidecar.
-        let sidecar = try Data(contentsOf: URL(fileURLWithPath: harness.bucket).appendingPathComponent(ObjectMetadata.sidecarPath(forKey: keys[1])))
+        let sidecar = try Data(
+            contentsOf: URL(fileURLWithPath: harness.bucket).appendingPathComponent(ObjectMetadata.sidecarPath(forKey: keys[1])))
         let metadata = try ObjectMetadata.decode([UInt8](sidecar))
         #expect(metadata.contentType == "application/json" && metadata.contentEncoding == "gzip")
         #expect(metadata.serverSideEncryption == "AES256" && metadata.sseKMSKeyId == nil && metadata.storageClass == "STANDARD")
@@ -168,7 +177,9 @@ struct TrailHarness {
         recorder.setLogging(true)
         try await recorder.record(Fixtures.event(table: "kept"))
         _ = await recorder.flush()
-        let tables = try harness.logKeys().flatMap { try harness.records(atKey: $0) }.compactMap { $0["requestParameters"]?["tableName"]?.stringValue }
+        let tables = try harness.logKeys().flatMap { try harness.records(atKey: $0) }.compactMap {
+            $0["requestParameters"]?["tableName"]?.stringValue
+        }
         #expect(tables == ["kept"])
         _ = await recorder.shutdown()
     }
@@ -226,7 +237,8 @@ struct TrailHarness {
         try recorder.start()
         try await recorder.record(Fixtures.event())
         let key = try #require(await recorder.flush().first)
-        let sidecar = try Data(contentsOf: URL(fileURLWithPath: harness.bucket).appendingPathComponent(ObjectMetadata.sidecarPath(forKey: key)))
+        let sidecar = try Data(
+            contentsOf: URL(fileURLWithPath: harness.bucket).appendingPathComponent(ObjectMetadata.sidecarPath(forKey: key)))
         let metadata = try ObjectMetadata.decode([UInt8](sidecar))
         #expect(metadata.serverSideEncryption == "aws:kms" && metadata.sseKMSKeyId == "arn:aws:kms:us-east-1:123456789012:key/1234")
         _ = await recorder.shutdown()

@@ -47,8 +47,9 @@ import Testing
             let utc = UTCTime(Date(timeIntervalSince1970: Double(seconds)))
             #expect(utc.year == Int(parts.tm_year) + 1900 && utc.month == Int(parts.tm_mon) + 1 && utc.day == Int(parts.tm_mday))
             #expect(utc.hour == Int(parts.tm_hour) && utc.minute == Int(parts.tm_min) && utc.second == Int(parts.tm_sec))
-            #expect(DigestTime.parseStamp(DigestTime.stamp(Date(timeIntervalSince1970: Double(seconds))))?.timeIntervalSince1970
-                == Double(timegm(&parts)))
+            #expect(
+                DigestTime.parseStamp(DigestTime.stamp(Date(timeIntervalSince1970: Double(seconds))))?.timeIntervalSince1970
+                    == Double(timegm(&parts)))
         }
     }
 

@@ -70,7 +70,10 @@ import Testing
         #expect(second.health.pendingRecords == 0)
         let keys = try second.start()
         #expect(keys.count == 1)
-        #expect(try harness.records(atKey: keys[0]).compactMap { $0["requestParameters"]?["tableName"]?.stringValue } == ["t0", "t1", "t2", "t3"])
+        #expect(
+            try harness.records(atKey: keys[0]).compactMap { $0["requestParameters"]?["tableName"]?.stringValue } == [
+                "t0", "t1", "t2", "t3",
+            ])
         _ = await second.shutdown()
     }
 
@@ -82,7 +85,8 @@ import Testing
         try await first.record(Fixtures.event(table: "two"))
         first.simulateCrash()
         // A torn entry: a length header promising more bytes than were written, then half a body.
-        let segment = URL(fileURLWithPath: harness.bucket).appendingPathComponent(".dynamotrail/journal/\(try #require(harness.segmentFiles().last))")
+        let segment = URL(fileURLWithPath: harness.bucket).appendingPathComponent(
+            ".dynamotrail/journal/\(try #require(harness.segmentFiles().last))")
         let handle = try FileHandle(forWritingTo: segment)
         try handle.seekToEnd()
         try handle.write(contentsOf: Data([200, 0, 0, 0, 1, 2, 3, 4, 1, 9, 9, 9]))
@@ -103,7 +107,9 @@ import Testing
         let fourth = harness.makeRecorder(seed: 4)
         let more = try fourth.start()
         #expect(more.count == 1)
-        let tables = try harness.logKeys().flatMap { try harness.records(atKey: $0) }.compactMap { $0["requestParameters"]?["tableName"]?.stringValue }
+        let tables = try harness.logKeys().flatMap { try harness.records(atKey: $0) }.compactMap {
+            $0["requestParameters"]?["tableName"]?.stringValue
+        }
         #expect(tables.sorted() == ["one", "three", "two"])
         _ = await fourth.shutdown()
     }
@@ -119,7 +125,9 @@ import Testing
             Issue.record("record entry did not decode")
             return
         }
-        #expect(decoded.seq == 9 && decoded.eventTime == -5 && decoded.account == "123" && decoded.region == "eu-west-1" && decoded.bytes == Array("{}".utf8))
+        #expect(
+            decoded.seq == 9 && decoded.eventTime == -5 && decoded.account == "123" && decoded.region == "eu-west-1"
+                && decoded.bytes == Array("{}".utf8))
     }
 
     @Test func unwritableBucketKeepsRecordsReportsHealthAndCatchesUp() async throws {
@@ -204,7 +212,11 @@ import Testing
             TrailNotification.envelope(
                 message: message, messageId: "m-1", topicArn: "arn:aws:sns:us-east-1:123456789012:t",
                 timestamp: Fixtures.date("2023-12-16T00:21:11Z").addingTimeInterval(0.83)))
-        #expect(envelope.objectValue?.keys == ["Type", "MessageId", "TopicArn", "Message", "Timestamp", "SignatureVersion", "Signature", "SigningCertURL", "UnsubscribeURL"])
+        #expect(
+            envelope.objectValue?.keys == [
+                "Type", "MessageId", "TopicArn", "Message", "Timestamp", "SignatureVersion", "Signature", "SigningCertURL",
+                "UnsubscribeURL",
+            ])
         #expect(envelope["Message"]?.stringValue == String(decoding: message, as: UTF8.self))
         #expect(envelope["Timestamp"] == "2023-12-16T00:21:11.830Z")
     }

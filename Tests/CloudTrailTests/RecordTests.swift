@@ -19,12 +19,15 @@ import Testing
             """#)
         var context = Fixtures.context(
             Fixtures.iamUser, account: "123456789010",
-            userAgent: "aws-cli/2.11.2 Python/3.11.2 Linux/4.14.255-305-242.531.amzn2.x86_64 exec-env/CloudShell exe/x86_64.amzn.2 prompt/off command/dynamodb.list-tables")
+            userAgent:
+                "aws-cli/2.11.2 Python/3.11.2 Linux/4.14.255-305-242.531.amzn2.x86_64 exec-env/CloudShell exe/x86_64.amzn.2 prompt/off command/dynamodb.list-tables"
+        )
         context.sourceIPAddress = "3.235.120.49"
         let event = CloudTrailEvent(
             context: context, eventSource: "dynamodb.amazonaws.com", eventName: "ListTables",
             errorCode: "AccessDenied",
-            errorMessage: "User: arn:aws:iam::123456789010:user/HoneyUser is not authorized to perform: dynamodb:ListTables on resource: arn:aws:dynamodb:us-east-1:123456789010:table/* because no identity-based policy allows the dynamodb:ListTables action",
+            errorMessage:
+                "User: arn:aws:iam::123456789010:user/HoneyUser is not authorized to perform: dynamodb:ListTables on resource: arn:aws:dynamodb:us-east-1:123456789010:table/* because no identity-based policy allows the dynamodb:ListTables action",
             readOnly: true, apiVersion: nil, recipientAccountId: "123456789010",
             tlsDetails: JSONObject([
                 "tlsVersion": "TLSv1.2", "cipherSuite": "ECDHE-RSA-AES128-GCM-SHA256",
@@ -48,7 +51,8 @@ import Testing
 
     @Test func rootIdentityMatchesTheConsoleSignInExample() {
         let expected = Fixtures.compact(
-            #"{"type":"Root","principalId":"AIDACKCEVSQ6C2EXAMPLE","arn":"arn:aws:iam::111122223333:root","accountId":"111122223333","accessKeyId":""}"#)
+            #"{"type":"Root","principalId":"AIDACKCEVSQ6C2EXAMPLE","arn":"arn:aws:iam::111122223333:root","accountId":"111122223333","accessKeyId":""}"#
+        )
         #expect(JSONWriter.string(UserIdentityBlock.render(Fixtures.root)) == expected)
     }
 
@@ -57,7 +61,8 @@ import Testing
             type: .iamUser, principalId: "AIDAJ45Q7YFFAREXAMPLE", arn: "arn:aws:iam::123456789012:user/Alice",
             accountId: "123456789012", accessKeyId: "", userName: "Alice")
         let expected = Fixtures.compact(
-            #"{"type":"IAMUser","principalId":"AIDAJ45Q7YFFAREXAMPLE","arn":"arn:aws:iam::123456789012:user/Alice","accountId":"123456789012","accessKeyId":"","userName":"Alice"}"#)
+            #"{"type":"IAMUser","principalId":"AIDAJ45Q7YFFAREXAMPLE","arn":"arn:aws:iam::123456789012:user/Alice","accountId":"123456789012","accessKeyId":"","userName":"Alice"}"#
+        )
         #expect(JSONWriter.string(UserIdentityBlock.render(alice)) == expected)
     }
 
@@ -81,7 +86,9 @@ import Testing
             context: Fixtures.context(Fixtures.assumedRole, account: "111122223333", region: "us-west-2"),
             eventSource: "dynamodb.amazonaws.com", eventName: "DescribeTable", requestParameters: ["tableName": "Music"],
             readOnly: true, apiVersion: "2012-08-10", recipientAccountId: "111122223333",
-            resources: [.init(accountId: "111122223333", type: "AWS::DynamoDB::Table", arn: "arn:aws:dynamodb:us-west-2:111122223333:table/Music")])
+            resources: [
+                .init(accountId: "111122223333", type: "AWS::DynamoDB::Table", arn: "arn:aws:dynamodb:us-west-2:111122223333:table/Music")
+            ])
         let record = CloudTrailRecord.render(event, eventTime: Fixtures.date("2015-05-04T02:43:11Z").addingTimeInterval(0.9), eventID: "id")
         #expect(
             record.objectValue?.keys == [
@@ -93,8 +100,10 @@ import Testing
         #expect(record["responseElements"] == .null)
         #expect(record["readOnly"] == .bool(true))
         #expect(record["managementEvent"] == .bool(true))
-        #expect(JSONWriter.string(record["resources"] ?? .null)
-            == #"[{"accountId":"111122223333","type":"AWS::DynamoDB::Table","ARN":"arn:aws:dynamodb:us-west-2:111122223333:table/Music"}]"#)
+        #expect(
+            JSONWriter.string(record["resources"] ?? .null)
+                == #"[{"accountId":"111122223333","type":"AWS::DynamoDB::Table","ARN":"arn:aws:dynamodb:us-west-2:111122223333:table/Music"}]"#
+        )
     }
 
     @Test func emptyPayloadsAreNullAndOversizedFieldsAreCut() {
@@ -121,7 +130,8 @@ import Testing
         let shaped = CloudTrailPayload.lowerCamelKeys(request, opaqueMembers: ["ExpressionAttributeNames", "Key"])
         #expect(
             JSONWriter.string(shaped)
-                == ##"{"tableName":"Music","sSESpecification":{"enabled":true,"kMSMasterKeyId":"k"},"keySchema":[{"attributeName":"Artist","keyType":"HASH"}],"expressionAttributeNames":{"#AT":"AlbumTitle"},"key":{"Artist":"No One You Know"}}"##)
+                == ##"{"tableName":"Music","sSESpecification":{"enabled":true,"kMSMasterKeyId":"k"},"keySchema":[{"attributeName":"Artist","keyType":"HASH"}],"expressionAttributeNames":{"#AT":"AlbumTitle"},"key":{"Artist":"No One You Know"}}"##
+        )
         #expect(CloudTrailPayload.lowerCamel("SSEDescription") == "sSEDescription")
         #expect(CloudTrailPayload.lowerCamel("") == "")
     }
@@ -157,7 +167,9 @@ import Testing
             lastModified: Date(timeIntervalSince1970: 1_767_225_600.25))
         #expect(try ObjectMetadata.decode(metadata.encoded()) == metadata)
         #expect(ObjectMetadata.sidecarPath(forKey: "AWSLogs/1/x.json.gz") == ".dynamotrail/metadata/AWSLogs/1/x.json.gz.json")
-        #expect(String(decoding: metadata.encoded(), as: UTF8.self).hasPrefix(#"{"contentType":"application/json","contentEncoding":"gzip","serverSideEncryption":"aws:kms""#))
+        #expect(
+            String(decoding: metadata.encoded(), as: UTF8.self).hasPrefix(
+                #"{"contentType":"application/json","contentEncoding":"gzip","serverSideEncryption":"aws:kms""#))
         #expect(throws: ObjectMetadata.DecodingError.self) { try ObjectMetadata.decode(Array("{}".utf8)) }
         let hostile = #"{"contentType":"a","serverSideEncryption":"AES256","storageClass":"STANDARD","lastModified":-1e300}"#
         #expect(throws: ObjectMetadata.DecodingError.self) { try ObjectMetadata.decode(Array(hostile.utf8)) }
@@ -183,7 +195,8 @@ import Testing
             """#)
         let identity = CallerIdentity(
             type: .assumedRole, principalId: "AROARUJDO4XNS3VDZZQ4C:awslambda_292_20191110150720334",
-            arn: "arn:aws:sts::112280397275:assumed-role/picture-organizing-two-ProcessKeywordDBStreamRole-1ILTPEVDZ86SM/awslambda_292_20191110150720334",
+            arn:
+                "arn:aws:sts::112280397275:assumed-role/picture-organizing-two-ProcessKeywordDBStreamRole-1ILTPEVDZ86SM/awslambda_292_20191110150720334",
             accountId: "112280397275", accessKeyId: "ASIARUJDO4XNSCW45Z7T",
             sessionContext: SessionContext(
                 sessionIssuer: SessionIssuer(
@@ -193,12 +206,15 @@ import Testing
                 creationDate: Fixtures.date("2019-11-10T15:07:20Z"), mfaAuthenticated: false))
         var context = Fixtures.context(
             identity, account: "112280397275",
-            userAgent: "leb-kcl-6193f5fe-c0f5-45ae-b1b0-65f92d577657,amazon-kinesis-client-library-java-lambda_1.2.1, aws-internal/3 aws-sdk-java/1.11.419 Linux/4.14.133-88.105.amzn1.x86_64 OpenJDK_64-Bit_Server_VM/25.181-b13 java/1.8.0_181",
+            userAgent:
+                "leb-kcl-6193f5fe-c0f5-45ae-b1b0-65f92d577657,amazon-kinesis-client-library-java-lambda_1.2.1, aws-internal/3 aws-sdk-java/1.11.419 Linux/4.14.133-88.105.amzn1.x86_64 OpenJDK_64-Bit_Server_VM/25.181-b13 java/1.8.0_181",
             requestId: "LAHU4HOSPLHRP4V91QGF0LTH0VVV4KQNSO5AEMVJF66Q9ASUAAJG")
         context.sourceIPAddress = "54.237.198.6"
         let event = CloudTrailEvent(
             context: context, eventSource: "dynamodb.amazonaws.com", eventName: "DescribeStream",
-            requestParameters: ["streamArn": "arn:aws:dynamodb:us-east-1:112280397275:table/master-pictures/stream/2019-10-09T00:07:23.254"],
+            requestParameters: [
+                "streamArn": "arn:aws:dynamodb:us-east-1:112280397275:table/master-pictures/stream/2019-10-09T00:07:23.254"
+            ],
             readOnly: true, apiVersion: "2012-08-10", recipientAccountId: "112280397275")
         let text = String(
             decoding: CloudTrailRecord.bytes(
@@ -212,7 +228,8 @@ import Testing
         let mary = CallerIdentity(
             type: .iamUser, principalId: "EXAMPLE6E4XEGITWATV6R", arn: "arn:aws:iam::123456789012:user/Mary_Major",
             accountId: "123456789012", accessKeyId: "AKIAIOSFODNN7EXAMPLE", userName: "Mary_Major",
-            sessionContext: SessionContext(sessionIssuer: nil, creationDate: Fixtures.date("2023-07-19T21:11:57Z"), mfaAuthenticated: false))
+            sessionContext: SessionContext(sessionIssuer: nil, creationDate: Fixtures.date("2023-07-19T21:11:57Z"), mfaAuthenticated: false)
+        )
         let expected = Fixtures.compact(
             #"""
             {"type":"IAMUser","principalId":"EXAMPLE6E4XEGITWATV6R","arn":"arn:aws:iam::123456789012:user/Mary_Major","accountId":"123456789012",

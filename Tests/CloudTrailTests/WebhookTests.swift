@@ -1,7 +1,7 @@
 import AWSProtocol
 import Foundation
-import Synchronization
 import HTTPServer
+import Synchronization
 import Testing
 
 @testable import CloudTrail
@@ -68,7 +68,10 @@ final class TinyHTTPServer: Sendable {
         }
     }
 
-    func stop() { shutdown(fd, Int32(SHUT_RDWR)); close(fd) }
+    func stop() {
+        shutdown(fd, Int32(SHUT_RDWR))
+        close(fd)
+    }
 
     func waitForRequests(_ count: Int, timeout: Double = 10) async -> [(head: String, body: String)] {
         let deadline = Date().addingTimeInterval(timeout)

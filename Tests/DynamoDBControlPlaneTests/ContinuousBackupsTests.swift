@@ -8,17 +8,25 @@ import Testing
     @Test func continuousBackups() async throws {
         let h = Harness()
         try await h.createBasic("pitr")
-        #expect(JSONWriter.string(try await h.ok("DescribeContinuousBackups", ["TableName": "pitr"]))
-            == #"{"ContinuousBackupsDescription":{"ContinuousBackupsStatus":"ENABLED","PointInTimeRecoveryDescription":{"PointInTimeRecoveryStatus":"DISABLED"}}}"#)
+        #expect(
+            JSONWriter.string(try await h.ok("DescribeContinuousBackups", ["TableName": "pitr"]))
+                == #"{"ContinuousBackupsDescription":{"ContinuousBackupsStatus":"ENABLED","PointInTimeRecoveryDescription":{"PointInTimeRecoveryStatus":"DISABLED"}}}"#
+        )
         let on = try await h.ok(
             "UpdateContinuousBackups", ["TableName": "pitr", "PointInTimeRecoverySpecification": ["PointInTimeRecoveryEnabled": true]])
         let recovery = try #require(on["ContinuousBackupsDescription"]?["PointInTimeRecoveryDescription"])
-        #expect(recovery.keys == ["PointInTimeRecoveryStatus", "RecoveryPeriodInDays", "EarliestRestorableDateTime", "LatestRestorableDateTime"])
+        #expect(
+            recovery.keys == [
+                "PointInTimeRecoveryStatus", "RecoveryPeriodInDays", "EarliestRestorableDateTime", "LatestRestorableDateTime",
+            ])
         #expect(recovery["RecoveryPeriodInDays"] == 35)
         let bad = await h.fail(
             "UpdateContinuousBackups",
             ["TableName": "pitr", "PointInTimeRecoverySpecification": ["PointInTimeRecoveryEnabled": true, "RecoveryPeriodInDays": 36]])
-        #expect(bad?.message == "1 validation error detected: Value '36' at 'pointInTimeRecoverySpecification.recoveryPeriodInDays' failed to satisfy constraint: Member must have value less than or equal to 35")
+        #expect(
+            bad?.message
+                == "1 validation error detected: Value '36' at 'pointInTimeRecoverySpecification.recoveryPeriodInDays' failed to satisfy constraint: Member must have value less than or equal to 35"
+        )
     }
 
     /// A recovery period with PITR off, and a CREATING table, are refused with AWS's texts (observed in 2026).
@@ -31,10 +39,15 @@ import Testing
         #expect(creating?.message == "Backups are being enabled for the table: pitr2. Please retry later")
         h.clock.advance(by: 5)
         try await h.ok("UpdateContinuousBackups", on)
-        let off: JSONValue = ["TableName": "pitr2", "PointInTimeRecoverySpecification": [
-            "PointInTimeRecoveryEnabled": false, "RecoveryPeriodInDays": 35]]
-        #expect(await h.fail("UpdateContinuousBackups", off)?.message
-            == "Invalid Request: Cannot specify RecoveryPeriodInDays when disabling point-in-time recovery.")
+        let off: JSONValue = [
+            "TableName": "pitr2",
+            "PointInTimeRecoverySpecification": [
+                "PointInTimeRecoveryEnabled": false, "RecoveryPeriodInDays": 35,
+            ],
+        ]
+        #expect(
+            await h.fail("UpdateContinuousBackups", off)?.message
+                == "Invalid Request: Cannot specify RecoveryPeriodInDays when disabling point-in-time recovery.")
     }
 
     /// LatestRestorableDateTime trails now by five minutes, but never precedes the moment PITR was enabled.
@@ -42,8 +55,14 @@ import Testing
         let h = Harness()
         try await h.createBasic("pitr3")
         let enabledAt = h.clock.now()
-        try await h.ok("UpdateContinuousBackups", ["TableName": "pitr3", "PointInTimeRecoverySpecification": [
-            "PointInTimeRecoveryEnabled": true]])
+        try await h.ok(
+            "UpdateContinuousBackups",
+            [
+                "TableName": "pitr3",
+                "PointInTimeRecoverySpecification": [
+                    "PointInTimeRecoveryEnabled": true
+                ],
+            ])
         func latest() async throws -> JSONValue? {
             try await h.ok("DescribeContinuousBackups", ["TableName": "pitr3"])["ContinuousBackupsDescription"]?[
                 "PointInTimeRecoveryDescription"]?["LatestRestorableDateTime"]

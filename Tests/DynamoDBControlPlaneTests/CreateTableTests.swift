@@ -17,8 +17,9 @@ import Testing
             ])
         #expect(d["TableStatus"] == "CREATING")
         #expect(d["CreationDateTime"]?.numberValue?.text == "1767225600.25")
-        #expect(JSONWriter.string(d["ProvisionedThroughput"] ?? .null)
-            == #"{"NumberOfDecreasesToday":0,"ReadCapacityUnits":5,"WriteCapacityUnits":5}"#)
+        #expect(
+            JSONWriter.string(d["ProvisionedThroughput"] ?? .null)
+                == #"{"NumberOfDecreasesToday":0,"ReadCapacityUnits":5,"WriteCapacityUnits":5}"#)
         #expect(d["TableArn"] == "arn:aws:dynamodb:us-east-1:123456789012:table/Orders")
         #expect(d["DeletionProtectionEnabled"] == false)
         let id = try #require(d["TableId"]?.stringValue)
@@ -37,8 +38,9 @@ import Testing
         #expect(d["WarmThroughput"] == nil)
         let described = try #require(try await h.ok("DescribeTable", ["TableName": "ppr"])["Table"])
         #expect(described["BillingModeSummary"]?["LastUpdateToPayPerRequestDateTime"]?.numberValue?.text == "1767225600.25")
-        #expect(JSONWriter.string(described["WarmThroughput"] ?? .null)
-            == #"{"ReadUnitsPerSecond":12000,"WriteUnitsPerSecond":4000,"Status":"ACTIVE"}"#)
+        #expect(
+            JSONWriter.string(described["WarmThroughput"] ?? .null)
+                == #"{"ReadUnitsPerSecond":12000,"WriteUnitsPerSecond":4000,"Status":"ACTIVE"}"#)
     }
 
     @Test func indexesAreDescribedWithTheirOwnMembers() async throws {
@@ -118,8 +120,14 @@ import Testing
         #expect(byName?.hasPrefix("arn:aws:kms:us-east-1:123456789012:key/") == true)
         #expect(byName != managed)
         // Re-selecting the managed key by its alias re-encrypts with the same key (AWS, 2026).
-        let resent = try await h.ok("UpdateTable", ["TableName": "default", "SSESpecification": [
-            "Enabled": true, "SSEType": "KMS", "KMSMasterKeyId": "alias/aws/dynamodb"]])
+        let resent = try await h.ok(
+            "UpdateTable",
+            [
+                "TableName": "default",
+                "SSESpecification": [
+                    "Enabled": true, "SSEType": "KMS", "KMSMasterKeyId": "alias/aws/dynamodb",
+                ],
+            ])
         #expect(resent["TableDescription"]?["SSEDescription"]?["KMSMasterKeyArn"]?.stringValue == managed)
     }
 

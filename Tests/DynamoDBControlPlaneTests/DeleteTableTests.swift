@@ -14,8 +14,9 @@ import Testing
                 "DeletionProtectionEnabled",
             ])
         #expect(d["TableStatus"] == "DELETING")
-        #expect(await h.fail("DescribeTable", ["TableName": "gone"])?.message
-            == "Requested resource not found: Table: gone not found")
+        #expect(
+            await h.fail("DescribeTable", ["TableName": "gone"])?.message
+                == "Requested resource not found: Table: gone not found")
         let again = try await h.createBasic("gone")
         #expect(again["TableDescription"]?["TableArn"] == created["TableDescription"]?["TableArn"])
         #expect(again["TableDescription"]?["TableId"] != created["TableDescription"]?["TableId"])

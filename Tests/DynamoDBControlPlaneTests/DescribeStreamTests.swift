@@ -28,7 +28,8 @@ import Testing
         #expect(shard["SequenceNumberRange"]?["EndingSequenceNumber"] == nil)
         let start = try #require(shard["SequenceNumberRange"]?["StartingSequenceNumber"]?.stringValue)
         #expect(start.count >= 21 && start.allSatisfy(\.isNumber))
-        let after = try await h.ok("DescribeStream", ["StreamArn": .string(arn), "ExclusiveStartShardId": .string(shardId)], service: .streams)
+        let after = try await h.ok(
+            "DescribeStream", ["StreamArn": .string(arn), "ExclusiveStartShardId": .string(shardId)], service: .streams)
         #expect(after["StreamDescription"]?["Shards"] == [])
     }
 
@@ -51,7 +52,8 @@ import Testing
         let shard = try await h.ok("DescribeStream", ["StreamArn": .string(arn)], service: .streams)
         #expect(shard["StreamDescription"]?["Shards"]?.arrayValue?.first?["SequenceNumberRange"]?["EndingSequenceNumber"] != nil)
         h.clock.advance(by: 86_400)
-        #expect(await h.fail("DescribeStream", ["StreamArn": .string(arn)], service: .streams)?.message
-            == "Requested resource not found: Stream: \(arn) not found")
+        #expect(
+            await h.fail("DescribeStream", ["StreamArn": .string(arn)], service: .streams)?.message
+                == "Requested resource not found: Stream: \(arn) not found")
     }
 }

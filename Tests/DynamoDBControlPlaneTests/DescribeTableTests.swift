@@ -15,8 +15,9 @@ import Testing
                 "DeletionProtectionEnabled", "WarmThroughput",
             ])
         #expect(d["TableStatus"] == "ACTIVE")
-        #expect(JSONWriter.string(d["WarmThroughput"] ?? .null)
-            == #"{"ReadUnitsPerSecond":5,"WriteUnitsPerSecond":5,"Status":"ACTIVE"}"#)
+        #expect(
+            JSONWriter.string(d["WarmThroughput"] ?? .null)
+                == #"{"ReadUnitsPerSecond":5,"WriteUnitsPerSecond":5,"Status":"ACTIVE"}"#)
     }
 
     @Test func tableArnIsAccepted() async throws {
@@ -35,7 +36,9 @@ import Testing
         let tagsForeign = await h.fail("ListTagsOfResource", ["ResourceArn": "arn:aws:dynamodb:us-east-1:210987654321:table/tb2"])
         #expect(tagsForeign?.code == "AccessDeniedException")
         let badPartition = await h.fail("DescribeTable", ["TableName": "arn:foo:dynamodb:us-east-1:123456789012:table/tb2"])
-        #expect(badPartition?.message == "1 validation error detected: Invalid AWS partition in 'arn:foo:dynamodb:us-east-1:123456789012:table/tb2'")
+        #expect(
+            badPartition?.message
+                == "1 validation error detected: Invalid AWS partition in 'arn:foo:dynamodb:us-east-1:123456789012:table/tb2'")
     }
 
     @Test func statePerAccountAndRegion() async throws {
@@ -74,17 +77,23 @@ import Testing
         input["AttributeDefinitions"] = [["AttributeName": "pk", "AttributeType": "S"], ["AttributeName": "g", "AttributeType": "S"]]
         input["GlobalSecondaryIndexes"] = [
             index("plain", ["ProvisionedThroughput": ["ReadCapacityUnits": 3, "WriteCapacityUnits": 2]]),
-            index("warmed", ["ProvisionedThroughput": ["ReadCapacityUnits": 3, "WriteCapacityUnits": 2],
-                             "WarmThroughput": ["ReadUnitsPerSecond": 500, "WriteUnitsPerSecond": 300]]),
+            index(
+                "warmed",
+                [
+                    "ProvisionedThroughput": ["ReadCapacityUnits": 3, "WriteCapacityUnits": 2],
+                    "WarmThroughput": ["ReadUnitsPerSecond": 500, "WriteUnitsPerSecond": 300],
+                ]),
         ]
         let created = try await h.ok("CreateTable", .object(input))["TableDescription"]?["GlobalSecondaryIndexes"]?.arrayValue
         #expect(created?[0]["WarmThroughput"] == nil)
         #expect(created?[1]["WarmThroughput"]?["ReadUnitsPerSecond"] == 500)
         let described = try await h.ok("DescribeTable", ["TableName": "warmidx"])["Table"]?["GlobalSecondaryIndexes"]?.arrayValue
-        #expect(JSONWriter.string(described?[0]["WarmThroughput"] ?? .null)
-            == #"{"ReadUnitsPerSecond":3,"WriteUnitsPerSecond":2,"Status":"ACTIVE"}"#)
-        #expect(JSONWriter.string(described?[1]["WarmThroughput"] ?? .null)
-            == #"{"ReadUnitsPerSecond":500,"WriteUnitsPerSecond":300,"Status":"ACTIVE"}"#)
+        #expect(
+            JSONWriter.string(described?[0]["WarmThroughput"] ?? .null)
+                == #"{"ReadUnitsPerSecond":3,"WriteUnitsPerSecond":2,"Status":"ACTIVE"}"#)
+        #expect(
+            JSONWriter.string(described?[1]["WarmThroughput"] ?? .null)
+                == #"{"ReadUnitsPerSecond":500,"WriteUnitsPerSecond":300,"Status":"ACTIVE"}"#)
 
         var ppr = basicTable("warmppr")
         ppr["ProvisionedThroughput"] = nil
@@ -93,7 +102,8 @@ import Testing
         ppr["GlobalSecondaryIndexes"] = [index("ondemand")]
         try await h.ok("CreateTable", .object(ppr))
         let onDemand = try await h.ok("DescribeTable", ["TableName": "warmppr"])["Table"]?["GlobalSecondaryIndexes"]?.arrayValue?.first
-        #expect(JSONWriter.string(onDemand?["WarmThroughput"] ?? .null)
-            == #"{"ReadUnitsPerSecond":12000,"WriteUnitsPerSecond":4000,"Status":"ACTIVE"}"#)
+        #expect(
+            JSONWriter.string(onDemand?["WarmThroughput"] ?? .null)
+                == #"{"ReadUnitsPerSecond":12000,"WriteUnitsPerSecond":4000,"Status":"ACTIVE"}"#)
     }
 }

@@ -23,12 +23,14 @@ import Testing
         #expect(records["Records"] == [])
         #expect(records["NextShardIterator"]?.stringValue?.isEmpty == false)
         #expect(await h.fail("GetRecords", ["ShardIterator": "garbage"], service: .streams)?.message == "Invalid ShardIterator")
-        #expect(await h.fail(
-            "GetShardIterator", ["StreamArn": .string(arn), "ShardId": shardId, "ShardIteratorType": "AT_SEQUENCE_NUMBER"],
-            service: .streams)?.code == "ValidationException")
-        #expect(await h.fail(
-            "GetShardIterator",
-            ["StreamArn": .string(arn), "ShardId": "shardId-00000000000000000000-00000000", "ShardIteratorType": "LATEST"],
-            service: .streams)?.code == "ResourceNotFoundException")
+        #expect(
+            await h.fail(
+                "GetShardIterator", ["StreamArn": .string(arn), "ShardId": shardId, "ShardIteratorType": "AT_SEQUENCE_NUMBER"],
+                service: .streams)?.code == "ValidationException")
+        #expect(
+            await h.fail(
+                "GetShardIterator",
+                ["StreamArn": .string(arn), "ShardId": "shardId-00000000000000000000-00000000", "ShardIteratorType": "LATEST"],
+                service: .streams)?.code == "ResourceNotFoundException")
     }
 }

@@ -18,18 +18,20 @@ struct Harness {
         plane = DynamoDBControlPlane(settings: settings, clock: clock, random: SeededRandomSource(seed: 42))
     }
 
-    func call(_ operation: String, _ input: JSONValue, service: ControlPlaneService = .dynamoDB,
-        region: String = testRegion, account: String = testAccount) async -> Result<JSONValue, AWSServiceError>
-    {
+    func call(
+        _ operation: String, _ input: JSONValue, service: ControlPlaneService = .dynamoDB,
+        region: String = testRegion, account: String = testAccount
+    ) async -> Result<JSONValue, AWSServiceError> {
         await plane.handle(
             ControlPlaneRequest(service: service, operation: operation, input: input, accountId: account, region: region))
     }
 
     /// The successful response, or a recorded issue and a thrown error.
     @discardableResult
-    func ok(_ operation: String, _ input: JSONValue, service: ControlPlaneService = .dynamoDB,
-        region: String = testRegion, sourceLocation: SourceLocation = #_sourceLocation) async throws -> JSONValue
-    {
+    func ok(
+        _ operation: String, _ input: JSONValue, service: ControlPlaneService = .dynamoDB,
+        region: String = testRegion, sourceLocation: SourceLocation = #_sourceLocation
+    ) async throws -> JSONValue {
         switch await call(operation, input, service: service, region: region) {
         case .success(let value): return value
         case .failure(let error):
@@ -39,9 +41,10 @@ struct Harness {
     }
 
     /// The error a call answers, or nil (and a recorded issue) when it succeeded.
-    func fail(_ operation: String, _ input: JSONValue, service: ControlPlaneService = .dynamoDB,
-        sourceLocation: SourceLocation = #_sourceLocation) async -> AWSServiceError?
-    {
+    func fail(
+        _ operation: String, _ input: JSONValue, service: ControlPlaneService = .dynamoDB,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) async -> AWSServiceError? {
         switch await call(operation, input, service: service) {
         case .success(let value):
             Issue.record("\(operation) unexpectedly succeeded: \(JSONWriter.string(value))", sourceLocation: sourceLocation)

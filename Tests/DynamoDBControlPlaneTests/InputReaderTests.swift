@@ -16,8 +16,9 @@ import Testing
         let nested = json(#"{"GlobalSecondaryIndexes":[{"Projection":{"NonKeyAttributes":[true]}}]}"#)
         #expect(InputTypeChecker.check(nested, against: InputShapes.createTable)?.message == "TRUE_VALUE cannot be converted to String")
         let projection = json(#"{"GlobalSecondaryIndexes":[{"Projection":[]}]}"#)
-        #expect(InputTypeChecker.check(projection, against: InputShapes.createTable)?.message
-            == "Unrecognized collection type class com.amazonaws.dynamodb.v20120810.Projection")
+        #expect(
+            InputTypeChecker.check(projection, against: InputShapes.createTable)?.message
+                == "Unrecognized collection type class com.amazonaws.dynamodb.v20120810.Projection")
         let update = json(#"{"GlobalSecondaryIndexUpdates":[5]}"#)
         #expect(InputTypeChecker.check(update, against: InputShapes.updateTable)?.message == "Unexpected value type in payload")
     }
@@ -34,7 +35,9 @@ import Testing
         var v = CoralValidator()
         #expect(v.error == nil)
         v.notNull(false, at: "keySchema")
-        #expect(v.error?.message == "1 validation error detected: Value null at 'keySchema' failed to satisfy constraint: Member must not be null")
+        #expect(
+            v.error?.message
+                == "1 validation error detected: Value null at 'keySchema' failed to satisfy constraint: Member must not be null")
         v.range(0, at: "limit", min: 1)
         #expect(v.error?.message?.hasPrefix("2 validation errors detected: Value null at 'keySchema'") == true)
         for _ in 0..<20 { v.namePattern("a;", at: "tableName") }

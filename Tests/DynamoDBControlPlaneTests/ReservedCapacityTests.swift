@@ -43,16 +43,25 @@ import Testing
         h.clock.advance(by: 31_536_000)
         #expect(try await h.ok("DescribeReservedCapacity", ["State": "retired"])["ReservedCapacityDescriptions"]?.arrayValue?.count == 1)
         let named = try await h.ok(
-            "PurchaseReservedCapacityOfferings", ["ReservedCapacityOfferingId": offering, "CapacityUnits": 100, "ReservedCapacityId": "mine"])
+            "PurchaseReservedCapacityOfferings",
+            ["ReservedCapacityOfferingId": offering, "CapacityUnits": 100, "ReservedCapacityId": "mine"])
         #expect(named["ReservedCapacityDescription"]?["ReservedCapacityId"] == "mine")
-        #expect(await h.fail(
-            "PurchaseReservedCapacityOfferings", ["ReservedCapacityOfferingId": offering, "CapacityUnits": 100, "ReservedCapacityId": "mine"])?
-            .code == "ResourceInUseException")
-        #expect(await h.fail("PurchaseReservedCapacityOfferings", ["ReservedCapacityOfferingId": offering, "CapacityUnits": .int64(9_223_372_036_854_775_800)])?
-            .code == "LimitExceededException")
-        #expect(await h.fail("DescribeReservedCapacity", ["MaxResults": 0])?.message
-            == "1 validation error detected: Value '0' at 'maxResults' failed to satisfy constraint: Member must have value greater than or equal to 1")
-        #expect(await h.fail("PurchaseReservedCapacityOfferings", ["CapacityUnits": 100])?.message
-            == "The parameter 'ReservedCapacityOfferingId' is required but was not present in the request")
+        #expect(
+            await h.fail(
+                "PurchaseReservedCapacityOfferings",
+                ["ReservedCapacityOfferingId": offering, "CapacityUnits": 100, "ReservedCapacityId": "mine"])?
+                .code == "ResourceInUseException")
+        #expect(
+            await h.fail(
+                "PurchaseReservedCapacityOfferings",
+                ["ReservedCapacityOfferingId": offering, "CapacityUnits": .int64(9_223_372_036_854_775_800)])?
+                .code == "LimitExceededException")
+        #expect(
+            await h.fail("DescribeReservedCapacity", ["MaxResults": 0])?.message
+                == "1 validation error detected: Value '0' at 'maxResults' failed to satisfy constraint: Member must have value greater than or equal to 1"
+        )
+        #expect(
+            await h.fail("PurchaseReservedCapacityOfferings", ["CapacityUnits": 100])?.message
+                == "The parameter 'ReservedCapacityOfferingId' is required but was not present in the request")
     }
 }

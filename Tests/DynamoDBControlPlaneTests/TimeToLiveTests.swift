@@ -8,13 +8,18 @@ import Testing
     @Test func timeToLive() async throws {
         let h = Harness()
         try await h.createBasic("ttl")
-        #expect(JSONWriter.string(try await h.ok("DescribeTimeToLive", ["TableName": "ttl"]))
-            == #"{"TimeToLiveDescription":{"TimeToLiveStatus":"DISABLED"}}"#)
+        #expect(
+            JSONWriter.string(try await h.ok("DescribeTimeToLive", ["TableName": "ttl"]))
+                == #"{"TimeToLiveDescription":{"TimeToLiveStatus":"DISABLED"}}"#)
         let spec: JSONValue = ["Enabled": true, "AttributeName": "expires"]
-        #expect(try await h.ok("UpdateTimeToLive", ["TableName": "ttl", "TimeToLiveSpecification": spec]) == ["TimeToLiveSpecification": spec])
-        #expect(JSONWriter.string(try await h.ok("DescribeTimeToLive", ["TableName": "ttl"]))
-            == #"{"TimeToLiveDescription":{"TimeToLiveStatus":"ENABLED","AttributeName":"expires"}}"#)
-        #expect(await h.fail("UpdateTimeToLive", ["TableName": "ttl", "TimeToLiveSpecification": spec])?.message == "TimeToLive is already enabled")
+        #expect(
+            try await h.ok("UpdateTimeToLive", ["TableName": "ttl", "TimeToLiveSpecification": spec]) == ["TimeToLiveSpecification": spec])
+        #expect(
+            JSONWriter.string(try await h.ok("DescribeTimeToLive", ["TableName": "ttl"]))
+                == #"{"TimeToLiveDescription":{"TimeToLiveStatus":"ENABLED","AttributeName":"expires"}}"#)
+        #expect(
+            await h.fail("UpdateTimeToLive", ["TableName": "ttl", "TimeToLiveSpecification": spec])?.message
+                == "TimeToLive is already enabled")
     }
 
     /// While TTL is on, another attribute is refused for enabling and for disabling (AWS, 2026).
@@ -41,10 +46,12 @@ import Testing
         }
         try await h.createBasic("ttl3")
         let spec: JSONValue = ["Enabled": true, "AttributeName": "x"]
-        #expect(await h.fail("UpdateTimeToLive", ["TableName": "ttl3", "TimeToLiveSpecification": spec])?.message
-            == "Attempt to change a resource which is still in use: Table ttl3 is being created")
-        #expect(await h.fail("DescribeTimeToLive", ["TableName": "ttl3"])?.message
-            == "Cannot describe time to live while table is in CREATING state: Current table state is CREATING")
+        #expect(
+            await h.fail("UpdateTimeToLive", ["TableName": "ttl3", "TimeToLiveSpecification": spec])?.message
+                == "Attempt to change a resource which is still in use: Table ttl3 is being created")
+        #expect(
+            await h.fail("DescribeTimeToLive", ["TableName": "ttl3"])?.message
+                == "Cannot describe time to live while table is in CREATING state: Current table state is CREATING")
         h.clock.advance(by: 5)
         try await h.ok("DeleteTable", ["TableName": "ttl3"])
         let error = await h.fail("DescribeTimeToLive", ["TableName": "ttl3"])

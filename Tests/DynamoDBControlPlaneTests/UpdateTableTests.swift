@@ -37,7 +37,9 @@ import Testing
         #expect(d["ProvisionedThroughput"]?["LastDecreaseDateTime"] != nil)
         let fifth = await h.fail("UpdateTable", ["TableName": "downs", "ProvisionedThroughput": pt(90, 100)])
         #expect(fifth?.code == "LimitExceededException")
-        #expect(fifth?.message?.hasPrefix("Subscriber limit exceeded: Provisioned throughput decreases are limited within a given UTC day.") == true)
+        #expect(
+            fifth?.message?.hasPrefix("Subscriber limit exceeded: Provisioned throughput decreases are limited within a given UTC day.")
+                == true)
         h.clock.advance(by: 3600)
         try await h.ok("UpdateTable", ["TableName": "downs", "ProvisionedThroughput": pt(90, 100)])
         // An increase is always allowed.
@@ -47,7 +49,8 @@ import Testing
     @Test func billingModeSwitchBothWays() async throws {
         let h = Harness()
         try await h.createBasic("bill")
-        let toPPR = try #require(try await h.ok("UpdateTable", ["TableName": "bill", "BillingMode": "PAY_PER_REQUEST"])["TableDescription"])
+        let toPPR = try #require(
+            try await h.ok("UpdateTable", ["TableName": "bill", "BillingMode": "PAY_PER_REQUEST"])["TableDescription"])
         #expect(toPPR["TableStatus"] == "UPDATING")
         #expect(toPPR["BillingModeSummary"]?["BillingMode"] == "PAY_PER_REQUEST")
         #expect(toPPR["ProvisionedThroughput"]?["ReadCapacityUnits"] == 0)
@@ -85,23 +88,37 @@ import Testing
         #expect(index["Backfilling"] == false)
         // Resource allocation (TableStatus UPDATING): table IOPS, another index, and deleting this one are refused.
         let iops = await h.fail("UpdateTable", ["TableName": "gsit", "ProvisionedThroughput": pt(6, 6)])
-        #expect(iops?.message == "Attempt to change a resource which is still in use: Can't change table IOPS when an index is being created. Table: gsit Indexes: [byG]")
-        #expect(await h.fail("UpdateTable", ["TableName": "gsit", "GlobalSecondaryIndexUpdates": [["Delete": ["IndexName": "byG"]]]])?
-            .message?.hasPrefix("Attempt to change a resource which is still in use: Index creation is in resource allocation phase") == true)
+        #expect(
+            iops?.message
+                == "Attempt to change a resource which is still in use: Can't change table IOPS when an index is being created. Table: gsit Indexes: [byG]"
+        )
+        #expect(
+            await h.fail("UpdateTable", ["TableName": "gsit", "GlobalSecondaryIndexUpdates": [["Delete": ["IndexName": "byG"]]]])?
+                .message?.hasPrefix("Attempt to change a resource which is still in use: Index creation is in resource allocation phase")
+                == true)
         h.clock.advance(by: 10)
         let backfilling = try #require(try await h.ok("DescribeTable", ["TableName": "gsit"])["Table"])
         #expect(backfilling["TableStatus"] == "ACTIVE")
         #expect(backfilling["GlobalSecondaryIndexes"]?.arrayValue?.first?["Backfilling"] == true)
-        #expect(await h.fail("DeleteTable", ["TableName": "gsit"])?.message
-            == "Attempt to change a resource which is still in use: Cannot delete table while indexes are being created, updated, or deleted.")
+        #expect(
+            await h.fail("DeleteTable", ["TableName": "gsit"])?.message
+                == "Attempt to change a resource which is still in use: Cannot delete table while indexes are being created, updated, or deleted."
+        )
         // Backfilling (TableStatus ACTIVE): another index is the one-online-index limit; table IOPS are admitted.
         let second: JSONValue = [
             "TableName": "gsit", "AttributeDefinitions": [["AttributeName": "h", "AttributeType": "S"]],
-            "GlobalSecondaryIndexUpdates": [["Create": [
-                "IndexName": "byH", "KeySchema": [["AttributeName": "h", "KeyType": "HASH"]],
-                "Projection": ["ProjectionType": "KEYS_ONLY"], "ProvisionedThroughput": pt(1, 1)]]]]
-        #expect(await h.fail("UpdateTable", second)?.message
-            == "Subscriber limit exceeded: Only 1 online index can be created or deleted simultaneously per table")
+            "GlobalSecondaryIndexUpdates": [
+                [
+                    "Create": [
+                        "IndexName": "byH", "KeySchema": [["AttributeName": "h", "KeyType": "HASH"]],
+                        "Projection": ["ProjectionType": "KEYS_ONLY"], "ProvisionedThroughput": pt(1, 1),
+                    ]
+                ]
+            ],
+        ]
+        #expect(
+            await h.fail("UpdateTable", second)?.message
+                == "Subscriber limit exceeded: Only 1 online index can be created or deleted simultaneously per table")
         try await h.ok("UpdateTable", ["TableName": "gsit", "ProvisionedThroughput": pt(6, 6)])
         h.clock.advance(by: 60)
         let active = try #require(try await h.ok("DescribeTable", ["TableName": "gsit"])["Table"])
@@ -128,7 +145,10 @@ import Testing
         let d = try #require(
             try await h.ok(
                 "UpdateTable",
-                ["TableName": "gsiu", "GlobalSecondaryIndexUpdates": [["Update": ["IndexName": "gone", "ProvisionedThroughput": pt(4, 4)]]]])[
+                [
+                    "TableName": "gsiu",
+                    "GlobalSecondaryIndexUpdates": [["Update": ["IndexName": "gone", "ProvisionedThroughput": pt(4, 4)]]],
+                ])[
                     "TableDescription"])
         #expect(d["GlobalSecondaryIndexes"]?.arrayValue?.first?["IndexStatus"] == "UPDATING")
         #expect(d["GlobalSecondaryIndexes"]?.arrayValue?.first?["ProvisionedThroughput"]?["ReadCapacityUnits"] == 1)
@@ -141,8 +161,9 @@ import Testing
         try await h.createBasic("strm")
         h.clock.advance(by: 1)
         let on = try #require(
-            try await h.ok("UpdateTable", ["TableName": "strm", "StreamSpecification": ["StreamEnabled": true, "StreamViewType": "NEW_IMAGE"]])[
-                "TableDescription"])
+            try await h.ok(
+                "UpdateTable", ["TableName": "strm", "StreamSpecification": ["StreamEnabled": true, "StreamViewType": "NEW_IMAGE"]])[
+                    "TableDescription"])
         #expect(on["TableStatus"] == "UPDATING")
         let firstArn = try #require(on["LatestStreamArn"]?.stringValue)
         h.clock.advance(by: 1)
@@ -154,8 +175,9 @@ import Testing
         #expect(described["LatestStreamArn"]?.stringValue == firstArn)
         h.clock.advance(by: 1)
         let again = try #require(
-            try await h.ok("UpdateTable", ["TableName": "strm", "StreamSpecification": ["StreamEnabled": true, "StreamViewType": "KEYS_ONLY"]])[
-                "TableDescription"])
+            try await h.ok(
+                "UpdateTable", ["TableName": "strm", "StreamSpecification": ["StreamEnabled": true, "StreamViewType": "KEYS_ONLY"]])[
+                    "TableDescription"])
         #expect(again["LatestStreamArn"]?.stringValue != firstArn)
         let listed = try await h.ok("ListStreams", ["TableName": "strm"], service: .streams)
         #expect(listed["Streams"]?.arrayValue?.count == 2)
@@ -165,39 +187,57 @@ import Testing
     @Test func streamToggleInFlightMessages() async throws {
         let h = Harness { $0.updateSeconds = 5 }
         try await h.createBasic("tgl")
-        let on = try await h.ok("UpdateTable", ["TableName": "tgl", "StreamSpecification": ["StreamEnabled": true, "StreamViewType": "NEW_IMAGE"]])
+        let on = try await h.ok(
+            "UpdateTable", ["TableName": "tgl", "StreamSpecification": ["StreamEnabled": true, "StreamViewType": "NEW_IMAGE"]])
         let label = try #require(on["TableDescription"]?["LatestStreamLabel"]?.stringValue)
         let stream = await h.fail("UpdateTable", ["TableName": "tgl", "StreamSpecification": ["StreamEnabled": false]])
-        #expect(stream?.message == "Attempt to change a resource which is still in use: A stream status change is currently in progress. Table: tgl Stream: \(label) Operation: ENABLE")
+        #expect(
+            stream?.message
+                == "Attempt to change a resource which is still in use: A stream status change is currently in progress. Table: tgl Stream: \(label) Operation: ENABLE"
+        )
         let iops = await h.fail("UpdateTable", ["TableName": "tgl", "ProvisionedThroughput": pt(9, 9)])
-        #expect(iops?.message == "Attempt to change a resource which is still in use: Can't change table IOPS when stream status is being updated. Table: tgl Stream: \(label) Operation: ENABLE")
+        #expect(
+            iops?.message
+                == "Attempt to change a resource which is still in use: Can't change table IOPS when stream status is being updated. Table: tgl Stream: \(label) Operation: ENABLE"
+        )
     }
 
     @Test func sseTableClassAndDeletionProtection() async throws {
         let h = Harness()
         try await h.createBasic("misc")
-        let sse = try #require(try await h.ok("UpdateTable", ["TableName": "misc", "SSESpecification": ["Enabled": true]])["TableDescription"])
+        let sse = try #require(
+            try await h.ok("UpdateTable", ["TableName": "misc", "SSESpecification": ["Enabled": true]])["TableDescription"])
         #expect(sse["TableStatus"] == "ACTIVE")
         #expect(sse["SSEDescription"]?["Status"] == "UPDATING")
         #expect(try await h.ok("DescribeTable", ["TableName": "misc"])["Table"]?["SSEDescription"]?["Status"] == "ENABLED")
         // The refused no-op is the exact key ARN re-sent ({Enabled:true} again re-encrypts: sseResends).
         let arn = try #require(
             try await h.ok("DescribeTable", ["TableName": "misc"])["Table"]?["SSEDescription"]?["KMSMasterKeyArn"])
-        #expect(await h.fail("UpdateTable", ["TableName": "misc", "SSESpecification": [
-            "Enabled": true, "SSEType": "KMS", "KMSMasterKeyId": arn]])?.message
-            == "One or more parameter values were invalid: Table is already encrypted with given KMSMasterKeyId. Use KMSMasterKeyId parameter if you want to change Master Key")
+        #expect(
+            await h.fail(
+                "UpdateTable",
+                [
+                    "TableName": "misc",
+                    "SSESpecification": [
+                        "Enabled": true, "SSEType": "KMS", "KMSMasterKeyId": arn,
+                    ],
+                ])?.message
+                == "One or more parameter values were invalid: Table is already encrypted with given KMSMasterKeyId. Use KMSMasterKeyId parameter if you want to change Master Key"
+        )
 
         let free = try #require(try await h.ok("UpdateTable", ["TableName": "misc", "TableClass": "STANDARD"])["TableDescription"])
         #expect(free["TableClassSummary"] == nil)
-        let ia = try #require(try await h.ok("UpdateTable", ["TableName": "misc", "TableClass": "STANDARD_INFREQUENT_ACCESS"])["TableDescription"])
+        let ia = try #require(
+            try await h.ok("UpdateTable", ["TableName": "misc", "TableClass": "STANDARD_INFREQUENT_ACCESS"])["TableDescription"])
         #expect(ia["TableStatus"] == "UPDATING")
         #expect(ia["TableClassSummary"] == nil)
         let flipped = try #require(try await h.ok("DescribeTable", ["TableName": "misc"])["Table"]?["TableClassSummary"])
         #expect(flipped["TableClass"] == "STANDARD_INFREQUENT_ACCESS")
         #expect(flipped["LastUpdateDateTime"] != nil)
         try await h.ok("UpdateTable", ["TableName": "misc", "TableClass": "STANDARD"])
-        #expect(await h.fail("UpdateTable", ["TableName": "misc", "TableClass": "STANDARD_INFREQUENT_ACCESS"])?.message
-            == "Updates to TableClass are limited to 2 times in 30 day(s).")
+        #expect(
+            await h.fail("UpdateTable", ["TableName": "misc", "TableClass": "STANDARD_INFREQUENT_ACCESS"])?.message
+                == "Updates to TableClass are limited to 2 times in 30 day(s).")
         // With the budget spent, re-sending the current class is refused as well (AWS, 2026).
         #expect(await h.fail("UpdateTable", ["TableName": "misc", "TableClass": "STANDARD"])?.code == "LimitExceededException")
 
@@ -212,7 +252,10 @@ import Testing
         try await h.ok("UpdateTable", ["TableName": "cool", "DeletionProtectionEnabled": true])
         let error = await h.fail("UpdateTable", ["TableName": "cool", "DeletionProtectionEnabled": false])
         #expect(error?.type == "com.amazon.coral.availability#ThrottlingException")
-        #expect(error?.message?.hasPrefix("Deletion protection setting for table cool modified within the previous 15000 milliseconds. Please try again after ") == true)
+        #expect(
+            error?.message?.hasPrefix(
+                "Deletion protection setting for table cool modified within the previous 15000 milliseconds. Please try again after ")
+                == true)
         h.clock.advance(by: 15)
         try await h.ok("UpdateTable", ["TableName": "cool", "DeletionProtectionEnabled": false])
     }
@@ -224,14 +267,17 @@ import Testing
         input["BillingMode"] = "PAY_PER_REQUEST"
         try await h.ok("CreateTable", .object(input))
         let od = try #require(
-            try await h.ok("UpdateTable", ["TableName": "odw", "OnDemandThroughput": ["MaxReadRequestUnits": 500, "MaxWriteRequestUnits": -1]])[
-                "TableDescription"])
+            try await h.ok(
+                "UpdateTable", ["TableName": "odw", "OnDemandThroughput": ["MaxReadRequestUnits": 500, "MaxWriteRequestUnits": -1]])[
+                    "TableDescription"])
         #expect(JSONWriter.string(od["OnDemandThroughput"] ?? .null) == #"{"MaxReadRequestUnits":500,"MaxWriteRequestUnits":-1}"#)
         let warm = try #require(
             try await h.ok("UpdateTable", ["TableName": "odw", "WarmThroughput": ["ReadUnitsPerSecond": 20000]])["TableDescription"])
         #expect(warm["WarmThroughput"]?["ReadUnitsPerSecond"] == 20000)
-        #expect(await h.fail("UpdateTable", ["TableName": "odw", "WarmThroughput": ["ReadUnitsPerSecond": 100]])?.message
-            == "One or more parameter values were invalid: Requested ReadUnitsPerSecond for WarmThroughput for table is lower than current WarmThroughput, decreasing WarmThroughput is not supported")
+        #expect(
+            await h.fail("UpdateTable", ["TableName": "odw", "WarmThroughput": ["ReadUnitsPerSecond": 100]])?.message
+                == "One or more parameter values were invalid: Requested ReadUnitsPerSecond for WarmThroughput for table is lower than current WarmThroughput, decreasing WarmThroughput is not supported"
+        )
     }
 
     /// A WarmThroughput change leaves the table ACTIVE and shows WarmThroughput.Status UPDATING (§2.5);
@@ -262,8 +308,14 @@ import Testing
             try await h.ok("DescribeTable", ["TableName": "rekey"])["Table"]?["SSEDescription"]?["KMSMasterKeyArn"])
         let newKey = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"
         let response = try #require(
-            try await h.ok("UpdateTable", ["TableName": "rekey", "SSESpecification": [
-                "Enabled": true, "SSEType": "KMS", "KMSMasterKeyId": .string(newKey)]])["TableDescription"]?["SSEDescription"])
+            try await h.ok(
+                "UpdateTable",
+                [
+                    "TableName": "rekey",
+                    "SSESpecification": [
+                        "Enabled": true, "SSEType": "KMS", "KMSMasterKeyId": .string(newKey),
+                    ],
+                ])["TableDescription"]?["SSEDescription"])
         #expect(response["Status"] == "UPDATING")
         #expect(response["KMSMasterKeyArn"] == old)
         h.clock.advance(by: 5)
@@ -283,18 +335,37 @@ import Testing
             let schema: [JSONValue] = keys.enumerated().map { i, key in
                 ["AttributeName": .string(key), "KeyType": i == 0 ? "HASH" : "RANGE"]
             }
-            return ["TableName": "defs", "AttributeDefinitions": definitions, "GlobalSecondaryIndexUpdates": [["Create": [
-                "IndexName": "by-date", "KeySchema": .array(schema), "Projection": ["ProjectionType": "ALL"],
-                "ProvisionedThroughput": ["ReadCapacityUnits": 1, "WriteCapacityUnits": 1]]]]]
+            return [
+                "TableName": "defs", "AttributeDefinitions": definitions,
+                "GlobalSecondaryIndexUpdates": [
+                    [
+                        "Create": [
+                            "IndexName": "by-date", "KeySchema": .array(schema), "Projection": ["ProjectionType": "ALL"],
+                            "ProvisionedThroughput": ["ReadCapacityUnits": 1, "WriteCapacityUnits": 1],
+                        ]
+                    ]
+                ],
+            ]
         }
         // `sk` is the table's sort key, yet the request must define it too.
-        #expect(await h.fail("UpdateTable", create([["AttributeName": "date", "AttributeType": "S"]], keys: ["date", "sk"]))?.message
-            == "Invalid KeySchema: Some index key attribute have no definition")
-        #expect(await h.fail("UpdateTable", create([["AttributeName": "date", "AttributeType": "S"], ["AttributeName": "x", "AttributeType": "S"]], keys: ["date", "sk"]))?.message
-            == "One or more parameter values were invalid: Some index key attributes are not defined in AttributeDefinitions. Keys: [date, sk], AttributeDefinitions: [date, x]")
-        let response = try await h.ok("UpdateTable", create(
-            [["AttributeName": "date", "AttributeType": "S"], ["AttributeName": "sk", "AttributeType": "S"],
-             ["AttributeName": "unused", "AttributeType": "N"]], keys: ["date", "sk"]))
+        #expect(
+            await h.fail("UpdateTable", create([["AttributeName": "date", "AttributeType": "S"]], keys: ["date", "sk"]))?.message
+                == "Invalid KeySchema: Some index key attribute have no definition")
+        #expect(
+            await h.fail(
+                "UpdateTable",
+                create(
+                    [["AttributeName": "date", "AttributeType": "S"], ["AttributeName": "x", "AttributeType": "S"]], keys: ["date", "sk"]))?
+                .message
+                == "One or more parameter values were invalid: Some index key attributes are not defined in AttributeDefinitions. Keys: [date, sk], AttributeDefinitions: [date, x]"
+        )
+        let response = try await h.ok(
+            "UpdateTable",
+            create(
+                [
+                    ["AttributeName": "date", "AttributeType": "S"], ["AttributeName": "sk", "AttributeType": "S"],
+                    ["AttributeName": "unused", "AttributeType": "N"],
+                ], keys: ["date", "sk"]))
         let names = response["TableDescription"]?["AttributeDefinitions"]?.arrayValue?.compactMap { $0["AttributeName"]?.stringValue }
         #expect(names == ["pk", "sk", "date"])
         let described = try await h.ok("DescribeTable", ["TableName": "defs"])
@@ -316,8 +387,9 @@ import Testing
         #expect(await h.fail("DeleteTable", ["TableName": "owned"])?.code == "ResourceInUseException")
         h.clock.advance(by: 4)
         #expect(try await h.ok("DescribeTable", ["TableName": "owned"])["Table"]?["SSEDescription"] == nil)
-        #expect(await h.fail("UpdateTable", ["TableName": "owned", "SSESpecification": ["Enabled": false]])?.message
-            == "One or more parameter values were invalid: Table is already encrypted by default")
+        #expect(
+            await h.fail("UpdateTable", ["TableName": "owned", "SSESpecification": ["Enabled": false]])?.message
+                == "One or more parameter values were invalid: Table is already encrypted by default")
     }
 
     /// Only the exact key ARN re-sent is a refused no-op; other re-sends of the same key succeed (AWS, 2026).
@@ -329,9 +401,17 @@ import Testing
         let again = try await h.ok("UpdateTable", ["TableName": "resend", "SSESpecification": ["Enabled": true]])
         #expect(again["TableDescription"]?["SSEDescription"]?["Status"] == "UPDATING")
         try await h.ok("UpdateTable", ["TableName": "resend", "SSESpecification": ["SSEType": "KMS"]])
-        #expect(await h.fail("UpdateTable", ["TableName": "resend", "SSESpecification": [
-            "Enabled": true, "SSEType": "KMS", "KMSMasterKeyId": arn]])?.message
-            == "One or more parameter values were invalid: Table is already encrypted with given KMSMasterKeyId. Use KMSMasterKeyId parameter if you want to change Master Key")
+        #expect(
+            await h.fail(
+                "UpdateTable",
+                [
+                    "TableName": "resend",
+                    "SSESpecification": [
+                        "Enabled": true, "SSEType": "KMS", "KMSMasterKeyId": arn,
+                    ],
+                ])?.message
+                == "One or more parameter values were invalid: Table is already encrypted with given KMSMasterKeyId. Use KMSMasterKeyId parameter if you want to change Master Key"
+        )
     }
 
     /// OnDemandThroughput merges member by member; -1 clears a member: echoed in the response, omitted from
@@ -349,8 +429,9 @@ import Testing
         try await h.ok("UpdateTable", ["TableName": "odt", "OnDemandThroughput": ["MaxReadRequestUnits": 200]])
         #expect(try await described() == #"{"MaxReadRequestUnits":200,"MaxWriteRequestUnits":50}"#)
         let cleared = try await h.ok("UpdateTable", ["TableName": "odt", "OnDemandThroughput": ["MaxWriteRequestUnits": -1]])
-        #expect(JSONWriter.string(cleared["TableDescription"]?["OnDemandThroughput"] ?? .null)
-            == #"{"MaxReadRequestUnits":200,"MaxWriteRequestUnits":-1}"#)
+        #expect(
+            JSONWriter.string(cleared["TableDescription"]?["OnDemandThroughput"] ?? .null)
+                == #"{"MaxReadRequestUnits":200,"MaxWriteRequestUnits":-1}"#)
         #expect(try await described() == #"{"MaxReadRequestUnits":200}"#)
         try await h.ok("UpdateTable", ["TableName": "odt", "OnDemandThroughput": ["MaxReadRequestUnits": -1]])
         #expect(try await described() == "null")
@@ -361,11 +442,16 @@ import Testing
     @Test func billingModeEdges() async throws {
         let h = Harness { $0.updateSeconds = 3 }
         try await h.createBasic("bill")
-        #expect(await h.fail("UpdateTable", ["TableName": "bill", "BillingMode": "PROVISIONED"])?.message
-            == "One or more parameter values were invalid: ProvisionedThroughput must be specified when BillingMode is PROVISIONED")
+        #expect(
+            await h.fail("UpdateTable", ["TableName": "bill", "BillingMode": "PROVISIONED"])?.message
+                == "One or more parameter values were invalid: ProvisionedThroughput must be specified when BillingMode is PROVISIONED")
         try await h.ok("UpdateTable", ["TableName": "bill", "BillingMode": "PAY_PER_REQUEST"])
-        let back = await h.fail("UpdateTable", ["TableName": "bill", "BillingMode": "PROVISIONED",
-            "ProvisionedThroughput": ["ReadCapacityUnits": 5, "WriteCapacityUnits": 5]])
+        let back = await h.fail(
+            "UpdateTable",
+            [
+                "TableName": "bill", "BillingMode": "PROVISIONED",
+                "ProvisionedThroughput": ["ReadCapacityUnits": 5, "WriteCapacityUnits": 5],
+            ])
         #expect(back?.message == "Attempt to change a resource which is still in use: Table IOPS are currently being updated. Table: bill")
     }
 
@@ -373,6 +459,9 @@ import Testing
         let h = Harness()
         try await h.createBasic("none")
         let error = await h.fail("UpdateTable", ["TableName": "none", "GlobalSecondaryIndexUpdates": []])
-        #expect(error?.message == "At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, SSESpecification, ReplicaUpdates, MultiAccountReplicaReady, ReplicaTransitRoleArn, MultiRegionConsistency, DeletionProtectionEnabled, OnDemandThroughput, WarmThroughput or TableClass is required")
+        #expect(
+            error?.message
+                == "At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, SSESpecification, ReplicaUpdates, MultiAccountReplicaReady, ReplicaTransitRoleArn, MultiRegionConsistency, DeletionProtectionEnabled, OnDemandThroughput, WarmThroughput or TableClass is required"
+        )
     }
 }

@@ -265,7 +265,8 @@ import Testing
 
     @Test func lenientUnknownKeyIsAnIAMUserOfTheDefaultAccount() throws {
         let (auth, _) = Self.authenticator(.lenient)
-        let caller = try auth.authenticate(Self.signed(key: "AKIAUNKNOWN", secret: "x", region: "eu-north-1"), expectedService: "dynamodb").get()
+        let caller = try auth.authenticate(Self.signed(key: "AKIAUNKNOWN", secret: "x", region: "eu-north-1"), expectedService: "dynamodb")
+            .get()
         #expect(caller.identity.type == .iamUser && caller.identity.userName == "AKIAUNKNOWN")
         #expect(caller.identity.arn == "arn:aws:iam::123456789012:user/AKIAUNKNOWN")
         #expect(caller.identity.principalId == DerivedPrincipalID.user(accountId: "123456789012", userName: "AKIAUNKNOWN"))
@@ -328,7 +329,8 @@ import Testing
         #expect(issuer.type == "IAMUser" && issuer.userName == "alice" && issuer.arn == "arn:aws:iam::123456789012:user/alice")
         #expect(issuer.principalId == DerivedPrincipalID.user(accountId: "123456789012", userName: "alice"))
 
-        let root = try auth.authenticate(Self.signed(key: "AKIAROOTKEY000000001", secret: "rootSecret"), expectedService: "dynamodb").get().identity
+        let root = try auth.authenticate(Self.signed(key: "AKIAROOTKEY000000001", secret: "rootSecret"), expectedService: "dynamodb").get()
+            .identity
         #expect(root.principalId == "123456789012" && root.arn == "arn:aws:iam::123456789012:root" && root.sessionContext == nil)
 
         let alice = try auth.authenticate(Self.botoListTables, expectedService: "dynamodb").get().identity
@@ -350,7 +352,8 @@ import Testing
         #expect(Authenticator(mode: .lenient, accounts: [], defaultRegion: "us-east-1", clock: clock).defaultAccountId == "123456789012")
         let first = AccountSettings(accountId: "111111111111")
         let second = AccountSettings(accountId: "222222222222")
-        #expect(Authenticator(mode: .lenient, accounts: [first, second], defaultRegion: "r", clock: clock).defaultAccountId == "111111111111")
+        #expect(
+            Authenticator(mode: .lenient, accounts: [first, second], defaultRegion: "r", clock: clock).defaultAccountId == "111111111111")
     }
 
     // MARK: permissions

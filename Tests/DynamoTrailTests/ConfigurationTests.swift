@@ -50,14 +50,21 @@ import Testing
         (#"{"server":{"port":"80"}}"#, "server.port: must be an integer from 0 to 65535"),
         (#"{"auth":{"mode":"strict"}}"#, #"auth.mode: must be one of "lenient", "enforce""#),
         (#"{"accounts":[{"accountId":"123"}]}"#, "accounts[0].accountId: must be 12 digits"),
-        (#"{"accounts":[{"accountId":"123456789012","identities":[{"type":"IAMUser","accessKeyId":"A","secretAccessKey":"s"}]}]}"#,
-         "accounts[0].identities[0].userName: is required for type IAMUser"),
-        (#"{"accounts":[{"accountId":"123456789012","identities":[{"type":"Robot"}]}]}"#,
-         #"accounts[0].identities[0].type: must be one of "Root", "IAMUser", "AssumedRole", "FederatedUser""#),
+        (
+            #"{"accounts":[{"accountId":"123456789012","identities":[{"type":"IAMUser","accessKeyId":"A","secretAccessKey":"s"}]}]}"#,
+            "accounts[0].identities[0].userName: is required for type IAMUser"
+        ),
+        (
+            #"{"accounts":[{"accountId":"123456789012","identities":[{"type":"Robot"}]}]}"#,
+            #"accounts[0].identities[0].type: must be one of "Root", "IAMUser", "AssumedRole", "FederatedUser""#
+        ),
         (#"{"trail":{"bucket":{"keyPrefix":"logs/"}}}"#, #"trail.bucket.keyPrefix: must not start or end with "/""#),
         (#"{"trail":{"readWriteType":"Some"}}"#, #"trail.readWriteType: must be one of "All", "ReadOnly", "WriteOnly""#),
         (#"{"journal":{"fsync":"sometimes"}}"#, #"journal.fsync: must be one of "never", "batch", "always""#),
-        (#"{"dynamodb":{"transitions":{"createSeconds":-1}}}"#, "dynamodb.transitions.createSeconds: must be a number of seconds from 0.0 to 86400.0"),
+        (
+            #"{"dynamodb":{"transitions":{"createSeconds":-1}}}"#,
+            "dynamodb.transitions.createSeconds: must be a number of seconds from 0.0 to 86400.0"
+        ),
         (#"[1]"#, "(top level): must be a JSON object"),
         (#"{"server":"#, "config.json: not valid JSON (unexpected end of input at byte 10)"),
     ])

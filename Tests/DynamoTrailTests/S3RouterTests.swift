@@ -69,14 +69,19 @@ import Testing
         #expect(missing.status == 404)
         let requestId = try #require(missing.header("x-amz-request-id"))
         let hostId = try #require(missing.header("x-amz-id-2"))
-        #expect(missing.text == "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message><Key>nope</Key><RequestId>\(requestId)</RequestId><HostId>\(hostId)</HostId></Error>")
+        #expect(
+            missing.text
+                == "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message><Key>nope</Key><RequestId>\(requestId)</RequestId><HostId>\(hostId)</HostId></Error>"
+        )
         let missingHead = try await client.send("HEAD", "/dynamotrail-logs/nope")
         #expect(missingHead.status == 404)
         #expect(missingHead.body.isEmpty)
 
         let otherBucket = try await client.send("GET", "/another-bucket")
         #expect(otherBucket.status == 404)
-        #expect(otherBucket.text.contains("<Code>NoSuchBucket</Code><Message>The specified bucket does not exist</Message><BucketName>another-bucket</BucketName>"))
+        #expect(
+            otherBucket.text.contains(
+                "<Code>NoSuchBucket</Code><Message>The specified bucket does not exist</Message><BucketName>another-bucket</BucketName>"))
         let location = try await client.send("GET", "/dynamotrail-logs?location")
         #expect(location.text.hasSuffix("<LocationConstraint xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"/>"))
 
@@ -87,7 +92,8 @@ import Testing
         }
         #expect(!FileManager.default.fileExists(atPath: server.bucket.appendingPathComponent("new-object").path))
 
-        let ranged = try await client.send("GET", "/dynamotrail-logs/AWSLogs/111122223333/CloudTrail/us-east-1/2026/11/24/f.json.gz", headers: ["Range": "bytes=1-"])
+        let ranged = try await client.send(
+            "GET", "/dynamotrail-logs/AWSLogs/111122223333/CloudTrail/us-east-1/2026/11/24/f.json.gz", headers: ["Range": "bytes=1-"])
         #expect(ranged.status == 206)
         #expect(ranged.text == "z")
         #expect(ranged.header("Content-Range") == "bytes 1-1/2")
@@ -110,12 +116,18 @@ import Testing
 
         let wrongSecret = try await Self.signed(server, "GET", "/dynamotrail-logs/k.txt", secret: "wrong")
         #expect(wrongSecret.status == 403)
-        #expect(wrongSecret.text.contains("<Code>SignatureDoesNotMatch</Code><Message>The request signature we calculated does not match the signature you provided. Check your key and signing method.</Message><AWSAccessKeyId>AKIAIOSFODNN7EXAMPLE</AWSAccessKeyId><StringToSign>AWS4-HMAC-SHA256\n20261124T120000Z\n20261124/us-east-1/s3/aws4_request\n"))
+        #expect(
+            wrongSecret.text.contains(
+                "<Code>SignatureDoesNotMatch</Code><Message>The request signature we calculated does not match the signature you provided. Check your key and signing method.</Message><AWSAccessKeyId>AKIAIOSFODNN7EXAMPLE</AWSAccessKeyId><StringToSign>AWS4-HMAC-SHA256\n20261124T120000Z\n20261124/us-east-1/s3/aws4_request\n"
+            ))
         #expect(wrongSecret.header("x-amz-request-id") != nil)
 
         let unknown = try await Self.signed(server, "GET", "/dynamotrail-logs/k.txt", key: ("AKIAUNKNOWN000000001", "x"))
         #expect(unknown.status == 403)
-        #expect(unknown.text.contains("<Code>InvalidAccessKeyId</Code><Message>The AWS Access Key Id you provided does not exist in our records.</Message><AWSAccessKeyId>AKIAUNKNOWN000000001</AWSAccessKeyId>"))
+        #expect(
+            unknown.text.contains(
+                "<Code>InvalidAccessKeyId</Code><Message>The AWS Access Key Id you provided does not exist in our records.</Message><AWSAccessKeyId>AKIAUNKNOWN000000001</AWSAccessKeyId>"
+            ))
 
         let wrongService = try await Self.signed(server, "GET", "/dynamotrail-logs/k.txt", service: "dynamodb")
         #expect(wrongService.status == 400)

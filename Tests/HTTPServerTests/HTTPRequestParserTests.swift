@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import HTTPServer
@@ -101,12 +102,18 @@ struct SplitMix: RandomNumberGenerator {
         var parser = HTTPRequestParser()
         parser.append(Array("PUT / HTTP/1.1\r\nHost: h\r\nExpect: 100-continue\r\nContent-Length: 5\r\n\r\n".utf8))
         #expect(throws: Never.self) {
-            guard case .expectContinue = try parser.next() else { Issue.record("no 100-continue"); return }
+            guard case .expectContinue = try parser.next() else {
+                Issue.record("no 100-continue")
+                return
+            }
             #expect(try parser.next() == nil)
         }
         parser.append(Array("hello".utf8))
         #expect(throws: Never.self) {
-            guard case .request(let request) = try parser.next() else { Issue.record("no request"); return }
+            guard case .request(let request) = try parser.next() else {
+                Issue.record("no request")
+                return
+            }
             #expect(request.body == Array("hello".utf8))
         }
         // With the body already there, no interim answer is needed.
@@ -170,11 +177,15 @@ struct SplitMix: RandomNumberGenerator {
         let endless = "GET / HTTP/1.1\r\nX: " + String(repeating: "b", count: 70_000)
         #expect(parse(endless, feeding).error?.status == 431)
         let small = HTTPRequestParser.Limits(maxHeaderBytes: 64, maxBodyBytes: 4)
-        #expect(parse("GET / HTTP/1.1\r\nHost: h\r\nX: " + String(repeating: "c", count: 64) + "\r\n\r\n", feeding, limits: small).error?.status == 431)
+        #expect(
+            parse("GET / HTTP/1.1\r\nHost: h\r\nX: " + String(repeating: "c", count: 64) + "\r\n\r\n", feeding, limits: small).error?.status
+                == 431)
         #expect(parse("POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 5\r\n\r\n12345", feeding, limits: small).error?.status == 413)
         #expect(
-            parse("POST / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n3\r\ndef\r\n0\r\n\r\n", feeding, limits: small)
-                .error?.status == 413)
+            parse(
+                "POST / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n3\r\ndef\r\n0\r\n\r\n", feeding, limits: small
+            )
+            .error?.status == 413)
     }
 
     @Test func neverCrashesOnRandomBytes() {
@@ -199,7 +210,8 @@ struct SplitMix: RandomNumberGenerator {
         var headers = HTTPHeaders()
         headers.add("x-amzn-RequestId", "ABC")
         let bytes = HTTPResponseEncoder.encode(HTTPResponse(status: 200, headers: headers, text: "{}"), keepAlive: true, date: "D")
-        #expect(String(decoding: bytes, as: UTF8.self) == "HTTP/1.1 200 OK\r\nx-amzn-RequestId: ABC\r\nContent-Length: 2\r\nDate: D\r\n\r\n{}")
+        #expect(
+            String(decoding: bytes, as: UTF8.self) == "HTTP/1.1 200 OK\r\nx-amzn-RequestId: ABC\r\nContent-Length: 2\r\nDate: D\r\n\r\n{}")
         let head = HTTPResponseEncoder.encode(
             HTTPResponse(status: 200, headers: HTTPHeaders(["Content-Length": "10"]), body: []), version: .http10, keepAlive: true,
             omitBody: true)
@@ -215,5 +227,3 @@ struct SplitMix: RandomNumberGenerator {
         #expect(HTTPDate.format(Date(timeIntervalSince1970: 1_795_564_799)) == "Tue, 24 Nov 2026 23:59:59 GMT")
     }
 }
-
-import Foundation

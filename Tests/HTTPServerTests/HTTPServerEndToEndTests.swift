@@ -35,7 +35,8 @@ func expectServing(_ server: HTTPServer, sourceLocation: SourceLocation = #_sour
         let server = try startServer()
         let client = try RawSocketClient(port: server.port)
         client.send(
-            "GET /slow HTTP/1.1\r\nHost: x\r\n\r\nPOST /b HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n\r\nabcGET /c HTTP/1.1\r\nHost: x\r\n\r\n")
+            "GET /slow HTTP/1.1\r\nHost: x\r\n\r\nPOST /b HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n\r\nabcGET /c HTTP/1.1\r\nHost: x\r\n\r\n"
+        )
         #expect(await client.response()?.text == "GET /slow 0")
         #expect(await client.response()?.text == "POST /b 3")
         #expect(await client.response()?.text == "GET /c 0")

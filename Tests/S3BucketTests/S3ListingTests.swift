@@ -38,7 +38,10 @@ import Testing
         #expect(elements("IsTruncated", in: xml) == ["false"])
         #expect(elements("MaxKeys", in: xml) == ["1000"])
         #expect(elements("Name", in: xml) == ["trail-bucket"])
-        #expect(xml.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ListBucketResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Name>trail-bucket</Name><Prefix></Prefix><Marker></Marker><MaxKeys>1000</MaxKeys><IsTruncated>false</IsTruncated><Contents><Key>AWSLogs/"))
+        #expect(
+            xml.hasPrefix(
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ListBucketResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Name>trail-bucket</Name><Prefix></Prefix><Marker></Marker><MaxKeys>1000</MaxKeys><IsTruncated>false</IsTruncated><Contents><Key>AWSLogs/"
+            ))
     }
 
     @Test func contentsCarrySizeTimeAndStorageClass() async throws {
@@ -46,11 +49,20 @@ import Testing
         defer { fixture.remove() }
         try fixture.put("dated", "12345", modified: Date(timeIntervalSince1970: 1_795_530_820))
         try fixture.sidecar(
-            "z", ObjectMetadata(contentType: "text/plain", storageClass: "GLACIER", etag: "0123abcd", lastModified: Date(timeIntervalSince1970: 1_700_000_000)))
+            "z",
+            ObjectMetadata(
+                contentType: "text/plain", storageClass: "GLACIER", etag: "0123abcd",
+                lastModified: Date(timeIntervalSince1970: 1_700_000_000)))
         let xml = await fixture.text("GET", "/trail-bucket?prefix=dated")
-        #expect(xml.contains("<Contents><Key>dated</Key><LastModified>2026-11-24T14:33:40.000Z</LastModified><Size>5</Size><StorageClass>STANDARD</StorageClass></Contents>"))
+        #expect(
+            xml.contains(
+                "<Contents><Key>dated</Key><LastModified>2026-11-24T14:33:40.000Z</LastModified><Size>5</Size><StorageClass>STANDARD</StorageClass></Contents>"
+            ))
         let z = await fixture.text("GET", "/trail-bucket?prefix=z")
-        #expect(z.contains("<Contents><Key>z</Key><LastModified>2023-11-14T22:13:20.000Z</LastModified><ETag>&quot;0123abcd&quot;</ETag><Size>12</Size><StorageClass>GLACIER</StorageClass></Contents>"))
+        #expect(
+            z.contains(
+                "<Contents><Key>z</Key><LastModified>2023-11-14T22:13:20.000Z</LastModified><ETag>&quot;0123abcd&quot;</ETag><Size>12</Size><StorageClass>GLACIER</StorageClass></Contents>"
+            ))
     }
 
     @Test func prefixAndMarkerAreByteWise() async throws {
@@ -62,7 +74,8 @@ import Testing
         // validate-logs style: marker + prefix + encoding-type=url.
         let digest = await fixture.text(
             "GET",
-            "/trail-bucket?marker=AWSLogs%2F111122223333%2FCloudTrail-Digest%2Fus-east-1%2F2026%2F11%2F24%2Fd0.json.gz&prefix=AWSLogs%2F111122223333%2FCloudTrail-Digest%2Fus-east-1&encoding-type=url")
+            "/trail-bucket?marker=AWSLogs%2F111122223333%2FCloudTrail-Digest%2Fus-east-1%2F2026%2F11%2F24%2Fd0.json.gz&prefix=AWSLogs%2F111122223333%2FCloudTrail-Digest%2Fus-east-1&encoding-type=url"
+        )
         #expect(elements("Key", in: digest) == ["AWSLogs/111122223333/CloudTrail-Digest/us-east-1/2026/11/24/d1.json.gz"])
         #expect(elements("EncodingType", in: digest) == ["url"])
         // Keys strictly after the marker, which need not exist.
@@ -80,7 +93,9 @@ import Testing
         var pages = 0
         while true {
             let xml = await fixture.text("GET", "/trail-bucket?max-keys=3&encoding-type=url&marker=\(ListObjectsPage.urlEncode(marker))")
-            let keys = elements("Key", in: xml).map { String(decoding: S3Query.percentDecode(Substring($0), plusAsSpace: true), as: UTF8.self) }
+            let keys = elements("Key", in: xml).map {
+                String(decoding: S3Query.percentDecode(Substring($0), plusAsSpace: true), as: UTF8.self)
+            }
             seen += keys
             pages += 1
             #expect(keys.count <= 3)
@@ -99,9 +114,10 @@ import Testing
         #expect(elements("Prefix", in: top).dropFirst().elementsEqual(["AWSLogs/", "a/"]))
         #expect(elements("Key", in: top).map { $0 } == ["a-b", "a0", "plus+key", "space key.txt", "z", "ü.txt"])
         let nested = await fixture.text("GET", "/trail-bucket?prefix=AWSLogs%2F111122223333%2F&delimiter=%2F")
-        #expect(Array(elements("Prefix", in: nested).dropFirst()) == [
-            "AWSLogs/111122223333/CloudTrail-Digest/", "AWSLogs/111122223333/CloudTrail/",
-        ])
+        #expect(
+            Array(elements("Prefix", in: nested).dropFirst()) == [
+                "AWSLogs/111122223333/CloudTrail-Digest/", "AWSLogs/111122223333/CloudTrail/",
+            ])
         // Paging with a delimiter: NextMarker is the last key or prefix; a prefix is never repeated.
         let first = await fixture.text("GET", "/trail-bucket?delimiter=%2F&max-keys=2")
         #expect(elements("Key", in: first) == ["a-b"])
@@ -148,7 +164,11 @@ import Testing
         #expect(elements("Key", in: startAfter) == ["space key.txt", "z", "ü.txt"])
         #expect(elements("StartAfter", in: startAfter) == ["plus+key"])
         let bad = await fixture.send("GET", "/trail-bucket?list-type=2&continuation-token=bm9wZQ%3D%3D")
-        #expect(bad == .failure(.invalidArgument(message: "The continuation token provided is incorrect", name: "continuation-token", value: "bm9wZQ==")))
+        #expect(
+            bad
+                == .failure(
+                    .invalidArgument(message: "The continuation token provided is incorrect", name: "continuation-token", value: "bm9wZQ==")
+                ))
     }
 
     @Test func maxKeysEdgeCases() async throws {
@@ -162,13 +182,17 @@ import Testing
         #expect(elements("Key", in: big).count == Self.keys.count)
         #expect(
             await fixture.send("GET", "/trail-bucket?max-keys=-1")
-                == .failure(.invalidArgument(message: "Argument maxKeys must be an integer between 0 and 2147483647", name: "maxKeys", value: "-1")))
+                == .failure(
+                    .invalidArgument(message: "Argument maxKeys must be an integer between 0 and 2147483647", name: "maxKeys", value: "-1"))
+        )
         #expect(
             await fixture.send("GET", "/trail-bucket?max-keys=ten")
-                == .failure(.invalidArgument(message: "Provided max-keys not an integer or within integer range", name: "max-keys", value: "ten")))
+                == .failure(
+                    .invalidArgument(message: "Provided max-keys not an integer or within integer range", name: "max-keys", value: "ten")))
         #expect(
             await fixture.send("GET", "/trail-bucket?encoding-type=base64")
-                == .failure(.invalidArgument(message: "Invalid Encoding Method specified in Request", name: "encoding-type", value: "base64")))
+                == .failure(
+                    .invalidArgument(message: "Invalid Encoding Method specified in Request", name: "encoding-type", value: "base64")))
     }
 
     @Test func listingNeverReadsContentsAndSkipsLinks() async throws {
@@ -179,7 +203,8 @@ import Testing
         let handle = try FileHandle(forWritingTo: huge)
         try handle.truncate(atOffset: 1 << 34)
         try handle.close()
-        try FileManager.default.createSymbolicLink(atPath: fixture.root.appendingPathComponent("link").path, withDestinationPath: "/etc/hostname")
+        try FileManager.default.createSymbolicLink(
+            atPath: fixture.root.appendingPathComponent("link").path, withDestinationPath: "/etc/hostname")
         try FileManager.default.createSymbolicLink(atPath: fixture.root.appendingPathComponent("linkdir").path, withDestinationPath: "/etc")
         let xml = await fixture.text("GET", "/trail-bucket?prefix=huge")
         #expect(elements("Size", in: xml) == ["17179869184"])

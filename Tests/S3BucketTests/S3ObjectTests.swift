@@ -22,9 +22,10 @@ import Testing
         let get = try reply(await fixture.send("GET", "/trail-bucket/dir/plain.txt"))
         #expect(get.status == 200)
         #expect(String(decoding: get.body, as: UTF8.self) == "hello world")
-        #expect(get.headers.map(\.name) == [
-            "Last-Modified", "ETag", "x-amz-server-side-encryption", "Accept-Ranges", "Content-Type", "Content-Length",
-        ])
+        #expect(
+            get.headers.map(\.name) == [
+                "Last-Modified", "ETag", "x-amz-server-side-encryption", "Accept-Ranges", "Content-Type", "Content-Length",
+            ])
         #expect(get.header("ETag") == "\"5eb63bbbe01eeed093cb22bb8f5acdc3\"")
         #expect(get.header("Last-Modified") == "Tue, 24 Nov 2026 14:33:40 GMT")
         #expect(get.header("Content-Type") == "binary/octet-stream")
@@ -50,14 +51,15 @@ import Testing
                 userMetadata: ["signature-algorithm": "SHA256withRSA", "signature": "abcd"], etag: "feedface",
                 lastModified: Self.modified))
         let head = try reply(await fixture.send("HEAD", "/trail-bucket/" + key))
-        #expect(head.headers == [
-            .init("Last-Modified", "Tue, 24 Nov 2026 14:33:40 GMT"), .init("ETag", "\"feedface\""),
-            .init("x-amz-server-side-encryption", "aws:kms"),
-            .init("x-amz-server-side-encryption-aws-kms-key-id", "arn:aws:kms:us-east-1:111122223333:key/k"),
-            .init("x-amz-storage-class", "STANDARD_IA"), .init("x-amz-meta-signature", "abcd"),
-            .init("x-amz-meta-signature-algorithm", "SHA256withRSA"), .init("Accept-Ranges", "bytes"),
-            .init("Content-Encoding", "gzip"), .init("Content-Type", "application/json"), .init("Content-Length", "12"),
-        ])
+        #expect(
+            head.headers == [
+                .init("Last-Modified", "Tue, 24 Nov 2026 14:33:40 GMT"), .init("ETag", "\"feedface\""),
+                .init("x-amz-server-side-encryption", "aws:kms"),
+                .init("x-amz-server-side-encryption-aws-kms-key-id", "arn:aws:kms:us-east-1:111122223333:key/k"),
+                .init("x-amz-storage-class", "STANDARD_IA"), .init("x-amz-meta-signature", "abcd"),
+                .init("x-amz-meta-signature-algorithm", "SHA256withRSA"), .init("Accept-Ranges", "bytes"),
+                .init("Content-Encoding", "gzip"), .init("Content-Type", "application/json"), .init("Content-Length", "12"),
+            ])
         // An undecodable sidecar is ignored: S3's defaults apply.
         try fixture.put(ObjectMetadata.sidecarPath(forKey: key), "not json")
         let plain = try reply(await fixture.send("HEAD", "/trail-bucket/" + key))
@@ -100,7 +102,9 @@ import Testing
         #expect(ByteRange.resolve("bytes=0-0", size: 5) == .success(ByteRange(first: 0, last: 0)))
         #expect(ByteRange.resolve(" bytes = 1 - 2 ", size: 5) == .success(nil))  // "bytes =" is not the unit
         #expect(ByteRange.resolve("bytes=1-99999999999999999999999", size: 5) == .success(ByteRange(first: 1, last: 4)))
-        #expect(ByteRange.resolve("bytes=99999999999999999999999-", size: 5) == .failure(.invalidRange(requested: "bytes=99999999999999999999999-", size: 5)))
+        #expect(
+            ByteRange.resolve("bytes=99999999999999999999999-", size: 5)
+                == .failure(.invalidRange(requested: "bytes=99999999999999999999999-", size: 5)))
         #expect(ByteRange.resolve("bytes=0-", size: 0) == .failure(.invalidRange(requested: "bytes=0-", size: 0)))
         #expect(ByteRange.resolve("bytes=-1", size: 0) == .failure(.invalidRange(requested: "bytes=-1", size: 0)))
     }
@@ -109,13 +113,16 @@ import Testing
         let fixture = try BucketFixture()
         defer { fixture.remove() }
         try fixture.put("old.json.gz", "archived")
-        try fixture.sidecar("old.json.gz", ObjectMetadata(contentType: "application/json", storageClass: "GLACIER", lastModified: Self.modified))
+        try fixture.sidecar(
+            "old.json.gz", ObjectMetadata(contentType: "application/json", storageClass: "GLACIER", lastModified: Self.modified))
         #expect(await fixture.send("GET", "/trail-bucket/old.json.gz") == .failure(.invalidObjectState(storageClass: "GLACIER")))
         let head = try reply(await fixture.send("HEAD", "/trail-bucket/old.json.gz"))
         #expect(head.header("x-amz-storage-class") == "GLACIER")
         let wire = S3Error.invalidObjectState(storageClass: "GLACIER").wire
-        #expect(wire.xml(requestId: "R", hostId: "H")
-            == "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>InvalidObjectState</Code><Message>The operation is not valid for the object&apos;s storage class</Message><StorageClass>GLACIER</StorageClass><RequestId>R</RequestId><HostId>H</HostId></Error>")
+        #expect(
+            wire.xml(requestId: "R", hostId: "H")
+                == "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>InvalidObjectState</Code><Message>The operation is not valid for the object&apos;s storage class</Message><StorageClass>GLACIER</StorageClass><RequestId>R</RequestId><HostId>H</HostId></Error>"
+        )
         #expect(wire.httpStatus == 403)
     }
 
@@ -134,7 +141,10 @@ import Testing
         #expect(await fixture.send("GET", "/trail-bucket/%2E%2E/%2E%2E/etc/passwd") == .failure(.noSuchKey(key: "../../etc/passwd")))
         #expect(try reply(await fixture.send("GET", "/trail-bucket/a%2Fb.txt")).status == 200)
         let xml = S3Error.noSuchKey(key: "missing").wire.xml(requestId: "4442587FB7D0A2F9", hostId: "H")
-        #expect(xml == "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message><Key>missing</Key><RequestId>4442587FB7D0A2F9</RequestId><HostId>H</HostId></Error>")
+        #expect(
+            xml
+                == "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message><Key>missing</Key><RequestId>4442587FB7D0A2F9</RequestId><HostId>H</HostId></Error>"
+        )
     }
 
     @Test func otherBucketsWritesAndSubresources() async throws {
@@ -152,10 +162,14 @@ import Testing
         #expect(await fixture.send("GET", "/trail-bucket/k?tagging") == .failure(.notImplemented))
         let headBucket = try reply(await fixture.send("HEAD", "/trail-bucket"))
         #expect(headBucket.header("x-amz-bucket-region") == "us-east-1")
-        #expect(S3Error.noSuchBucket(bucket: "b").wire.xml(requestId: "R", hostId: "H")
-            == "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>NoSuchBucket</Code><Message>The specified bucket does not exist</Message><BucketName>b</BucketName><RequestId>R</RequestId><HostId>H</HostId></Error>")
-        #expect(S3Error.invalidRange(requested: "bytes=9-", size: 3).wire.xml(requestId: "R", hostId: "H")
-            == "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>InvalidRange</Code><Message>The requested range is not satisfiable</Message><RangeRequested>bytes=9-</RangeRequested><ActualObjectSize>3</ActualObjectSize><RequestId>R</RequestId><HostId>H</HostId></Error>")
+        #expect(
+            S3Error.noSuchBucket(bucket: "b").wire.xml(requestId: "R", hostId: "H")
+                == "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>NoSuchBucket</Code><Message>The specified bucket does not exist</Message><BucketName>b</BucketName><RequestId>R</RequestId><HostId>H</HostId></Error>"
+        )
+        #expect(
+            S3Error.invalidRange(requested: "bytes=9-", size: 3).wire.xml(requestId: "R", hostId: "H")
+                == "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>InvalidRange</Code><Message>The requested range is not satisfiable</Message><RangeRequested>bytes=9-</RangeRequested><ActualObjectSize>3</ActualObjectSize><RequestId>R</RequestId><HostId>H</HostId></Error>"
+        )
     }
 
     @Test func virtualHostStyleUsesTheWholePathAsTheKey() async throws {
@@ -173,11 +187,14 @@ import Testing
     @Test func bucketLocation() async throws {
         let east = try BucketFixture()
         defer { east.remove() }
-        #expect(await east.text("GET", "/trail-bucket?location")
-            == "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<LocationConstraint xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"/>")
+        #expect(
+            await east.text("GET", "/trail-bucket?location")
+                == "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<LocationConstraint xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"/>")
         let west = try BucketFixture(region: "eu-west-1")
         defer { west.remove() }
-        #expect(await west.text("GET", "/trail-bucket?location=")
-            == "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<LocationConstraint xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">eu-west-1</LocationConstraint>")
+        #expect(
+            await west.text("GET", "/trail-bucket?location=")
+                == "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<LocationConstraint xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">eu-west-1</LocationConstraint>"
+        )
     }
 }

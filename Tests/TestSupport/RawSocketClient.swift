@@ -1,8 +1,9 @@
+import Dispatch
+import Foundation
+
 #if canImport(Glibc)
     @preconcurrency import Glibc
 #endif
-import Dispatch
-import Foundation
 
 /// A blocking TCP client for sending exactly the bytes a test wants (malformed requests, pipelining,
 /// half-closes) and reading raw responses. Not thread-safe: one test uses one client at a time

@@ -1,6 +1,7 @@
 import AWSProtocol
 import CloudTrail
 import Dispatch
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else

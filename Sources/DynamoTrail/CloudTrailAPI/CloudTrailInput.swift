@@ -1,5 +1,6 @@
 import AWSProtocol
 import CloudTrail
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else

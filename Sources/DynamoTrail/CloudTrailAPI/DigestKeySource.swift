@@ -1,4 +1,5 @@
 import CloudTrail
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else

@@ -36,7 +36,9 @@ struct SampleCallMix {
         }
         let table = Self.tableNames[random.next(below: Self.tableNames.count)]
         let tableArn = "arn:aws:dynamodb:\(region):\(account):table/\(table)"
-        func dynamo(_ op: String, _ input: JSONValue) -> Call { Call(target: ServiceTarget(service: .dynamoDB, operation: op), input: input) }
+        func dynamo(_ op: String, _ input: JSONValue) -> Call {
+            Call(target: ServiceTarget(service: .dynamoDB, operation: op), input: input)
+        }
         switch operation {
         case "CreateTable": return dynamo("CreateTable", createTable(table))
         case "BadCreateTable":
@@ -62,7 +64,12 @@ struct SampleCallMix {
                 ["TableName": .string(table), "TimeToLiveSpecification": ["Enabled": true, "AttributeName": "expiresAt"]])
         case "ListTagsOfResource": return dynamo("ListTagsOfResource", ["ResourceArn": .string(tableArn)])
         case "TagResource":
-            return dynamo("TagResource", ["ResourceArn": .string(tableArn), "Tags": [["Key": "cost-center", "Value": .string("cc-\(random.next(below: 90) + 10)")]]])
+            return dynamo(
+                "TagResource",
+                [
+                    "ResourceArn": .string(tableArn),
+                    "Tags": [["Key": "cost-center", "Value": .string("cc-\(random.next(below: 90) + 10)")]],
+                ])
         case "UpdateContinuousBackups":
             return dynamo(
                 "UpdateContinuousBackups",
@@ -116,7 +123,10 @@ struct SampleCallMix {
         }
         if random.next(below: 10) < 3 { input["StreamSpecification"] = ["StreamEnabled": true, "StreamViewType": "NEW_AND_OLD_IMAGES"] }
         if random.next(below: 10) < 4 {
-            input["Tags"] = [["Key": "team", "Value": .string(["payments", "search", "platform"][random.next(below: 3)])], ["Key": "env", "Value": "prod"]]
+            input["Tags"] = [
+                ["Key": "team", "Value": .string(["payments", "search", "platform"][random.next(below: 3)])],
+                ["Key": "env", "Value": "prod"],
+            ]
         }
         if random.next(below: 10) == 0 { input["DeletionProtectionEnabled"] = true }
         return .object(input)

@@ -1,12 +1,13 @@
 import AWSProtocol
 import CloudTrail
 import Dispatch
+import Synchronization
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
     import Foundation
 #endif
-import Synchronization
 
 /// Groups sample records per account, region and five minutes of event time (AWS delivers about every
 /// five minutes) and writes each group as a log file, two at a time on a private concurrent queue.

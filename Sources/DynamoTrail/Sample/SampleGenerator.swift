@@ -1,7 +1,8 @@
 import AWSProtocol
 import CloudTrail
-import DynamoDBControlPlane
 import Dispatch
+import DynamoDBControlPlane
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
@@ -82,7 +83,8 @@ public struct SampleGenerator: Sendable {
         let count = max(options.count, 0)
 
         for index in 0..<count {
-            let time = options.start.addingTimeInterval(span * (Double(index) + Double(random.next(below: 1000)) / 1000) / Double(max(count, 1)))
+            let time = options.start.addingTimeInterval(
+                span * (Double(index) + Double(random.next(below: 1000)) / 1000) / Double(max(count, 1)))
             clock.set(time)
             var roll = random.next(below: totalWeight)
             var caller = callers[0]
@@ -107,7 +109,8 @@ public struct SampleGenerator: Sendable {
                 let table = call.input["TableName"]?.stringValue
                 result = .failure(
                     authenticated.accessDenied(
-                        action: action, resource: AccessDenied.tableResource(region: region, accountId: caller.accountId, tableName: table)))
+                        action: action, resource: AccessDenied.tableResource(region: region, accountId: caller.accountId, tableName: table))
+                )
             } else {
                 result = await controlPlane.handle(
                     ControlPlaneRequest(
