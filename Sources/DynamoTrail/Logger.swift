@@ -20,7 +20,7 @@ public struct Logger: Sendable {
     public func log(_ level: Configuration.LogLevel, _ message: @autoclosure () -> String) {
         guard enabled(level) else { return }
         // One write per line (a closed stderr is ignored, never a trap).
-        StandardStream.error.write("dynamotrail: \(message())\n")
+        Platform.StandardStream.error.write("dynamotrail: \(message())\n")
     }
 
     public func info(_ message: @autoclosure () -> String) { log(.info, message()) }

@@ -143,7 +143,7 @@ final class BufferedOutput: @unchecked Sendable {
 
     func flush() {
         guard !buffer.isEmpty else { return }
-        StandardStream.output.write(buffer)
+        Platform.StandardStream.output.write(buffer)
         buffer.removeAll(keepingCapacity: true)
     }
 }

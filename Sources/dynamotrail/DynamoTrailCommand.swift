@@ -94,8 +94,8 @@ struct DynamoTrailCommand {
         }
     }
 
-    static func write(_ text: String) { StandardStream.output.write(text) }
-    static func writeError(_ text: String) { StandardStream.error.write(text) }
+    static func write(_ text: String) { Platform.StandardStream.output.write(text) }
+    static func writeError(_ text: String) { Platform.StandardStream.error.write(text) }
 
     static func fail(_ error: ConfigurationError, hint: Bool) -> Never {
         writeError("dynamotrail: \(error)\n")
