@@ -85,8 +85,10 @@ public enum Socket {
     /// Sends as much of `bytes[offset...]` as the socket takes without blocking; returns bytes sent,
     /// 0 when it would block, or nil when the peer is gone. `MSG_NOSIGNAL`: no SIGPIPE.
     public static func write(_ fd: Int32, _ bytes: [UInt8], from offset: Int) -> Int? {
-        let sent = bytes.withUnsafeBytes { raw in
-            Glibc.send(fd, raw.baseAddress! + offset, raw.count - offset, Int32(MSG_NOSIGNAL))
+        guard offset < bytes.count else { return 0 }
+        let sent = bytes.withUnsafeBytes { raw -> Int in
+            guard let base = raw.baseAddress else { return 0 }
+            return Glibc.send(fd, base + offset, raw.count - offset, Int32(MSG_NOSIGNAL))
         }
         if sent >= 0 { return sent }
         return errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR ? 0 : nil
