@@ -13,7 +13,7 @@ public final class RawSocketClient: @unchecked Sendable {
     private var pending: [UInt8] = []
 
     /// Connects to `host:port` (IPv4 or IPv6 literal), with a receive timeout.
-    public init(host: String = "127.0.0.1", port: Int, timeout: Double = 5) throws {
+    public init(host: String = "127.0.0.1", port: Int, timeout: Double = 30) throws {
         let isIPv6 = host.contains(":")
         fd = socket(isIPv6 ? AF_INET6 : AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw RawSocketError.failed("socket") }
