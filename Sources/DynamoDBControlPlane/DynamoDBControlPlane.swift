@@ -108,6 +108,14 @@ public actor DynamoDBControlPlane {
     static let dynamoDBOperations = servedOperations.union(dataPlaneOperations).union(otherDynamoDBOperations)
     static let streamsOperations: Set<String> = ["DescribeStream", "ListStreams", "GetShardIterator", "GetRecords"]
 
+    /// Item operations and the Streams record calls: DynamoDB's data plane (everything else is control plane).
+    public static func isDataPlane(_ service: ControlPlaneService, operation: String) -> Bool {
+        switch service {
+        case .dynamoDB: dataPlaneOperations.contains(operation)
+        case .streams: operation == "GetShardIterator" || operation == "GetRecords"
+        }
+    }
+
     private func dispatchDynamoDB(_ operation: String, _ input: JSONValue, _ context: RequestContext)
         throws(AWSServiceError) -> JSONValue
     {

@@ -1,17 +1,10 @@
 import AWSProtocol
 import CloudTrail
+import DynamoDBControlPlane
 
 /// Turns a finished call into the CloudTrail event AWS would log for it (cloudtrail-format §2.5, §3.4),
 /// or nil for calls a default trail does not log (data events).
 enum CallAudit {
-    /// DynamoDB and Streams data-plane operations: data events, which a trail logs only when asked
-    /// (cloudtrail-format §3.4); DynamoTrail's trail logs management events only.
-    static let dataEvents: Set<String> = [
-        "BatchExecuteStatement", "BatchGetItem", "BatchWriteItem", "DeleteItem", "ExecuteStatement", "ExecuteTransaction",
-        "GetItem", "PutItem", "Query", "Scan", "TransactGetItems", "TransactWriteItems", "UpdateItem", "GetRecords",
-        "GetShardIterator",
-    ]
-
     /// Read-only calls: `readOnly: true` and `responseElements: null`.
     static func isReadOnly(_ operation: String) -> Bool {
         ["Describe", "List", "Get", "Lookup"].contains(where: operation.hasPrefix)
@@ -20,7 +13,11 @@ enum CallAudit {
     static func event(
         target: ServiceTarget, input: JSONValue?, call: AuthenticatedCall, result: Result<JSONValue, AWSServiceError>
     ) -> CloudTrailEvent? {
-        guard !dataEvents.contains(target.operation) else { return nil }
+        // Data-plane calls are data events, which a trail logs only when asked (cloudtrail-format §3.4);
+        // DynamoTrail's trail logs management events only.
+        if let service = target.service.controlPlane, DynamoDBControlPlane.isDataPlane(service, operation: target.operation) {
+            return nil
+        }
         let context = call.context
         let readOnly = isReadOnly(target.operation)
         var event = CloudTrailEvent(

@@ -27,12 +27,8 @@ extension Router {
     /// Which identity, account and region a request's credentials map to (signed like any call;
     /// the credential scope's service is not checked here).
     private func whoami(_ request: HTTPRequest, requestId: String) -> HTTPResponse {
-        let scopeService =
-            request.headers["Authorization"].flatMap { header -> String? in
-                guard let range = header.firstByteRange(of: "Credential=") else { return nil }
-                let scope = header[range.upperBound...].prefix(while: { $0 != "," && $0 != " " }).split(separator: "/")
-                return scope.count >= 4 ? String(scope[3]) : nil
-            } ?? "dynamodb"
+        // The credential scope names the service the caller signed for (header or pre-signed query).
+        let scopeService = (try? SigV4Authorization.parse(SigV4Request(request)).get())??.service ?? "dynamodb"
         let target = ServiceTarget(service: scopeService == "cloudtrail" ? .cloudTrail : .dynamoDB, operation: "WhoAmI")
         switch services.authenticate(request, target: target, requestId: requestId, receivedAt: services.clock.now()) {
         case .failure(let error):

@@ -32,9 +32,7 @@ extension Router {
             answer(S3Reply.error(error, requestId: s3RequestId, hostId: hostId, isHead: isHead))
         }
 
-        let signed = SigV4Request(
-            method: request.method, rawPath: String(request.path), rawQuery: String(request.query),
-            headers: request.headers.fields.map { ($0.name, $0.value) }, body: request.body)
+        let signed = SigV4Request(request)
         let caller: AuthenticatedCaller
         switch services.authenticator.authenticate(signed, expectedService: "s3") {
         case .failure(let failure): return fail(failure.s3Error)

@@ -51,8 +51,9 @@ public struct Router: HTTPHandler {
             // DynamoDB's health check answer (note the trailing space).
             var headers = HTTPHeaders()
             headers.add("x-amzn-RequestId", requestId)
-            headers.add("x-amz-crc32", String(CRC32.checksum(Array("healthy: dynamodb.\(services.defaultRegion).amazonaws.com ".utf8))))
-            return HTTPResponse(status: 200, headers: headers, text: "healthy: dynamodb.\(services.defaultRegion).amazonaws.com ")
+            let body = Array("healthy: dynamodb.\(services.defaultRegion).amazonaws.com ".utf8)
+            headers.add("x-amz-crc32", String(CRC32.checksum(body)))
+            return HTTPResponse(status: 200, headers: headers, body: body)
         case "GET", "HEAD":
             return await s3(request, requestId: requestId)
         case "OPTIONS" where request.headers.contains("Origin"):

@@ -1,7 +1,18 @@
+import DynamoDBControlPlane
+
 /// The service and operation an `X-Amz-Target` header names.
 public struct ServiceTarget: Sendable, Equatable {
     public enum Service: Sendable, Equatable {
         case dynamoDB, dynamoDBStreams, cloudTrail
+
+        /// The control-plane service that answers it; nil for CloudTrail.
+        public var controlPlane: ControlPlaneService? {
+            switch self {
+            case .dynamoDB: .dynamoDB
+            case .dynamoDBStreams: .streams
+            case .cloudTrail: nil
+            }
+        }
 
         /// The SigV4 signing name the credential scope must carry (Streams signs as `dynamodb`).
         public var signingName: String {

@@ -27,20 +27,15 @@ struct Services: Sendable {
 
     /// Whether the target names an operation its service has (others get UnknownOperationException).
     func recognizes(_ target: ServiceTarget) -> Bool {
-        switch target.service {
-        case .dynamoDB: DynamoDBControlPlane.recognizes(.dynamoDB, operation: target.operation)
-        case .dynamoDBStreams: DynamoDBControlPlane.recognizes(.streams, operation: target.operation)
-        case .cloudTrail: CloudTrailAPI.recognizes(target.operation)
-        }
+        guard let service = target.service.controlPlane else { return CloudTrailAPI.recognizes(target.operation) }
+        return DynamoDBControlPlane.recognizes(service, operation: target.operation)
     }
 
     /// Who is calling: SigV4 per `auth.mode`, the credential scope's region, the configured identity.
     func authenticate(_ request: HTTPRequest, target: ServiceTarget, requestId: String, receivedAt: Date) -> Result<
         AuthenticatedCall, AWSServiceError
     > {
-        let signed = SigV4Request(
-            method: request.method, rawPath: String(request.path), rawQuery: String(request.query),
-            headers: request.headers.fields.map { ($0.name, $0.value) }, body: request.body)
+        let signed = SigV4Request(request)
         switch authenticator.authenticate(signed, expectedService: target.service.signingName) {
         case .failure(let failure):
             return .failure(failure.jsonError)
@@ -79,15 +74,13 @@ struct Services: Sendable {
 
     func perform(_ target: ServiceTarget, input: JSONValue, call: AuthenticatedCall) async -> Result<JSONValue, AWSServiceError> {
         let context = call.context
-        switch target.service {
-        case .dynamoDB, .dynamoDBStreams:
-            return await controlPlane.handle(
-                ControlPlaneRequest(
-                    service: target.service == .dynamoDB ? .dynamoDB : .streams, operation: target.operation, input: input,
-                    accountId: context.accountId, region: context.region))
-        case .cloudTrail:
+        guard let service = target.service.controlPlane else {
             return await cloudTrail.handle(operation: target.operation, input: input, context: context)
         }
+        return await controlPlane.handle(
+            ControlPlaneRequest(
+                service: service, operation: target.operation, input: input, accountId: context.accountId,
+                region: context.region))
     }
 
     /// Records a finished call with CloudTrail before the response goes out (durable per `journal.fsync`).

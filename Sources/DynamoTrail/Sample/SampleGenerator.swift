@@ -114,7 +114,7 @@ public struct SampleGenerator: Sendable {
             } else {
                 result = await controlPlane.handle(
                     ControlPlaneRequest(
-                        service: call.target.service == .dynamoDB ? .dynamoDB : .streams, operation: call.target.operation,
+                        service: call.target.service.controlPlane ?? .dynamoDB, operation: call.target.operation,
                         input: call.input, accountId: caller.accountId, region: region))
             }
             if case .success(let output) = result, let description = output["TableDescription"],
