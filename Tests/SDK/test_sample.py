@@ -63,7 +63,7 @@ class SampleTest(unittest.TestCase):
         with open(config, "w") as f:
             json.dump({}, f)
         process = subprocess.Popen([BIN, "serve", "--config", config, "--port", "0", "--bucket", served, "--log-level", "warn"],
-                                   stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+                                   stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, cwd=self.dir)
         try:
             endpoint = process.stdout.readline().strip().split(" on ")[1]
             env = dict(os.environ, AWS_ACCESS_KEY_ID="AKIAIOSFODNN7EXAMPLE", AWS_SECRET_ACCESS_KEY="x",
