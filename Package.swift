@@ -21,10 +21,16 @@ let package = Package(
         .target(name: "DynamoDBControlPlane", dependencies: ["AWSProtocol"]),
         .target(name: "CloudTrail", dependencies: ["AWSProtocol", "CZlib", "CCrypto"]),
         .target(name: "S3Bucket", dependencies: ["AWSProtocol"]),
+        .target(name: "CloudTrailService", dependencies: ["AWSProtocol", "CloudTrail"]),
+        .target(name: "CallHandling", dependencies: ["AWSProtocol", "DynamoDBControlPlane", "CloudTrail", "CloudTrailService"]),
+        .target(name: "TrailSample", dependencies: ["AWSProtocol", "DynamoDBControlPlane", "CloudTrail", "CallHandling"]),
         .target(
             name: "DynamoTrail",
-            dependencies: ["AWSProtocol", "HTTPServer", "DynamoDBControlPlane", "CloudTrail", "S3Bucket"]),
-        .executableTarget(name: "dynamotrail", dependencies: ["DynamoTrail"]),
+            dependencies: [
+                "AWSProtocol", "HTTPServer", "DynamoDBControlPlane", "CloudTrail", "S3Bucket", "CloudTrailService", "CallHandling",
+                "TrailSample",
+            ]),
+        .executableTarget(name: "dynamotrail", dependencies: ["DynamoTrail", "TrailSample"]),
         .target(
             name: "TestSupport", dependencies: ["DynamoTrail", "HTTPServer", "AWSProtocol"],
             path: "Tests/TestSupport"),
@@ -33,6 +39,11 @@ let package = Package(
         .testTarget(name: "DynamoDBControlPlaneTests", dependencies: ["DynamoDBControlPlane", "AWSProtocol"]),
         .testTarget(name: "CloudTrailTests", dependencies: ["CloudTrail", "AWSProtocol", "HTTPServer"]),
         .testTarget(name: "S3BucketTests", dependencies: ["S3Bucket", "AWSProtocol"]),
-        .testTarget(name: "DynamoTrailTests", dependencies: ["DynamoTrail", "TestSupport", "AWSProtocol"]),
+        .testTarget(
+            name: "DynamoTrailTests",
+            dependencies: [
+                "DynamoTrail", "TestSupport", "AWSProtocol", "CloudTrail", "CloudTrailService", "CallHandling", "TrailSample",
+                "DynamoDBControlPlane", "HTTPServer",
+            ]),
     ]
 )

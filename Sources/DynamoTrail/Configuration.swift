@@ -1,4 +1,5 @@
 import AWSProtocol
+import CallHandling
 import CloudTrail
 import DynamoDBControlPlane
 import HTTPServer

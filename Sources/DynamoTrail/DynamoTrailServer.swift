@@ -1,8 +1,11 @@
 import AWSProtocol
+import CallHandling
 import CloudTrail
+import CloudTrailService
 import Dispatch
 import DynamoDBControlPlane
 import HTTPServer
+import S3Bucket
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -14,7 +17,8 @@ import HTTPServer
 /// finishes in-flight requests and delivers what is pending. Isolation: an actor.
 public actor DynamoTrailServer {
     public let configuration: Configuration
-    private let services: Services
+    private let admin: AdminActions
+    private let cloudTrail: CloudTrailAPI
     private let http: HTTPServer
     private let recorder: TrailRecorder
     /// Writes signed digest files (nil when `trail.digest.enabled` is false).
@@ -48,19 +52,29 @@ public actor DynamoTrailServer {
                 durable: configuration.journal.fsync != .never, log: { message in logger.warn(message) })
             : nil
         self.digestWriter = digestWriter
-        let services = Services(
-            configuration: configuration,
-            controlPlane: DynamoDBControlPlane(settings: configuration.dynamodb, clock: clock, random: random),
+        let controlPlane = DynamoDBControlPlane(settings: configuration.dynamodb, clock: clock, random: random)
+        let history = EventHistory(clock: clock)
+        let cloudTrail = CloudTrailAPI(
+            trail: configuration.trail, homeAccountId: configuration.defaultAccount.accountId, recorder: recorder,
+            history: history, publicKeys: DigestKeySource(store: signingKeys, writer: digestWriter), clock: clock)
+        self.cloudTrail = cloudTrail
+        let pipeline = CallPipeline(
+            controlPlane: controlPlane, cloudTrail: cloudTrail,
             authenticator: Authenticator(
                 mode: configuration.auth.mode, accounts: configuration.accounts, defaultRegion: configuration.defaultRegion,
                 clock: clock),
-            recorder: recorder,
-            cloudTrail: CloudTrailAPI(
-                configuration: configuration, recorder: recorder, history: EventHistory(clock: clock),
-                publicKeys: DigestKeySource(store: signingKeys, writer: digestWriter), clock: clock),
-            clock: clock, random: random, logger: logger, startedAt: clock.now())
-        self.services = services
-        self.http = HTTPServer(settings: configuration.server, handler: Router(services: services, logger: logger))
+            audit: TrailAuditSink(
+                recorder: recorder, history: history, eventVersion: configuration.trail.eventVersion,
+                log: { message in logger.error(message) }),
+            trailName: configuration.trail.name, random: random)
+        let admin = AdminActions(recorder: recorder, controlPlane: controlPlane, clock: clock, startedAt: clock.now())
+        let bucket = S3Bucket(
+            name: configuration.trail.bucket.name, path: configuration.trail.bucket.path, region: configuration.trail.homeRegion)
+        self.admin = admin
+        let router = Router(
+            pipeline: pipeline, admin: admin, bucket: bucket, defaultRegion: configuration.defaultRegion, clock: clock,
+            random: random, logger: logger)
+        self.http = HTTPServer(settings: configuration.server, handler: router)
     }
 
     /// Replays the CloudTrail journal (delivering what a crash left behind), then binds the socket and
@@ -87,7 +101,7 @@ public actor DynamoTrailServer {
             }
         }
         for key in replayed { logger.info("delivered from the journal: \(key)") }
-        services.cloudTrail.startLoadingHistory()
+        cloudTrail.startLoadingHistory()
         return try http.start()
     }
 
@@ -98,7 +112,7 @@ public actor DynamoTrailServer {
     public nonisolated var connectionCount: Int { http.connectionCount }
 
     /// Delivers pending records now; returns the object keys written.
-    public func flush() async -> [String] { await services.flush() }
+    public func flush() async -> [String] { await admin.flush() }
 
     /// Stops accepting, lets in-flight requests finish, then delivers every pending record.
     @discardableResult

@@ -1,4 +1,5 @@
 import AWSProtocol
+import CallHandling
 import HTTPServer
 
 extension Router {
@@ -6,14 +7,14 @@ extension Router {
     func admin(_ request: HTTPRequest, requestId: String) async -> HTTPResponse {
         switch (request.method, String(request.path)) {
         case ("GET", "/_dynamotrail/health"), ("HEAD", "/_dynamotrail/health"):
-            return WireResponse.admin(await services.health(), requestId: requestId)
+            return WireResponse.admin(await admin.health(), requestId: requestId)
         case ("POST", "/_dynamotrail/flush"):
-            let keys = await services.flush()
+            let keys = await admin.flush()
             return WireResponse.admin(["keys": .array(keys.map { .string($0) })], requestId: requestId)
         case ("GET", "/_dynamotrail/whoami"), ("POST", "/_dynamotrail/whoami"):
             return whoami(request, requestId: requestId)
         case ("POST", "/_dynamotrail/reset"), ("POST", "/moto-api/reset"):
-            await services.reset()
+            await admin.reset()
             return WireResponse.admin(["status": "ok"], requestId: requestId)
         case (_, "/_dynamotrail/health"), (_, "/_dynamotrail/whoami"), (_, "/_dynamotrail/flush"), (_, "/_dynamotrail/reset"),
             (_, "/moto-api/reset"):
@@ -30,7 +31,10 @@ extension Router {
         // The credential scope names the service the caller signed for (header or pre-signed query).
         let scopeService = (try? SigV4Authorization.parse(SigV4Request(request)).get())??.service ?? "dynamodb"
         let target = ServiceTarget(service: scopeService == "cloudtrail" ? .cloudTrail : .dynamoDB, operation: "WhoAmI")
-        switch services.authenticate(request, target: target, requestId: requestId, receivedAt: services.clock.now()) {
+        let call = IncomingCall(
+            target: target, input: nil, credentials: .signed(SigV4Request(request)), requestId: requestId,
+            receivedAt: clock.now(), sourceIPAddress: request.remoteAddress, userAgent: request.headers["User-Agent"] ?? "")
+        switch pipeline.authenticate(call) {
         case .failure(let error):
             return WireResponse.admin(error.body, status: error.httpStatus, requestId: requestId)
         case .success(let call):

@@ -1,5 +1,5 @@
 import AWSProtocol
-import DynamoDBControlPlane
+import CallHandling
 import HTTPServer
 
 #if canImport(FoundationEssentials)
@@ -9,8 +9,9 @@ import HTTPServer
 #endif
 
 extension Router {
-    /// The AWS JSON protocols, checked in DynamoDB's order (dynamodb-api §1.2): content type, JSON
-    /// syntax, target, authentication, empty body, then the operation's own type and constraint checks.
+    /// The AWS JSON protocols, checked in DynamoDB's order (observed DynamoDB behaviour): content
+    /// type, JSON syntax, then the pipeline's target, authentication, empty body, and the operation's
+    /// own type and constraint checks.
     func jsonProtocol(_ request: HTTPRequest, requestId: String) async -> HTTPResponse {
         let target = ServiceTarget(header: request.headers["X-Amz-Target"])
         let service = target?.service ?? .dynamoDB
@@ -36,25 +37,11 @@ extension Router {
                 return fail(.serialization)
             }
         }
-        guard let target, services.recognizes(target) else { return fail(.unknownOperation) }
-
-        let receivedAt = services.clock.now()
-        let caller: AuthenticatedCall
-        switch services.authenticate(request, target: target, requestId: requestId, receivedAt: receivedAt) {
-        case .success(let authenticated): caller = authenticated
-        case .failure(let error): return fail(error)
-        }
-        guard let input else {
-            let error = AWSServiceError.serialization
-            await services.audit(target: target, input: nil, call: caller, result: .failure(error))
-            return fail(error)
-        }
-        if let denial = services.denial(for: target, input: input, call: caller) {
-            await services.audit(target: target, input: input, call: caller, result: .failure(denial))
-            return fail(denial)
-        }
-        let result = await services.perform(target, input: input, call: caller)
-        await services.audit(target: target, input: input, call: caller, result: result)
+        guard let target else { return fail(.unknownOperation) }
+        let call = IncomingCall(
+            target: target, input: input, credentials: .signed(SigV4Request(request)), requestId: requestId,
+            receivedAt: clock.now(), sourceIPAddress: request.remoteAddress, userAgent: request.headers["User-Agent"] ?? "")
+        let result = await pipeline.run(call)
         switch result {
         case .success(let output):
             return WireResponse.json(output, requestId: requestId, contentType: contentType, crc32: crc32)

@@ -1,4 +1,5 @@
 import AWSProtocol
+import CallHandling
 import HTTPServer
 import S3Bucket
 
@@ -15,8 +16,6 @@ extension Router {
     /// and `x-amz-id-2`; HEAD answers carry no body, errors included. S3 calls are not audited: they are
     /// data events, which the trail does not record.
     func s3(_ request: HTTPRequest, requestId: String) async -> HTTPResponse {
-        let settings = services.configuration.trail
-        let bucket = S3Bucket(name: settings.bucket.name, path: settings.bucket.path, region: settings.homeRegion)
         let s3RequestId = Hex.encode(randomBytes(8)).uppercased()
         let hostId = Data(randomBytes(56)).base64EncodedString()
         let isHead = request.method == "HEAD"
@@ -34,7 +33,7 @@ extension Router {
 
         let signed = SigV4Request(request)
         let caller: AuthenticatedCaller
-        switch services.authenticator.authenticate(signed, expectedService: "s3") {
+        switch pipeline.authenticator.authenticate(signed, expectedService: "s3") {
         case .failure(let failure): return fail(failure.s3Error)
         case .success(let authenticated): caller = authenticated
         }
@@ -53,7 +52,7 @@ extension Router {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(count + 7)
         while bytes.count < count {
-            let value = services.random.nextUInt64()
+            let value = random.nextUInt64()
             for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt64(shift))) }
         }
         return Array(bytes.prefix(count))

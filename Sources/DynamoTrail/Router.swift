@@ -1,7 +1,8 @@
 import AWSProtocol
+import CallHandling
 import Dispatch
-import DynamoDBControlPlane
 import HTTPServer
+import S3Bucket
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -9,21 +10,38 @@ import HTTPServer
     import Foundation
 #endif
 
-/// Turns HTTP requests into service calls and their results into HTTP responses (DESIGN.md §2.2):
-/// DynamoDB, DynamoDB Streams and CloudTrail by `X-Amz-Target`, S3 by path, admin endpoints under
-/// `/_dynamotrail/`. Sendable and immutable; the services it calls own their state.
+/// Turns HTTP requests into service calls and their results into HTTP responses: DynamoDB,
+/// DynamoDB Streams and CloudTrail by `X-Amz-Target` (through the call pipeline), S3 by path,
+/// admin endpoints under `/_dynamotrail/`. Sendable and immutable; the services it calls own their state.
 public struct Router: HTTPHandler {
-    let services: Services
+    /// The JSON-protocol calls: recognise, authenticate, authorize, perform, audit.
+    let pipeline: CallPipeline
+    let admin: AdminActions
+    /// The trail's bucket directory, served read-only over S3.
+    let bucket: S3Bucket
+    /// DynamoDB's region for unsigned calls (and its `GET /` health answer).
+    let defaultRegion: String
+    let clock: any WallClock
+    /// Draws request ids (and S3's).
+    let random: any RandomSource
     let logger: Logger
 
-    init(services: Services, logger: Logger) {
-        self.services = services
+    init(
+        pipeline: CallPipeline, admin: AdminActions, bucket: S3Bucket, defaultRegion: String, clock: any WallClock,
+        random: any RandomSource, logger: Logger
+    ) {
+        self.pipeline = pipeline
+        self.admin = admin
+        self.bucket = bucket
+        self.defaultRegion = defaultRegion
+        self.clock = clock
+        self.random = random
         self.logger = logger
     }
 
     public func handle(_ request: HTTPRequest) async -> HTTPResponse {
         let started = DispatchTime.now()
-        let requestId = RequestID.make(using: services.random)
+        let requestId = RequestID.make(using: random)
         let target = request.headers["X-Amz-Target"]
         var response = await route(request, requestId: requestId)
         if request.headers.contains("Origin") { response.headers.set("Access-Control-Allow-Origin", "*") }
@@ -51,7 +69,7 @@ public struct Router: HTTPHandler {
             // DynamoDB's health check answer (note the trailing space).
             var headers = HTTPHeaders()
             headers.add("x-amzn-RequestId", requestId)
-            let body = Array("healthy: dynamodb.\(services.defaultRegion).amazonaws.com ".utf8)
+            let body = Array("healthy: dynamodb.\(defaultRegion).amazonaws.com ".utf8)
             headers.add("x-amz-crc32", String(CRC32.checksum(body)))
             return HTTPResponse(status: 200, headers: headers, body: body)
         case "GET", "HEAD":
@@ -66,7 +84,8 @@ public struct Router: HTTPHandler {
         }
     }
 
-    /// DynamoDB's CORS preflight answer (dynamodb-api §1.3).
+    /// DynamoDB's CORS preflight answer (observed DynamoDB behaviour: any origin, a two-day max age,
+    /// the asked headers and method echoed).
     private func corsPreflight(_ request: HTTPRequest, requestId: String) -> HTTPResponse {
         var headers = HTTPHeaders()
         headers.add("x-amzn-RequestId", requestId)

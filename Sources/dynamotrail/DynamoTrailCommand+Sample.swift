@@ -1,6 +1,7 @@
 import AWSProtocol
 import CloudTrail
 import DynamoTrail
+import TrailSample
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials

@@ -1,4 +1,5 @@
 import AWSProtocol
+import CallHandling
 import Foundation
 import TestSupport
 import Testing

@@ -2,6 +2,8 @@ import AWSProtocol
 import Foundation
 import Testing
 
+@testable import CallHandling
+@testable import CloudTrailService
 @testable import DynamoTrail
 
 /// The Authenticator in both modes, the identities it builds, and deny permissions.

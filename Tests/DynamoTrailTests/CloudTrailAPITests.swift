@@ -4,6 +4,8 @@ import Foundation
 import TestSupport
 import Testing
 
+@testable import CallHandling
+@testable import CloudTrailService
 @testable import DynamoTrail
 
 /// CloudTrail's JSON 1.1 API through real sockets (and ListPublicKeys with a stub key source).
@@ -521,11 +523,10 @@ import Testing
     static func api(keys: StubKeys, clock: ManualWallClock) -> CloudTrailAPI {
         var settings = TrailSettings()
         settings.bucket.path = FileManager.default.temporaryDirectory.appendingPathComponent("unused-\(UUID())").path
-        var configuration = Configuration()
-        configuration.trail = settings
         let recorder = TrailRecorder(settings: settings, journal: JournalSettings(), clock: clock, random: SeededRandomSource(seed: 1))
         return CloudTrailAPI(
-            configuration: configuration, recorder: recorder, history: EventHistory(clock: clock), publicKeys: keys, clock: clock)
+            trail: settings, homeAccountId: Configuration().defaultAccount.accountId, recorder: recorder,
+            history: EventHistory(clock: clock), publicKeys: keys, clock: clock)
     }
 
     static func context(region: String = "us-east-1") -> CallContext {
@@ -582,16 +583,17 @@ import Testing
     @Test func resourcesOfCalls() {
         let ddb = ServiceTarget(service: .dynamoDB, operation: "TagResource")
         #expect(
-            CloudTrailAPI.lookupResources(target: ddb, input: ["ResourceArn": "arn:aws:dynamodb:us-east-1:1:table/Music/stream/x"])
+            CloudTrailAPI.lookupResources(
+                eventSource: ddb.service.eventSource, input: ["ResourceArn": "arn:aws:dynamodb:us-east-1:1:table/Music/stream/x"])
                 == [LookupResource(type: "AWS::DynamoDB::Table", name: "Music")])
         let streams = ServiceTarget(service: .dynamoDBStreams, operation: "DescribeStream")
         #expect(
-            CloudTrailAPI.lookupResources(target: streams, input: ["StreamArn": "arn:s"])
+            CloudTrailAPI.lookupResources(eventSource: streams.service.eventSource, input: ["StreamArn": "arn:s"])
                 == [LookupResource(type: "AWS::DynamoDB::Stream", name: "arn:s")])
         let trails = ServiceTarget(service: .cloudTrail, operation: "DescribeTrails")
         #expect(
-            CloudTrailAPI.lookupResources(target: trails, input: ["trailNameList": ["a", "b"]])
+            CloudTrailAPI.lookupResources(eventSource: trails.service.eventSource, input: ["trailNameList": ["a", "b"]])
                 == [LookupResource(type: "AWS::CloudTrail::Trail", name: "a"), LookupResource(type: "AWS::CloudTrail::Trail", name: "b")])
-        #expect(CloudTrailAPI.lookupResources(target: ddb, input: nil).isEmpty)
+        #expect(CloudTrailAPI.lookupResources(eventSource: ddb.service.eventSource, input: nil).isEmpty)
     }
 }

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+@testable import CallHandling
+@testable import CloudTrailService
 @testable import DynamoTrail
 
 @Suite struct ConfigurationTests {

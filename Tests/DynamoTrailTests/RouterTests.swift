@@ -3,6 +3,8 @@ import Foundation
 import TestSupport
 import Testing
 
+@testable import CallHandling
+@testable import CloudTrailService
 @testable import DynamoTrail
 
 @Suite struct RouterTests {

@@ -1,3 +1,4 @@
+import CallHandling
 import Dispatch
 import Foundation
 

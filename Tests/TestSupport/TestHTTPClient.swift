@@ -1,3 +1,4 @@
+import CallHandling
 import Foundation
 
 #if canImport(FoundationNetworking)

@@ -14,27 +14,31 @@ import Dispatch
 ///
 /// Isolation: a Sendable struct of immutable values and thread-safe references (`TrailRecorder`
 /// and `EventHistory` guard their own state, `TrailLoggingState` a lock).
-struct CloudTrailAPI: Sendable {
+public struct CloudTrailAPI: Sendable {
     /// The operations served; the rest answer UnknownOperationException.
     static let operations: Set<String> = [
         "DescribeTrails", "GetTrail", "GetTrailStatus", "ListTrails", "ListPublicKeys", "LookupEvents", "StartLogging",
         "StopLogging",
     ]
 
-    static func recognizes(_ operation: String) -> Bool { operations.contains(operation) }
+    public static func recognizes(_ operation: String) -> Bool { operations.contains(operation) }
 
-    let configuration: Configuration
+    /// The trail's settings (name, bucket, home region, notifications, digests).
+    let trailSettings: TrailSettings
+    /// The account that owns the trail (the configuration's default account).
+    let homeAccountId: String
     let recorder: TrailRecorder
-    let history: EventHistory
+    public let history: EventHistory
     let publicKeys: any PublicKeySource
     let clock: any WallClock
     let logging: TrailLoggingState
 
-    init(
-        configuration: Configuration, recorder: TrailRecorder, history: EventHistory,
+    public init(
+        trail: TrailSettings, homeAccountId: String, recorder: TrailRecorder, history: EventHistory,
         publicKeys: any PublicKeySource = NoPublicKeys(), clock: any WallClock
     ) {
-        self.configuration = configuration
+        self.trailSettings = trail
+        self.homeAccountId = homeAccountId
         self.recorder = recorder
         self.history = history
         self.publicKeys = publicKeys
@@ -42,7 +46,7 @@ struct CloudTrailAPI: Sendable {
         self.logging = TrailLoggingState(startedAt: clock.now())
     }
 
-    func handle(operation: String, input: JSONValue, context: CallContext) async -> Result<JSONValue, AWSServiceError> {
+    public func handle(operation: String, input: JSONValue, context: CallContext) async -> Result<JSONValue, AWSServiceError> {
         guard case .object(let object) = input else { return .failure(.serialization) }
         let reader = CloudTrailInput(object)
         switch operation {
@@ -60,7 +64,7 @@ struct CloudTrailAPI: Sendable {
 
     /// Refills the event history from the bucket's log files (events of earlier runs) in the
     /// background; LookupEvents sees them once read. Call it after the journal replay.
-    func startLoadingHistory() {
+    public func startLoadingHistory() {
         let history = self.history
         let reader = LogReader(bucketRoot: recorder.bucketRoot)
         DispatchQueue.global(qos: .utility).async {

@@ -1,19 +1,3 @@
-/// One account of the `accounts` section of config.json, with the identities that may call as it.
-public struct AccountSettings: Sendable, Equatable {
-    public var accountId: String
-    public var alias: String?
-    /// The account that unknown access keys (lenient mode) and unsigned calls belong to.
-    public var isDefault: Bool
-    public var identities: [IdentitySettings]
-
-    public init(accountId: String, alias: String? = nil, isDefault: Bool = false, identities: [IdentitySettings] = []) {
-        self.accountId = accountId
-        self.alias = alias
-        self.isDefault = isDefault
-        self.identities = identities
-    }
-}
-
 /// One configured identity: its credentials and what CloudTrail should say about it.
 public struct IdentitySettings: Sendable, Equatable {
     public enum Kind: String, Sendable, CaseIterable {
@@ -47,11 +31,4 @@ public struct IdentitySettings: Sendable, Equatable {
         self.accessKeyId = accessKeyId
         self.secretAccessKey = secretAccessKey
     }
-}
-
-/// The `auth` section: `lenient` accepts any credentials, `enforce` verifies SigV4.
-public struct AuthSettings: Sendable, Equatable {
-    public enum Mode: String, Sendable, CaseIterable { case lenient, enforce }
-    public var mode: Mode = .lenient
-    public init() {}
 }

@@ -1,4 +1,5 @@
 import AWSProtocol
+import CallHandling
 
 /// The calls `dynamotrail sample` makes, with weights resembling a busy account: mostly reads, some
 /// table churn, a few mistakes (bad names, missing tables, protected deletes) that become error records.

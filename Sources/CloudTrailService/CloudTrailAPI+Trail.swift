@@ -10,11 +10,9 @@ import CloudTrail
 /// The one trail DynamoTrail runs, as CloudTrail's `Trail` shape describes it (botocore model), and
 /// how a `Name` (trail name or ARN) is resolved to it.
 extension CloudTrailAPI {
-    var trailSettings: TrailSettings { configuration.trail }
-
     /// The trail belongs to the default account: `arn:aws:cloudtrail:<homeRegion>:<account>:trail/<name>`.
     var trailARN: String {
-        "arn:aws:cloudtrail:\(trailSettings.homeRegion):\(configuration.defaultAccount.accountId):trail/\(trailSettings.name)"
+        "arn:aws:cloudtrail:\(trailSettings.homeRegion):\(homeAccountId):trail/\(trailSettings.name)"
     }
 
     /// The `Trail` structure, members in the model's order; absent options are left out.
@@ -32,7 +30,7 @@ extension CloudTrailAPI {
         if trailSettings.notifications.webhookURL != nil {
             let topic =
                 trailSettings.notifications.topicArn
-                ?? "arn:aws:sns:\(trailSettings.homeRegion):\(configuration.defaultAccount.accountId):\(trailSettings.name)"
+                ?? "arn:aws:sns:\(trailSettings.homeRegion):\(homeAccountId):\(trailSettings.name)"
             trail.append("SnsTopicName", .string(topic.split(separator: ":").last.map(String.init) ?? topic))
             trail.append("SnsTopicARN", .string(topic))
         }

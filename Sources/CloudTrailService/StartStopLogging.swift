@@ -28,7 +28,7 @@ extension CloudTrailAPI {
     }
 
     /// Called after a CloudTrail call has been recorded: pauses the recorder after a successful StopLogging.
-    func didRecord(operation: String, result: Result<JSONValue, AWSServiceError>) async {
+    public func didRecord(operation: String, result: Result<JSONValue, AWSServiceError>) async {
         guard operation == "StopLogging", case .success = result, !logging.snapshot.isLogging else { return }
         await onRecorderQueue { $0.setLogging(false) }
     }

@@ -1,4 +1,5 @@
 import AWSProtocol
+import CallHandling
 import CloudTrail
 import Dispatch
 import DynamoDBControlPlane
@@ -78,6 +79,11 @@ public struct SampleGenerator: Sendable {
         let totalWeight = callers.reduce(0) { $0 + $1.weight }
         let mix = SampleCallMix(random: random)
         let writer = SampleFileWriter(trail: options.trail, random: SeededRandomSource(seed: options.seed &+ 0x5EED_0002))
+        // The server's pipeline: the same denials, answers and records; the callers are already known.
+        let pipeline = CallPipeline(
+            controlPlane: controlPlane, cloudTrail: nil,
+            authenticator: Authenticator(mode: .lenient, accounts: options.accounts, defaultRegion: options.regions[0], clock: clock),
+            audit: SampleAuditSink(writer: writer), trailName: options.trail.name, random: random)
         var streamArns: [String: String] = [:]
         let span = max(options.end.timeIntervalSince(options.start), 1)
         let count = max(options.count, 0)
@@ -100,32 +106,15 @@ public struct SampleGenerator: Sendable {
             let authenticated = AuthenticatedCaller(
                 identity: caller.identity, accountId: caller.accountId, region: region,
                 usedSessionCredentials: caller.identity.sessionContext != nil, deny: caller.deny)
-            let context = authenticated.callContext(
-                sourceIPAddress: caller.sourceIPAddress, userAgent: caller.userAgent, requestId: RequestID.make(using: random),
-                receivedAt: time)
-            let action = "dynamodb:\(call.target.operation)"
-            let result: Result<JSONValue, AWSServiceError>
-            if authenticated.isDenied(action: action) {
-                let table = call.input["TableName"]?.stringValue
-                result = .failure(
-                    authenticated.accessDenied(
-                        action: action, resource: AccessDenied.tableResource(region: region, accountId: caller.accountId, tableName: table))
-                )
-            } else {
-                result = await controlPlane.handle(
-                    ControlPlaneRequest(
-                        service: call.target.service.controlPlane ?? .dynamoDB, operation: call.target.operation,
-                        input: call.input, accountId: caller.accountId, region: region))
-            }
+            let result = await pipeline.run(
+                IncomingCall(
+                    target: call.target, input: call.input, credentials: .known(authenticated),
+                    requestId: RequestID.make(using: random), receivedAt: time, sourceIPAddress: caller.sourceIPAddress,
+                    userAgent: caller.userAgent))
             if case .success(let output) = result, let description = output["TableDescription"],
                 let tableArn = description["TableArn"]?.stringValue, let streamArn = description["LatestStreamArn"]?.stringValue
             {
                 streamArns[tableArn] = streamArn
-            }
-            let auditCall = AuthenticatedCall(caller: authenticated, context: context)
-            if let event = CallAudit.event(target: call.target, input: call.input, call: auditCall, result: result) {
-                writer.add(
-                    .init(event: event, eventTime: time, eventID: random.uuid()), account: caller.accountId, region: region)
             }
             if index % 1000 == 999 { progress(index + 1) }
         }

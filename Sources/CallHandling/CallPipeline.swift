@@ -1,0 +1,109 @@
+import AWSProtocol
+import CloudTrailService
+import DynamoDBControlPlane
+
+/// The one way a call is made: recognise → authenticate → authorize → perform → audit. The server's
+/// router runs it for every JSON-protocol request (and renders the result: respond), and `sample`
+/// runs it for every simulated call, so a call's answer and its CloudTrail record can only be made
+/// one way. Sendable: immutable values, actors and thread-safe sinks.
+public struct CallPipeline: Sendable {
+    let controlPlane: DynamoDBControlPlane
+    /// CloudTrail's own API; nil where it is not served (`sample`), so its operations are unknown.
+    let cloudTrail: CloudTrailAPI?
+    /// Also checks S3 and admin requests, which do not run through the pipeline.
+    public let authenticator: Authenticator
+    let audit: any AuditSink
+    /// The trail's name: denied CloudTrail calls name its ARN as their resource.
+    let trailName: String
+    /// Draws each record's `eventID`.
+    let random: any RandomSource
+
+    public init(
+        controlPlane: DynamoDBControlPlane, cloudTrail: CloudTrailAPI?, authenticator: Authenticator, audit: any AuditSink,
+        trailName: String, random: any RandomSource
+    ) {
+        self.controlPlane = controlPlane
+        self.cloudTrail = cloudTrail
+        self.authenticator = authenticator
+        self.audit = audit
+        self.trailName = trailName
+        self.random = random
+    }
+
+    /// Runs the call through every stage and returns its answer. Calls refused before they are
+    /// authenticated (unknown operation, bad signature) are not recorded, as on AWS; every other
+    /// outcome is recorded before this returns.
+    public func run(_ call: IncomingCall) async -> Result<JSONValue, AWSServiceError> {
+        guard recognizes(call.target) else { return .failure(.unknownOperation) }
+        let authenticated: AuthenticatedCall
+        switch authenticate(call) {
+        case .success(let caller): authenticated = caller
+        case .failure(let error): return .failure(error)
+        }
+        let result: Result<JSONValue, AWSServiceError>
+        if let input = call.input {
+            if let denial = denial(for: call.target, input: input, call: authenticated) {
+                result = .failure(denial)
+            } else {
+                result = await perform(call.target, input: input, call: authenticated)
+            }
+        } else {
+            // An empty body is refused after authentication, and the refusal is recorded.
+            result = .failure(.serialization)
+        }
+        await record(call.target, input: call.input, call: authenticated, result: result)
+        return result
+    }
+
+    /// Whether the target names an operation its service has (others get UnknownOperationException).
+    public func recognizes(_ target: ServiceTarget) -> Bool {
+        guard let service = target.service.controlPlane else {
+            return cloudTrail != nil && CloudTrailAPI.recognizes(target.operation)
+        }
+        return DynamoDBControlPlane.recognizes(service, operation: target.operation)
+    }
+
+    /// Who is calling: SigV4 per the authenticator's mode, or the caller the call already names.
+    public func authenticate(_ call: IncomingCall) -> Result<AuthenticatedCall, AWSServiceError> {
+        let caller: AuthenticatedCaller
+        switch call.credentials {
+        case .known(let known):
+            caller = known
+        case .signed(let request):
+            switch authenticator.authenticate(request, expectedService: call.target.service.signingName) {
+            case .failure(let failure): return .failure(failure.jsonError)
+            case .success(let authenticated): caller = authenticated
+            }
+        }
+        let context = caller.callContext(
+            sourceIPAddress: call.sourceIPAddress, userAgent: call.userAgent, requestId: call.requestId,
+            receivedAt: call.receivedAt)
+        return .success(AuthenticatedCall(caller: caller, context: context))
+    }
+
+    /// Hands the input to the service that owns the operation.
+    func perform(_ target: ServiceTarget, input: JSONValue, call: AuthenticatedCall) async -> Result<JSONValue, AWSServiceError> {
+        let context = call.context
+        guard let service = target.service.controlPlane else {
+            guard let cloudTrail else { return .failure(.unknownOperation) }
+            return await cloudTrail.handle(operation: target.operation, input: input, context: context)
+        }
+        return await controlPlane.handle(
+            ControlPlaneRequest(
+                service: service, operation: target.operation, input: input, accountId: context.accountId,
+                region: context.region))
+    }
+
+    /// Turns the finished call into its CloudTrail event (none for calls the trail does not log) and
+    /// hands it to the sink; then lets CloudTrail's API act on its own recorded call (StopLogging).
+    func record(_ target: ServiceTarget, input: JSONValue?, call: AuthenticatedCall, result: Result<JSONValue, AWSServiceError>)
+        async
+    {
+        guard let event = CallAudit.event(target: target, input: input, call: call, result: result) else { return }
+        let audited = AuditedCall(
+            event: event, eventID: random.uuid(), eventTime: event.eventTime ?? call.context.receivedAt, target: target,
+            input: input)
+        await audit.record(audited)
+        if target.service == .cloudTrail { await cloudTrail?.didRecord(operation: target.operation, result: result) }
+    }
+}

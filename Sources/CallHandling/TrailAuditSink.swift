@@ -1,0 +1,38 @@
+import AWSProtocol
+import CloudTrail
+import CloudTrailService
+
+/// The server's sink: each record is made durable in the trail's journal (per `journal.fsync`)
+/// before the answer goes out, then enters the event history (LookupEvents) with the same eventID
+/// and bytes as the log file. A journal failure is logged and shows in health; the API keeps
+/// answering. Sendable: the recorder and history guard their own state.
+public struct TrailAuditSink: AuditSink {
+    let recorder: TrailRecorder
+    let history: EventHistory
+    let eventVersion: String
+    let log: @Sendable (String) -> Void
+
+    public init(recorder: TrailRecorder, history: EventHistory, eventVersion: String, log: @escaping @Sendable (String) -> Void) {
+        self.recorder = recorder
+        self.history = history
+        self.eventVersion = eventVersion
+        self.log = log
+    }
+
+    public func record(_ call: AuditedCall) async {
+        var event = call.event
+        event.eventTime = call.eventTime
+        var valid = true
+        do {
+            try await recorder.record(event, eventID: call.eventID)
+        } catch {
+            log("could not record \(call.target.operation) \(event.context.requestId): \(error)")
+            if case TrailError.invalidEvent = error { valid = false }
+        }
+        guard valid else { return }
+        let bytes = CloudTrailRecord.bytes(event, eventTime: call.eventTime, eventID: call.eventID, eventVersion: eventVersion)
+        history.record(
+            event, eventID: call.eventID, eventTime: call.eventTime, bytes: bytes,
+            resources: CloudTrailAPI.lookupResources(eventSource: call.target.service.eventSource, input: call.input))
+    }
+}
