@@ -27,6 +27,9 @@ public actor DynamoTrailServer {
     public nonisolated let signingKeys: SigningKeyStore
     private let logger: Logger
     private var stopped = false
+    private var listening = false
+    /// Answers requests; the HTTP server calls it for each one, tests may call it directly.
+    public nonisolated let router: Router
 
     public init(
         configuration: Configuration, clock: any WallClock = SystemWallClock(), random: any RandomSource = SystemRandomSource()
@@ -74,12 +77,22 @@ public actor DynamoTrailServer {
         let router = Router(
             pipeline: pipeline, admin: admin, bucket: bucket, defaultRegion: configuration.defaultRegion, clock: clock,
             random: random, logger: logger)
+        self.router = router
         self.http = HTTPServer(settings: configuration.server, handler: router)
     }
 
-    /// Replays the CloudTrail journal (delivering what a crash left behind), then binds the socket and
-    /// starts serving; returns the bound port (useful with port 0).
+    /// Starts the services (see `startServices()`), then binds the socket and starts serving;
+    /// returns the bound port (useful with port 0).
     public func start() async throws -> Int {
+        try await startServices()
+        listening = true
+        return try http.start()
+    }
+
+    /// Replays the CloudTrail journal (delivering what a crash left behind) and starts the trail's
+    /// timers and the event history refill, without a socket: `router.handle(_:)` then answers
+    /// in-memory requests (tests).
+    public func startServices() async throws {
         let recorder = self.recorder
         let digestWriter = self.digestWriter
         let signingKeys = self.signingKeys
@@ -102,7 +115,6 @@ public actor DynamoTrailServer {
         }
         for key in replayed { logger.info("delivered from the journal: \(key)") }
         cloudTrail.startLoadingHistory()
-        return try http.start()
     }
 
     /// The port bound by `start()`.
@@ -119,7 +131,7 @@ public actor DynamoTrailServer {
     public func shutdown() async -> [String] {
         guard !stopped else { return [] }
         stopped = true
-        await http.shutdown()
+        if listening { await http.shutdown() }
         let keys = await recorder.shutdown()
         // After the recorder: the final digests list the files it just delivered.
         return keys + (await digestWriter?.shutdown() ?? [])

@@ -79,11 +79,8 @@ public struct SampleGenerator: Sendable {
         let totalWeight = callers.reduce(0) { $0 + $1.weight }
         let mix = SampleCallMix(random: random)
         let writer = SampleFileWriter(trail: options.trail, random: SeededRandomSource(seed: options.seed &+ 0x5EED_0002))
-        // The server's pipeline: the same denials, answers and records; the callers are already known.
-        let pipeline = CallPipeline(
-            controlPlane: controlPlane, cloudTrail: nil,
-            authenticator: Authenticator(mode: .lenient, accounts: options.accounts, defaultRegion: options.regions[0], clock: clock),
-            audit: SampleAuditSink(writer: writer), trailName: options.trail.name, random: random)
+        let pipeline = Self.pipeline(
+            controlPlane: controlPlane, options: options, clock: clock, random: random, audit: SampleAuditSink(writer: writer))
         var streamArns: [String: String] = [:]
         let span = max(options.end.timeIntervalSince(options.start), 1)
         let count = max(options.count, 0)
@@ -122,6 +119,18 @@ public struct SampleGenerator: Sendable {
         let files = try await writer.finish()
         let digests = options.trail.digest.enabled ? try await writeDigests(files) : []
         return Report(events: count, files: files, digests: digests)
+    }
+
+    /// The server's pipeline, as `sample` runs it: the same denials, answers and records; the callers
+    /// are already known (so the authenticator is never asked) and CloudTrail's API is not served.
+    static func pipeline(
+        controlPlane: DynamoDBControlPlane, options: Options, clock: any WallClock, random: any RandomSource, audit: any AuditSink
+    ) -> CallPipeline {
+        CallPipeline(
+            controlPlane: controlPlane, cloudTrail: nil,
+            authenticator: Authenticator(
+                mode: .lenient, accounts: options.accounts, defaultRegion: options.regions.first ?? "us-east-1", clock: clock),
+            audit: audit, trailName: options.trail.name, random: random)
     }
 
     /// Hourly digest chains over the written files (AWS's cadence), signed with the keys in the output's

@@ -8,12 +8,9 @@ import Testing
 @Suite struct AccountRegionIsolationTests {
     /// A lenient-mode SigV4 header: a 12-digit access key names the account, the scope the region.
     func headers(account: String, region: String, target: String) -> [String: String] {
-        [
+        LenientSignature.headers(accessKey: account, region: region, amzDate: "20260101T000000Z").merging([
             "X-Amz-Target": "DynamoDB_20120810.\(target)", "Content-Type": "application/x-amz-json-1.0",
-            "X-Amz-Date": "20260101T000000Z",
-            "Authorization":
-                "AWS4-HMAC-SHA256 Credential=\(account)/20260101/\(region)/dynamodb/aws4_request, SignedHeaders=host;x-amz-date, Signature=00",
-        ]
+        ]) { $1 }
     }
 
     @Test func sameNameInTwoAccountsAndTwoRegionsIsFourTables() async throws {

@@ -29,11 +29,7 @@ import Testing
         /// A lenient-mode Authorization header naming `key` (a 12-digit key names its account) and `region`.
         static func headers(service: String, key: String?, region: String?) -> [String: String] {
             guard let key else { return [:] }
-            return [
-                "X-Amz-Date": "20261124T120000Z",
-                "Authorization":
-                    "AWS4-HMAC-SHA256 Credential=\(key)/20261124/\(region ?? "us-east-1")/\(service)/aws4_request, SignedHeaders=host;x-amz-date, Signature=00",
-            ]
+            return LenientSignature.headers(accessKey: key, region: region ?? "us-east-1", service: service)
         }
 
         func cloudTrail(

@@ -1,4 +1,3 @@
-import CallHandling
 import Dispatch
 import Foundation
 

@@ -1,4 +1,3 @@
-import CallHandling
 import Foundation
 
 #if canImport(FoundationNetworking)
