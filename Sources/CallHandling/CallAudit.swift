@@ -2,7 +2,8 @@ import AWSProtocol
 import CloudTrail
 import DynamoDBControlPlane
 
-/// Turns a finished call into the CloudTrail event AWS would log for it (cloudtrail-format §2.5, §3.4),
+/// Turns a finished call into the CloudTrail event AWS would log for it (AWS: "Logging DynamoDB operations by using AWS CloudTrail",
+/// https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/logging-using-cloudtrail.html),
 /// or nil for calls a default trail does not log (data events).
 enum CallAudit {
     /// Read-only calls: `readOnly: true` and `responseElements: null`.
@@ -13,7 +14,7 @@ enum CallAudit {
     static func event(
         target: ServiceTarget, input: JSONValue?, call: AuthenticatedCall, result: Result<JSONValue, AWSServiceError>
     ) -> CloudTrailEvent? {
-        // Data-plane calls are data events, which a trail logs only when asked (cloudtrail-format §3.4);
+        // Data-plane calls are data events, which a trail logs only when asked (AWS CloudTrail User Guide: "Logging data events");
         // DynamoTrail's trail logs management events only.
         if let service = target.service.controlPlane, DynamoDBControlPlane.isDataPlane(service, operation: target.operation) {
             return nil
@@ -23,7 +24,7 @@ enum CallAudit {
         var event = CloudTrailEvent(
             context: context, eventSource: target.service.eventSource, eventName: target.operation,
             requestParameters: input.flatMap(requestParameters), readOnly: readOnly,
-            // CloudTrail's own records carry no apiVersion (cloudtrail-format §3.3 d, e).
+            // CloudTrail's own records carry no apiVersion (as CloudTrail's own records in AWS's examples show).
             apiVersion: target.service == .cloudTrail ? nil : "2012-08-10",
             recipientAccountId: context.accountId, eventTime: context.receivedAt)
         switch result {
@@ -31,11 +32,11 @@ enum CallAudit {
             if !readOnly { event.responseElements = responseElements(output) }
         case .failure(let error):
             if error.code == "AccessDeniedException" {
-                // Denials are logged as `AccessDenied` and without apiVersion (cloudtrail-format §0.10, §3.3 c).
+                // Denials are logged as `AccessDenied` and without apiVersion, as real CloudTrail records of denied calls show.
                 event.errorCode = AccessDenied.cloudTrailErrorCode
                 event.apiVersion = nil
             } else {
-                // Unverified (cloudtrail-format §2.5): the bare exception name and the wire message.
+                // Unverified: the bare exception name and the wire message (AWS's examples show no failed DynamoDB call).
                 event.errorCode = error.code
             }
             event.errorMessage = error.message

@@ -1,11 +1,11 @@
 import AWSProtocol
 
-/// CloudTrail's errors: JSON 1.1 envelope `{"__type":…,"message":…}`, HTTP 400 (reference §6.1).
+/// CloudTrail's errors: JSON 1.1 envelope `{"__type":…,"message":…}`, HTTP 400 (AWS CloudTrail API Reference: "Common Errors", botocore's `json` 1.1 protocol).
 ///
-/// Whether AWS puts a namespace in `__type` is open (reference §7 item 6; botocore accepts both).
+/// Whether AWS puts a namespace in `__type` is Unverified (botocore accepts both).
 /// DynamoTrail sends `com.amazonaws.cloudtrail.v20131101#<Name>`, the Coral form DynamoDB uses and
 /// the namespace of CloudTrail's Smithy model; SDKs report the bare name either way. Messages are
-/// AWS's where the reference quotes one (TrailNotFoundException); the others are Unverified.
+/// AWS's where AWS's documentation quotes one (TrailNotFoundException); the others are Unverified.
 enum CloudTrailError {
     static let namespace = "com.amazonaws.cloudtrail.v20131101#"
 
@@ -13,7 +13,7 @@ enum CloudTrailError {
         AWSServiceError(type: namespace + name, message: message)
     }
 
-    /// Verbatim form from the reference (§6.3: "Unknown trail: myTrail2 for the user: 123456789012").
+    /// AWS's verbatim form ("Unknown trail: myTrail2 for the user: 123456789012", AWS CloudTrail API Reference: "GetTrailStatus").
     static func trailNotFound(_ name: String, account: String) -> AWSServiceError {
         make("TrailNotFoundException", "Unknown trail: \(name) for the user: \(account)")
     }
@@ -46,7 +46,7 @@ enum CloudTrailError {
         make("InvalidEventCategoryException", "Value \(value) for EventCategory is not valid. The only valid value is insight.")
     }
 
-    /// A required member missing: Coral's constraint-validation text (reference: dynamodb-api §1.4 form).
+    /// A required member missing: Coral's constraint-validation text, as DynamoDB words it.
     static func missing(_ member: String) -> AWSServiceError {
         .validation(
             "1 validation error detected: Value null at '\(member)' failed to satisfy constraint: Member must not be null")

@@ -8,7 +8,7 @@ import Dispatch
     import Foundation
 #endif
 
-/// CloudTrail's own JSON 1.1 API on DynamoTrail's port (reference §6): the one trail as
+/// CloudTrail's own JSON 1.1 API on DynamoTrail's port (AWS CloudTrail API Reference, https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/): the one trail as
 /// DescribeTrails/GetTrail/ListTrails show it, its status, StartLogging/StopLogging, the digest
 /// public keys, and LookupEvents over the event history.
 ///

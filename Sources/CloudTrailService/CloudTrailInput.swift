@@ -8,7 +8,7 @@ import CloudTrail
 #endif
 
 /// Typed reading of a CloudTrail request body. A member of the wrong JSON type fails the call with
-/// Coral's SerializationException wording (as DynamoDB's front end words it, dynamodb-api §1.4);
+/// Coral's SerializationException wording (as DynamoDB's front end words it, observed);
 /// `null` reads as absent; unknown members are ignored.
 struct CloudTrailInput: Sendable {
     let object: JSONObject
@@ -43,7 +43,7 @@ struct CloudTrailInput: Sendable {
         }
     }
 
-    /// Timestamps: epoch seconds on the wire (reference §6.1); an ISO 8601 string is accepted too.
+    /// Timestamps: epoch seconds on the wire (botocore's `json` protocol); an ISO 8601 string is accepted too.
     func timestamp(_ key: String) -> Result<Date?, AWSServiceError> {
         switch object[key] {
         case nil, .null?: return .success(nil)

@@ -1,7 +1,7 @@
 import AWSProtocol
 
 extension CloudTrailAPI {
-    /// DescribeTrails: lowercase `trailNameList` / `includeShadowTrails` in, `trailList` out (reference §6.1).
+    /// DescribeTrails: lowercase `trailNameList` / `includeShadowTrails` in, `trailList` out (AWS CloudTrail API Reference: "DescribeTrails").
     /// No list: the trail. A list: the trail when a name or ARN in it names it (others are ignored).
     /// `includeShadowTrails: false` outside the home region hides it (it is a shadow copy there).
     func describeTrails(_ input: CloudTrailInput, context: CallContext) -> Result<JSONValue, AWSServiceError> {

@@ -8,7 +8,7 @@ import CloudTrail
 #endif
 
 extension CloudTrailAPI {
-    /// GetTrailStatus, members in the model's order (reference §6.3). Timestamps are epoch numbers;
+    /// GetTrailStatus, members in the model's order (AWS CloudTrail API Reference: "GetTrailStatus"). Timestamps are epoch numbers;
     /// the six `…Attempt…`/`TimeLogging…` members are ISO strings. Members with nothing to report
     /// (no delivery yet, no error, CloudWatch Logs never) are left out; that AWS omits rather than
     /// sends empty strings is Unverified. Notifications count as delivered with the log file

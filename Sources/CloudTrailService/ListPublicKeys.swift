@@ -7,8 +7,8 @@ import AWSProtocol
 #endif
 
 extension CloudTrailAPI {
-    /// ListPublicKeys: the caller region's digest keys valid in `[StartTime, EndTime]` (reference §0
-    /// item 5, §6.3). No times: the key valid now (AWS: "returns the current public key"); only a
+    /// ListPublicKeys: the caller region's digest keys valid in `[StartTime, EndTime]` (AWS CloudTrail API
+    /// Reference: "ListPublicKeys"). No times: the key valid now (AWS: "returns the current public key"); only a
     /// start: start to now. `Value` is base64 of the DER PKCS#1 key. One page, so a `NextToken`
     /// (which this server never issues) is refused with InvalidTokenException.
     func listPublicKeys(_ input: CloudTrailInput, context: CallContext) -> Result<JSONValue, AWSServiceError> {

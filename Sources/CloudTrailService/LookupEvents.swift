@@ -8,11 +8,11 @@ import CloudTrail
 #endif
 
 extension CloudTrailAPI {
-    /// LookupEvents over the event history of the caller's account and region (reference §6.2):
+    /// LookupEvents over the event history of the caller's account and region (AWS CloudTrail API Reference: "LookupEvents"):
     /// at most one lookup attribute, inclusive StartTime/EndTime, MaxResults 1-50 (default 50),
     /// newest first (the console's order; Unverified for the API), an opaque NextToken bound to the
     /// parameters. `EventCategory: insight` returns no events (DynamoTrail has no Insights).
-    /// Error texts are Unverified (the reference names the exceptions only).
+    /// Error texts are Unverified (AWS names the exceptions only).
     func lookupEvents(_ input: CloudTrailInput, context: CallContext) -> Result<JSONValue, AWSServiceError> {
         let attributes: [JSONValue]?
         let start: Date?

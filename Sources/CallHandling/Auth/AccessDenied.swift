@@ -1,10 +1,10 @@
 import AWSProtocol
 
 /// The authorization failure for a denied action, worded as IAM words it
-/// (cloudtrail-format §2.5: "User: ARN is not authorized to perform: ACTION on resource: RES because no
+/// (IAM's wording in AWS's examples: "User: ARN is not authorized to perform: ACTION on resource: RES because no
 /// identity-based policy allows the ACTION action").
 public enum AccessDenied {
-    /// CloudTrail's `errorCode` for these calls: `AccessDenied`, not `AccessDeniedException` (cloudtrail-format §0.10).
+    /// CloudTrail's `errorCode` for these calls: `AccessDenied`, not `AccessDeniedException`, as real CloudTrail records of denied calls show.
     public static let cloudTrailErrorCode = "AccessDenied"
 
     /// The IAM message; an anonymous caller (no ARN) is named `anonymous`.
@@ -14,7 +14,7 @@ public enum AccessDenied {
 
     /// The JSON-protocol error: `com.amazon.coral.service#AccessDeniedException`, HTTP 400, lowercase `message`.
     /// Unverified: the namespace and status for DynamoDB are not captured in the reference; Coral's
-    /// front-end namespace (the same as the other auth errors, dynamodb-api §1.3) is assumed.
+    /// front-end namespace (the same as DynamoDB's other authentication errors) is assumed.
     public static func jsonError(callerArn: String?, action: String, resource: String) -> AWSServiceError {
         .coral("AccessDeniedException", message(callerArn: callerArn, action: action, resource: resource))
     }

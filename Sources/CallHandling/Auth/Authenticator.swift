@@ -6,7 +6,7 @@ import AWSProtocol
     import Foundation
 #endif
 
-/// Decides who made a request (DESIGN.md §2.3 `auth`): in `lenient` mode any credentials are accepted and
+/// Decides who made a request (the `auth` setting, our proposal): in `lenient` mode any credentials are accepted and
 /// mapped to an identity; in `enforce` mode SigV4 is verified against the configured secrets with AWS's
 /// exact errors. Immutable after init, so one instance serves every connection.
 public struct Authenticator: Sendable {
@@ -27,7 +27,7 @@ public struct Authenticator: Sendable {
     /// `sessionContext.creationDate` for configured sessions: when this authenticator was built.
     let sessionCreationDate: Date
 
-    /// The account used when none is configured, as moto does (dynamodb-api §5.4).
+    /// The account used when none is configured, as moto does.
     public static let fallbackAccountId = "123456789012"
 
     /// Builds every configured identity once. The default account is the one marked `default`, else the
@@ -52,9 +52,9 @@ public struct Authenticator: Sendable {
     }
 
     /// Authenticates `request` for the endpoint whose signing name is `expectedService` (`dynamodb` for
-    /// DynamoDB and Streams, `cloudtrail`, `s3`). Checks run in this order: shape (dynamodb-api §1.3),
+    /// DynamoDB and Streams, `cloudtrail`, `s3`). Checks run in this order: shape (AWS: "Troubleshoot signing errors" and observed DynamoDB answers),
     /// credential scope, time, access key, session token, signature; lenient mode stops after the service check.
-    /// Unverified: that AWS checks the clock before looking the key up (the reference gives no order here).
+    /// Unverified: that AWS checks the clock before looking the key up (AWS documents no order here).
     public func authenticate(_ request: SigV4Request, expectedService: String) -> Result<AuthenticatedCaller, SigV4Failure> {
         let parsed: SigV4Authorization?
         switch SigV4Authorization.parse(request) {
@@ -84,7 +84,7 @@ public struct Authenticator: Sendable {
             {
                 return .failure(failure)
             }
-            // S3 requires X-Amz-Expires on a pre-signed URL; the JSON services list it nowhere (dynamodb-api §1.3).
+            // S3 requires X-Amz-Expires on a pre-signed URL; the JSON services do not require it (observed DynamoDB behaviour).
             if expectedService == "s3", auth.source == .query, auth.expires == nil {
                 return .failure(
                     .incompleteQueryParameters(
@@ -113,9 +113,9 @@ public struct Authenticator: Sendable {
     }
 
     /// Lenient mapping: a configured key is its identity; a 12-digit key is the root of that account
-    /// (DESIGN.md §2.3 "a 12-digit access key names its account"; Root per cloudtrail-format §2.3's
-    /// DynamoDB-Local note); any other key is an IAM user of the default account named after the key —
-    /// `ASIA…` keys too: DESIGN.md §2.3 says so, where cloudtrail-format §2.3 suggests an assumed role.
+    /// (our proposal, after DynamoDB Local, which keys its data by access key; Root as AWS's "CloudTrail
+    /// userIdentity element" describes it); any other key is an IAM user of the default account named after the key —
+    /// `ASIA…` keys too (our proposal; on AWS an `ASIA…` key would belong to a session, such as an assumed role).
     /// An empty key becomes the user `default`.
     func lenientCaller(_ auth: SigV4Authorization, usedToken: Bool) -> AuthenticatedCaller {
         let key = auth.accessKeyId

@@ -6,7 +6,8 @@ import AWSProtocol
     import Foundation
 #endif
 
-/// Builds the `userIdentity` CloudTrail writes for each identity type (cloudtrail-format §2.3): ids,
+/// Builds the `userIdentity` CloudTrail writes for each identity type (AWS CloudTrail User Guide: "CloudTrail userIdentity element",
+/// https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-user-identity.html): ids,
 /// ARNs and session contexts, so every part of DynamoTrail (server, `sample`) spells them the same way.
 public enum CallerIdentityFactory {
     /// The account root: principalId is the account id (the reference's DynamoDB-Local-style form).
@@ -64,7 +65,7 @@ public enum CallerIdentityFactory {
 
     /// An unsigned caller, as CloudTrail records anonymous S3 requests:
     /// `{"type":"AWSAccount","principalId":"","accountId":"anonymous"}` (seen in a real 2024 S3 data event;
-    /// the reference gives no anonymous form, so this is Unverified for DynamoDB, which rejects unsigned calls).
+    /// AWS documents no anonymous form, so this is Unverified for DynamoDB, which rejects unsigned calls).
     public static func anonymous() -> CallerIdentity {
         CallerIdentity(type: .awsAccount, principalId: "", arn: nil, accountId: "anonymous", accessKeyId: nil)
     }
