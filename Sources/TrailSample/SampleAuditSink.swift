@@ -1,12 +1,12 @@
 import CallHandling
 
 /// The sample generator's sink: each record joins its account and region's file group; the bytes are
-/// rendered once, when the group is written. Isolation: called from the generator's one task only.
+/// rendered once, when the group is written. Sendable: the writer is an actor.
 struct SampleAuditSink: AuditSink {
     let writer: SampleFileWriter
 
     func record(_ call: AuditedCall) async {
-        writer.add(
+        await writer.add(
             .init(event: call.event, eventTime: call.eventTime, eventID: call.eventID), account: call.event.recipientAccountId,
             region: call.event.context.region)
     }

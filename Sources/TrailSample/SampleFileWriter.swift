@@ -1,7 +1,6 @@
 import AWSProtocol
 import CloudTrail
 import Dispatch
-import Synchronization
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -12,8 +11,9 @@ import Synchronization
 /// Groups sample records per account, region and five minutes of event time (AWS delivers about every
 /// five minutes) and writes each group as a log file, two at a time on a private concurrent queue.
 /// File names are drawn in order from the seeded random source, so output is deterministic.
-/// Isolation: `add` and `finish` are called from one task; written files are collected behind a `Mutex`.
-final class SampleFileWriter: @unchecked Sendable {
+/// Isolation: an actor; rendering, gzip and file I/O run on `queue`, and a write that would exceed
+/// two in flight suspends its caller (no thread is blocked).
+actor SampleFileWriter {
     /// A record waiting to be rendered (rendering happens on the write queue, beside gzip).
     struct PendingRecord: Sendable {
         var event: CloudTrailEvent
@@ -33,21 +33,25 @@ final class SampleFileWriter: @unchecked Sendable {
         var region: String
     }
 
+    /// Files written at once: two cores, two gzip streams.
+    private static let maxInFlight = 2
+
     private let trail: TrailSettings
     private let random: any RandomSource
     private var groups: [GroupKey: Group] = [:]
     private let queue = DispatchQueue(label: "dynamotrail.sample.write", attributes: .concurrent)
-    private let slots = DispatchSemaphore(value: 2)
-    private let pending = DispatchGroup()
-    private let written = Mutex<[DeliveredLogFile]>([])
-    private let failure = Mutex<FileIOError?>(nil)
+    private var inFlight = 0
+    /// Callers waiting for a write slot, or (in `finish`) for the last write.
+    private var waiters: [CheckedContinuation<Void, Never>] = []
+    private var written: [DeliveredLogFile] = []
+    private var failure: FileIOError?
 
     init(trail: TrailSettings, random: any RandomSource) {
         self.trail = trail
         self.random = random
     }
 
-    func add(_ record: PendingRecord, account: String, region: String) {
+    func add(_ record: PendingRecord, account: String, region: String) async {
         let eventTime = record.eventTime
         let key = GroupKey(account: account, region: region)
         let window = Int64(eventTime.timeIntervalSince1970) / 300
@@ -58,49 +62,50 @@ final class SampleFileWriter: @unchecked Sendable {
             if let newest = groups[key]?.newest, eventTime > newest { groups[key]?.newest = eventTime }
             return
         }
-        if let group = groups[key] { write(group, key) }
+        let previous = groups[key]
         groups[key] = Group(window: window, records: [record], oldest: eventTime, newest: eventTime)
+        if let previous { await write(previous, key) }
     }
 
     /// Writes what is left and waits for every file.
     func finish() async throws -> [DeliveredLogFile] {
-        for (key, group) in groups.sorted(by: { ($0.key.account, $0.key.region) < ($1.key.account, $1.key.region) }) {
-            write(group, key)
-        }
+        let remaining = groups.sorted { ($0.key.account, $0.key.region) < ($1.key.account, $1.key.region) }
         groups = [:]
-        let pending = self.pending
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            pending.notify(queue: .global()) { continuation.resume() }
-        }
-        if let error = failure.withLock({ $0 }) { throw error }
-        return written.withLock { $0 }.sorted { $0.key < $1.key }
+        for (key, group) in remaining { await write(group, key) }
+        while inFlight > 0 { await withCheckedContinuation { waiters.append($0) } }
+        if let failure { throw failure }
+        return written.sorted { $0.key < $1.key }
     }
 
-    private func write(_ group: Group, _ key: GroupKey) {
+    private func write(_ group: Group, _ key: GroupKey) async {
         // Delivered a minute or four after the window closes, named by that delivery time.
         let deliveredAt = Date(timeIntervalSince1970: Double((group.window + 1) * 300 + 60 + Int64(random.next(below: 180))))
         let objectKey = LogFileKey.make(
             prefix: trail.bucket.keyPrefix, organizationId: trail.organizationId, account: key.account, region: key.region,
             deliveredAt: deliveredAt, unique: LogFileKey.uniqueString(using: random))
+        while inFlight >= Self.maxInFlight { await withCheckedContinuation { waiters.append($0) } }
+        inFlight += 1
         let trail = self.trail
-        slots.wait()
-        pending.enter()
-        queue.async { [self] in
-            defer {
-                slots.signal()
-                pending.leave()
-            }
+        queue.async {
             let records = group.records.map {
                 CloudTrailRecord.bytes($0.event, eventTime: $0.eventTime, eventID: $0.eventID, eventVersion: trail.eventVersion)
             }
-            do throws(FileIOError) {
-                let file = try LogFileWriter.write(
+            let result = Result { () throws(FileIOError) -> DeliveredLogFile in
+                try LogFileWriter.write(
                     records: records, oldestEventTime: group.oldest, newestEventTime: group.newest, key: objectKey,
                     account: key.account, region: key.region, deliveredAt: deliveredAt, settings: trail)
-                written.withLock { $0.append(file) }
-            } catch {
-                failure.withLock { $0 = $0 ?? error }
             }
+            Task { await self.didWrite(result) }
         }
+    }
+
+    /// A write finished: keep its file (or the first failure) and wake one waiter.
+    private func didWrite(_ result: Result<DeliveredLogFile, FileIOError>) {
+        inFlight -= 1
+        switch result {
+        case .success(let file): written.append(file)
+        case .failure(let error): failure = failure ?? error
+        }
+        if !waiters.isEmpty { waiters.removeFirst().resume() }
     }
 }

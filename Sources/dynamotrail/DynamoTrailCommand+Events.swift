@@ -130,8 +130,8 @@ enum EventColumns {
 }
 
 /// Collects stdout in 64 KB chunks (thousands of lines, one write call each would be slow).
-/// Isolation: used from one Dispatch work item at a time, never shared across threads concurrently.
-final class BufferedOutput: @unchecked Sendable {
+/// Isolation: not Sendable; `events` makes and uses it inside its one reading work item.
+final class BufferedOutput {
     private var buffer: [UInt8] = []
 
     func write(_ text: String) { write(Array(text.utf8)) }

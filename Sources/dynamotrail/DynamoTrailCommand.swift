@@ -82,16 +82,17 @@ struct DynamoTrailCommand {
 
     /// Suspends until SIGINT or SIGTERM arrives.
     static func waitForTerminationSignal() async {
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let once = SignalLatch(continuation)
-            for number in Platform.terminationSignals {
-                Platform.ignoreSignal(number)
-                let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-                source.setEventHandler { @Sendable in once.fire() }
-                source.resume()
-                SignalLatch.keep(source)
-            }
+        let latch = SignalLatch()
+        let sources = Platform.terminationSignals.map { number -> any DispatchSourceSignal in
+            Platform.ignoreSignal(number)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { @Sendable in latch.fire() }
+            source.resume()
+            return source
         }
+        await latch.wait()
+        // The sources live until the first signal; later ones stay ignored.
+        withExtendedLifetime(sources) {}
     }
 
     static func write(_ text: String) { Platform.StandardStream.output.write(text) }
@@ -103,23 +104,35 @@ struct DynamoTrailCommand {
     }
 }
 
-/// Resumes a continuation once, however many signals arrive. Isolation: a lock guards its state.
-final class SignalLatch: @unchecked Sendable {
-    private let lock = Mutex(())
-    private var continuation: CheckedContinuation<Void, Never>?
-    nonisolated(unsafe) private static var sources: [any DispatchSourceSignal] = []
-
-    init(_ continuation: CheckedContinuation<Void, Never>) { self.continuation = continuation }
-
-    func fire() {
-        let pending = lock.withLock { _ in
-            let pending = continuation
-            continuation = nil
-            return pending
-        }
-        pending?.resume()
+/// Remembers the first signal and wakes the one waiter, whichever comes first. Isolation: a `Mutex`
+/// holds its state.
+final class SignalLatch: Sendable {
+    private enum State {
+        case waiting(CheckedContinuation<Void, Never>?)
+        case fired
     }
 
-    /// Keeps signal sources alive for the life of the process.
-    static func keep(_ source: any DispatchSourceSignal) { sources.append(source) }
+    private let state = Mutex(State.waiting(nil))
+
+    /// Marks the latch fired and resumes the waiter, if any; later calls do nothing.
+    func fire() {
+        let waiter: CheckedContinuation<Void, Never>? = state.withLock { state in
+            guard case .waiting(let waiter) = state else { return nil }
+            state = .fired
+            return waiter
+        }
+        waiter?.resume()
+    }
+
+    /// Returns once `fire()` has been called (at once if it already was).
+    func wait() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let fired = state.withLock { state in
+                guard case .waiting = state else { return true }
+                state = .waiting(continuation)
+                return false
+            }
+            if fired { continuation.resume() }
+        }
+    }
 }
