@@ -101,7 +101,7 @@ def wrk(port, target, body, connections=16):
                  'wrk.headers["X-Amz-Date"] = "%s"\nwrk.headers["Authorization"] = "%s"\n'
                  % (json.dumps(json.dumps(body)), target, AMZ_DATE, AUTHORIZATION))
     script.close()
-    out = subprocess.run(["wrk", "-t2", "-c%d" % connections, "-d%ds" % DURATION, "--latency", "-s", script.name,
+    out = subprocess.run(["wrk", "-t%d" % min(2, connections), "-c%d" % connections, "-d%ds" % DURATION, "--latency", "-s", script.name,
                           "http://127.0.0.1:%d/" % port], capture_output=True, text=True).stdout
     os.unlink(script.name)
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
@@ -167,4 +167,5 @@ def main():
         print("(moto_server not available: no peer figures)")
 
 
-main()
+if __name__ == "__main__":
+    main()
