@@ -1,0 +1,77 @@
+import AWSProtocol
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+// PROPOSAL (reference §4.2): reserved capacity is console-only on AWS and no wire shape is public.
+// Everything in this file and the three operation files (DescribeReservedCapacityOfferings,
+// PurchaseReservedCapacityOfferings, DescribeReservedCapacity) follows the reference's invented
+// shapes, modelled on MemoryDB/RDS reserved offerings. Pagination uses MaxResults/NextToken.
+
+/// One reserved-capacity offering of the catalogue (PROPOSAL).
+struct ReservedCapacityOffering: Sendable, Equatable {
+    var id: String
+    var unitType: String
+    var capacityUnits: Int64
+    var duration: Int64
+    /// Upfront USD per allocation of 100 units.
+    var fixedPrice: Double
+    /// Hourly USD per allocation of 100 units.
+    var usagePrice: Double
+    var region: String
+
+    static let oneYear: Int64 = 31_536_000
+    static let threeYears: Int64 = 94_608_000
+    static let offeringType = "Partial Upfront"
+
+    /// The catalogue of a region: READ and WRITE, 1- and 3-year terms. Prices are AWS's published
+    /// us-east-1 reserved-capacity prices per 100 units, used for every region (illustrative only).
+    static func catalogue(region: String) -> [ReservedCapacityOffering] {
+        [
+            ("WRITE", oneYear, 150.0, 0.0128), ("READ", oneYear, 30.0, 0.0025),
+            ("WRITE", threeYears, 180.0, 0.0081), ("READ", threeYears, 36.0, 0.0016),
+        ].map { unit, duration, fixed, hourly in
+            ReservedCapacityOffering(
+                id: stableId("\(region)|\(unit)|\(duration)"), unitType: unit, capacityUnits: 100, duration: duration,
+                fixedPrice: fixed, usagePrice: hourly, region: region)
+        }
+    }
+
+    /// A UUID-shaped id derived from `seed` (FNV-1a), stable across restarts and resets.
+    static func stableId(_ seed: String) -> String {
+        func fnv(_ salt: UInt8) -> UInt64 {
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in [salt] + Array(seed.utf8) {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x100_0000_01b3
+            }
+            return hash
+        }
+        let hex = Hex.encode(withUnsafeBytes(of: fnv(1).bigEndian, Array.init) + withUnsafeBytes(of: fnv(2).bigEndian, Array.init))
+        let h = Array(hex)
+        return String(h[0..<8]) + "-" + String(h[8..<12]) + "-4" + String(h[13..<16]) + "-8" + String(h[17..<20]) + "-"
+            + String(h[20..<32])
+    }
+
+    var recurringCharges: JSONValue {
+        [["RecurringChargeAmount": .double(usagePrice), "RecurringChargeFrequency": "Hourly"]]
+    }
+
+    var json: JSONValue {
+        var object = JSONObject()
+        object.append("ReservedCapacityOfferingId", .string(id))
+        object.append("CapacityUnitType", .string(unitType))
+        object.append("CapacityUnits", .int64(capacityUnits))
+        object.append("Duration", .int64(duration))
+        object.append("FixedPrice", .double(fixedPrice))
+        object.append("UsagePrice", .double(usagePrice))
+        object.append("CurrencyCode", "USD")
+        object.append("OfferingType", .string(Self.offeringType))
+        object.append("RecurringCharges", recurringCharges)
+        object.append("Region", .string(region))
+        return .object(object)
+    }
+}

@@ -1,0 +1,21 @@
+import AWSProtocol
+
+/// A secondary index's projection.
+struct Projection: Sendable, Equatable {
+    var type: String
+    var nonKeyAttributes: [String]?
+
+    var json: JSONValue {
+        var object = JSONObject()
+        object.append("ProjectionType", .string(type))
+        if let nonKeyAttributes { object.append("NonKeyAttributes", .array(nonKeyAttributes.map { .string($0) })) }
+        return .object(object)
+    }
+}
+
+extension Projection {
+    /// A projection as sent; the type defaults to ALL.
+    init(_ input: ProjectionInput?) {
+        self.init(type: input?.type ?? "ALL", nonKeyAttributes: input?.nonKeyAttributes)
+    }
+}
