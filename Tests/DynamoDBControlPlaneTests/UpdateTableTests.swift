@@ -280,7 +280,7 @@ import Testing
         )
     }
 
-    /// A WarmThroughput change leaves the table ACTIVE and shows WarmThroughput.Status UPDATING (§2.5);
+    /// A WarmThroughput change leaves the table ACTIVE and shows WarmThroughput.Status UPDATING;
     /// DeleteTable waits for it.
     @Test func warmThroughputChangeShowsUpdating() async throws {
         let h = Harness { $0.updateSeconds = 2 }
@@ -299,7 +299,7 @@ import Testing
         try await h.ok("DeleteTable", ["TableName": "warm"])
     }
 
-    /// A KMS key change reports the old key while it is in flight, the new one after (§2.5).
+    /// A KMS key change reports the old key while it is in flight, the new one after (observed DynamoDB behaviour, 2026).
     @Test func kmsKeyChangeEchoesTheOldKeyWhileUpdating() async throws {
         let h = Harness { $0.updateSeconds = 5 }
         try await h.createBasic("rekey", ["SSESpecification": ["Enabled": true]])

@@ -10,12 +10,13 @@ extension DynamoDBControlPlane {
     static func javaDate(_ date: Date) -> String {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC") ?? TimeZone.current
-        let p = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second, .weekday], from: date)
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second, .weekday], from: date)
         let days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
         let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        func two(_ v: Int?) -> String { (v ?? 0) < 10 ? "0\(v ?? 0)" : "\(v ?? 0)" }
-        let day = days[((p.weekday ?? 1) - 1 + 7) % 7]
-        let month = months[((p.month ?? 1) - 1 + 12) % 12]
-        return "\(day) \(month) \(two(p.day)) \(two(p.hour)):\(two(p.minute)):\(two(p.second)) UTC \(p.year ?? 1970)"
+        func twoDigits(_ value: Int?) -> String { (value ?? 0) < 10 ? "0\(value ?? 0)" : "\(value ?? 0)" }
+        let day = days[((parts.weekday ?? 1) - 1 + 7) % 7]
+        let month = months[((parts.month ?? 1) - 1 + 12) % 12]
+        return
+            "\(day) \(month) \(twoDigits(parts.day)) \(twoDigits(parts.hour)):\(twoDigits(parts.minute)):\(twoDigits(parts.second)) UTC \(parts.year ?? 1970)"
     }
 }

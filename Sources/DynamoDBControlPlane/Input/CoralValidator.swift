@@ -1,6 +1,6 @@
 import AWSProtocol
 
-/// Collects Coral constraint violations and renders them in Coral's grammar (§3.1):
+/// Collects Coral constraint violations and renders them in Coral's grammar (observed on DynamoDB, 2019 and 2026):
 /// `N validation error(s) detected: Value '…' at '…' failed to satisfy constraint: …`, `; `-joined, at most 10.
 struct CoralValidator {
     static let namePattern = "[a-zA-Z0-9_.-]+"
@@ -75,16 +75,4 @@ struct CoralValidator {
                     || byte == 0x5F || byte == 0x2E || byte == 0x2D
             }
     }
-}
-
-/// Enum value sets in the order the service prints them (§3.1), not the model order.
-enum CoralEnums {
-    static let keyType = ["HASH", "RANGE"]
-    static let attributeType = ["B", "N", "S"]
-    static let billingMode = ["PROVISIONED", "PAY_PER_REQUEST"]
-    static let projectionType = ["ALL", "INCLUDE", "KEYS_ONLY"]
-    static let streamViewType = ["OLD_IMAGE", "KEYS_ONLY", "NEW_AND_OLD_IMAGES", "NEW_IMAGE"]
-    static let sseType = ["AES256", "KMS"]
-    static let tableClass = ["STANDARD", "STANDARD_INFREQUENT_ACCESS"]
-    static let shardIteratorType = ["TRIM_HORIZON", "LATEST", "AT_SEQUENCE_NUMBER", "AFTER_SEQUENCE_NUMBER"]
 }

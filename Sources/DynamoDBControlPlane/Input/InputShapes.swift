@@ -109,7 +109,7 @@ enum InputShapes {
     static let getRecords = InputShape.structure(
         "GetRecordsInput", ["ShardIterator": .string, "Limit": .integer])
 
-    // Reserved capacity (PROPOSAL §4.2)
+    // Reserved capacity (our proposal: AWS publishes no wire shape)
     static let describeReservedCapacityOfferings = InputShape.structure(
         "DescribeReservedCapacityOfferingsInput",
         [

@@ -1,33 +1,5 @@
 import AWSProtocol
 
-/// A key schema element or attribute definition as sent (members may be missing).
-struct KeyInput: Sendable {
-    var name: String?
-    var type: String?
-}
-
-/// A projection as sent.
-struct ProjectionInput: Sendable {
-    var type: String?
-    var nonKeyAttributes: [String]?
-}
-
-/// Provisioned throughput as sent.
-struct ThroughputInput: Sendable {
-    var read: Int64?
-    var write: Int64?
-}
-
-/// A secondary index (CreateTable's LSI/GSI, UpdateTable's Create action) as sent.
-struct IndexInput: Sendable {
-    var name: String?
-    var keySchema: [KeyInput]?
-    var projection: ProjectionInput?
-    var throughput: ThroughputInput?
-    var onDemand: OnDemandLimits?
-    var warm: ThroughputInput?
-}
-
 /// Reading and checking the members CreateTable and UpdateTable share.
 enum TableInputs {
     static let maxCapacity: Int64 = 1_000_000_000_000
@@ -71,81 +43,81 @@ enum TableInputs {
 
     // MARK: Coral constraints
 
-    static func validateKeySchema(_ keys: [KeyInput]?, at path: String, maxLength: Int, _ v: inout CoralValidator) {
-        guard v.notNull(keys != nil, at: path), let keys else { return }
-        v.listLength(keys.count, rendered: javaKeySchema(keys), at: path, min: 1, max: maxLength)
+    static func validateKeySchema(_ keys: [KeyInput]?, at path: String, maxLength: Int, _ validator: inout CoralValidator) {
+        guard validator.notNull(keys != nil, at: path), let keys else { return }
+        validator.listLength(keys.count, rendered: javaKeySchema(keys), at: path, min: 1, max: maxLength)
         for (i, key) in keys.enumerated() {
             let element = "\(path).\(i + 1).member"
-            if v.notNull(key.name != nil, at: "\(element).attributeName"), let name = key.name {
-                v.length(name, at: "\(element).attributeName", min: 1, max: 255)
+            if validator.notNull(key.name != nil, at: "\(element).attributeName"), let name = key.name {
+                validator.length(name, at: "\(element).attributeName", min: 1, max: 255)
             }
-            if v.notNull(key.type != nil, at: "\(element).keyType"), let type = key.type {
-                v.enumValue(type, at: "\(element).keyType", CoralEnums.keyType)
+            if validator.notNull(key.type != nil, at: "\(element).keyType"), let type = key.type {
+                validator.enumValue(type, at: "\(element).keyType", CoralEnums.keyType)
             }
         }
     }
 
     static func validateAttributeDefinitions(
         _ definitions: [KeyInput]?, at path: String, required: Bool,
-        _ v: inout CoralValidator
+        _ validator: inout CoralValidator
     ) {
-        if required { v.notNull(definitions != nil, at: path) }
+        if required { validator.notNull(definitions != nil, at: path) }
         guard let definitions else { return }
         for (i, definition) in definitions.enumerated() {
             let element = "\(path).\(i + 1).member"
-            if v.notNull(definition.name != nil, at: "\(element).attributeName"), let name = definition.name {
-                v.length(name, at: "\(element).attributeName", min: 1, max: 255)
+            if validator.notNull(definition.name != nil, at: "\(element).attributeName"), let name = definition.name {
+                validator.length(name, at: "\(element).attributeName", min: 1, max: 255)
             }
-            if v.notNull(definition.type != nil, at: "\(element).attributeType"), let type = definition.type {
-                v.enumValue(type, at: "\(element).attributeType", CoralEnums.attributeType)
+            if validator.notNull(definition.type != nil, at: "\(element).attributeType"), let type = definition.type {
+                validator.enumValue(type, at: "\(element).attributeType", CoralEnums.attributeType)
             }
         }
     }
 
     static func validateThroughput(
         _ throughput: ThroughputInput?, at path: String, required: Bool = false,
-        _ v: inout CoralValidator
+        _ validator: inout CoralValidator
     ) {
-        if required { v.notNull(throughput != nil, at: path) }
+        if required { validator.notNull(throughput != nil, at: path) }
         guard let throughput else { return }
-        if v.notNull(throughput.read != nil, at: "\(path).readCapacityUnits"), let read = throughput.read {
-            v.range(read, at: "\(path).readCapacityUnits", min: 1)
+        if validator.notNull(throughput.read != nil, at: "\(path).readCapacityUnits"), let read = throughput.read {
+            validator.range(read, at: "\(path).readCapacityUnits", min: 1)
         }
-        if v.notNull(throughput.write != nil, at: "\(path).writeCapacityUnits"), let write = throughput.write {
-            v.range(write, at: "\(path).writeCapacityUnits", min: 1)
+        if validator.notNull(throughput.write != nil, at: "\(path).writeCapacityUnits"), let write = throughput.write {
+            validator.range(write, at: "\(path).writeCapacityUnits", min: 1)
         }
     }
 
-    static func validateProjection(_ projection: ProjectionInput?, at path: String, _ v: inout CoralValidator) {
-        guard v.notNull(projection != nil, at: path), let projection else { return }
-        if let type = projection.type { v.enumValue(type, at: "\(path).projectionType", CoralEnums.projectionType) }
+    static func validateProjection(_ projection: ProjectionInput?, at path: String, _ validator: inout CoralValidator) {
+        guard validator.notNull(projection != nil, at: path), let projection else { return }
+        if let type = projection.type { validator.enumValue(type, at: "\(path).projectionType", CoralEnums.projectionType) }
         if let names = projection.nonKeyAttributes {
-            v.listLength(names.count, rendered: javaStrings(names), at: "\(path).nonKeyAttributes", min: 1, max: 20)
+            validator.listLength(names.count, rendered: javaStrings(names), at: "\(path).nonKeyAttributes", min: 1, max: 20)
         }
     }
 
     /// A secondary index: name, key schema (GSIs allow multi-attribute keys, up to 8 elements), projection, throughput.
-    static func validateIndex(_ index: IndexInput, at path: String, keyMaxLength: Int, _ v: inout CoralValidator) {
-        if v.notNull(index.name != nil, at: "\(path).indexName"), let name = index.name {
-            v.name(name, at: "\(path).indexName")
+    static func validateIndex(_ index: IndexInput, at path: String, keyMaxLength: Int, _ validator: inout CoralValidator) {
+        if validator.notNull(index.name != nil, at: "\(path).indexName"), let name = index.name {
+            validator.name(name, at: "\(path).indexName")
         }
-        validateKeySchema(index.keySchema, at: "\(path).keySchema", maxLength: keyMaxLength, &v)
-        validateProjection(index.projection, at: "\(path).projection", &v)
-        validateThroughput(index.throughput, at: "\(path).provisionedThroughput", &v)
+        validateKeySchema(index.keySchema, at: "\(path).keySchema", maxLength: keyMaxLength, &validator)
+        validateProjection(index.projection, at: "\(path).projection", &validator)
+        validateThroughput(index.throughput, at: "\(path).provisionedThroughput", &validator)
     }
 
     /// StreamSpecification: StreamEnabled is required, StreamViewType one of the four.
-    static func validateStreamSpecification(_ stream: InputReader?, _ v: inout CoralValidator) {
+    static func validateStreamSpecification(_ stream: InputReader?, _ validator: inout CoralValidator) {
         guard let stream else { return }
-        v.notNull(stream.has("StreamEnabled"), at: "streamSpecification.streamEnabled")
+        validator.notNull(stream.has("StreamEnabled"), at: "streamSpecification.streamEnabled")
         if let viewType = stream.string("StreamViewType") {
-            v.enumValue(viewType, at: "streamSpecification.streamViewType", CoralEnums.streamViewType)
+            validator.enumValue(viewType, at: "streamSpecification.streamViewType", CoralEnums.streamViewType)
         }
     }
 
     /// SSESpecification.SSEType, when sent.
-    static func validateSSEType(_ sse: InputReader?, _ v: inout CoralValidator) {
-        if let sseType = sse?.string("SSEType") { v.enumValue(sseType, at: "sSESpecification.sSEType", CoralEnums.sseType) }
+    static func validateSSEType(_ sse: InputReader?, _ validator: inout CoralValidator) {
+        if let sseType = sse?.string("SSEType") { validator.enumValue(sseType, at: "sSESpecification.sSEType", CoralEnums.sseType) }
     }
 
     // MARK: Semantic checks
@@ -159,7 +131,7 @@ enum TableInputs {
         }
     }
 
-    /// Key-schema rules of a table or index key schema, in the service's order (§3.3).
+    /// Key-schema rules of a table or index key schema, in the service's order (observed on DynamoDB).
     static func checkKeySchema(_ keys: [KeyInput], multiAttribute: Bool, index: String?) throws(AWSServiceError) {
         let names = keys.map { $0.name ?? "" }
         if multiAttribute {

@@ -1,13 +1,13 @@
 import AWSProtocol
 
-/// DescribeReservedCapacity (PROPOSAL §4.2): the account's purchases in this region, filtered and paged.
+/// DescribeReservedCapacity (our proposal): the account's purchases in this region, filtered and paged.
 extension DynamoDBControlPlane {
     func describeReservedCapacity(_ input: InputReader, _ context: RequestContext) throws(AWSServiceError)
         -> JSONValue
     {
-        var v = CoralValidator()
-        if let type = input.string("CapacityUnitType") { v.enumValue(type, at: "capacityUnitType", Self.capacityUnitTypes) }
-        if let state = input.string("State") { v.enumValue(state, at: "state", Self.reservationStates) }
+        var validator = CoralValidator()
+        if let type = input.string("CapacityUnitType") { validator.enumValue(type, at: "capacityUnitType", Self.capacityUnitTypes) }
+        if let state = input.string("State") { validator.enumValue(state, at: "state", Self.reservationStates) }
         let now = context.now
         var reservations = regions[context.key]?.reservations ?? []
         if let id = input.string("ReservedCapacityId") { reservations = reservations.filter { $0.id == id } }
@@ -18,7 +18,7 @@ extension DynamoDBControlPlane {
         if let state = input.string("State") {
             reservations = reservations.filter { $0.state(at: now, activeAt: reservationActiveAt($0)).rawValue == state }
         }
-        let page = try Self.page(input, count: reservations.count, &v)
+        let page = try Self.page(input, count: reservations.count, &validator)
         let end = min(page.from + page.size, reservations.count)
         var object = JSONObject()
         object.append(

@@ -17,12 +17,12 @@ extension DynamoDBControlPlane {
     static let reservationStates = ReservationState.allCases.map(\.rawValue)
 
     /// MaxResults 1..100 (default 100) and an opaque NextToken (a decimal offset) → the page bounds.
-    static func page(_ input: InputReader, count: Int, _ v: inout CoralValidator) throws(AWSServiceError)
+    static func page(_ input: InputReader, count: Int, _ validator: inout CoralValidator) throws(AWSServiceError)
         -> (from: Int, size: Int)
     {
         let maxResults = input.long("MaxResults")
-        if let maxResults { v.range(maxResults, at: "maxResults", min: 1, max: 100) }
-        if let error = v.error { throw error }
+        if let maxResults { validator.range(maxResults, at: "maxResults", min: 1, max: 100) }
+        if let error = validator.error { throw error }
         var from = 0
         if let token = input.string("NextToken") {
             guard let offset = Int(token), offset >= 0, offset <= count else { throw ControlPlaneError.invalidNextToken }

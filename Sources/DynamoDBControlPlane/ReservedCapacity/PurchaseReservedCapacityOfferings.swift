@@ -1,6 +1,6 @@
 import AWSProtocol
 
-/// PurchaseReservedCapacityOfferings (PROPOSAL §4.2): buys `CapacityUnits` (a multiple of 100) of an
+/// PurchaseReservedCapacityOfferings (our proposal): buys `CapacityUnits` (a multiple of 100) of an
 /// offering; the reservation is payment-pending, then active for its term.
 extension DynamoDBControlPlane {
     static let maxReservedUnits: Int64 = 1_000_000
@@ -12,12 +12,12 @@ extension DynamoDBControlPlane {
             throw ControlPlaneError.missingParameter("ReservedCapacityOfferingId")
         }
         guard let units = input.long("CapacityUnits") else { throw ControlPlaneError.missingParameter("CapacityUnits") }
-        var v = CoralValidator()
-        v.length(offeringId, at: "reservedCapacityOfferingId", min: 1, max: 255)
-        v.range(units, at: "capacityUnits", min: 1)
+        var validator = CoralValidator()
+        validator.length(offeringId, at: "reservedCapacityOfferingId", min: 1, max: 255)
+        validator.range(units, at: "capacityUnits", min: 1)
         let requestedId = input.string("ReservedCapacityId")
-        if let requestedId { v.name(requestedId, at: "reservedCapacityId") }
-        if let error = v.error { throw error }
+        if let requestedId { validator.name(requestedId, at: "reservedCapacityId") }
+        if let error = validator.error { throw error }
         if units % 100 != 0 { throw ControlPlaneError.capacityUnitsMultiple }
         let tags = try TableInputs.checkTags(input.readers("Tags") ?? [])
         guard let offering = ReservedCapacityOffering.catalogue(region: context.region).first(where: { $0.id == offeringId })

@@ -6,12 +6,13 @@ import AWSProtocol
     import Foundation
 #endif
 
-// PROPOSAL (reference §4.2): reserved capacity is console-only on AWS and no wire shape is public.
-// Everything in this file and the three operation files (DescribeReservedCapacityOfferings,
-// PurchaseReservedCapacityOfferings, DescribeReservedCapacity) follows the reference's invented
-// shapes, modelled on MemoryDB/RDS reserved offerings. Pagination uses MaxResults/NextToken.
+// Our proposal: reserved capacity is console-only on AWS and no wire shape is public (AWS: "IAM policy to prevent
+// the purchase of DynamoDB reserved capacity",
+// https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/iam-policy-prevent-purchase-reserved-capacity.html).
+// Everything in this folder follows invented shapes modelled on the MemoryDB/RDS reserved offerings of the botocore
+// models. Pagination uses MaxResults/NextToken.
 
-/// One reserved-capacity offering of the catalogue (PROPOSAL).
+/// One reserved-capacity offering of the catalogue (our proposal).
 struct ReservedCapacityOffering: Sendable, Equatable {
     var id: String
     var unitType: String
@@ -51,9 +52,9 @@ struct ReservedCapacityOffering: Sendable, Equatable {
             return hash
         }
         let hex = Hex.encode(withUnsafeBytes(of: fnv(1).bigEndian, Array.init) + withUnsafeBytes(of: fnv(2).bigEndian, Array.init))
-        let h = Array(hex)
-        return String(h[0..<8]) + "-" + String(h[8..<12]) + "-4" + String(h[13..<16]) + "-8" + String(h[17..<20]) + "-"
-            + String(h[20..<32])
+        let digits = Array(hex)
+        return String(digits[0..<8]) + "-" + String(digits[8..<12]) + "-4" + String(digits[13..<16]) + "-8"
+            + String(digits[17..<20]) + "-" + String(digits[20..<32])
     }
 
     var recurringCharges: JSONValue {

@@ -6,11 +6,11 @@ extension DynamoDBControlPlane {
         guard let arn = input.string("StreamArn") else { throw ControlPlaneError.missingParameter("StreamArn") }
         let limit = input.long("Limit")
         let startShard = input.string("ExclusiveStartShardId")
-        var v = CoralValidator()
-        Self.checkStreamArn(arn, at: "streamArn", &v)
-        if let limit { v.range(limit, at: "limit", min: 1) }
-        if let startShard { v.length(startShard, at: "exclusiveStartShardId", min: 28, max: 65) }
-        if let error = v.error { throw error }
+        var validator = CoralValidator()
+        Self.checkStreamArn(arn, at: "streamArn", &validator)
+        if let limit { validator.range(limit, at: "limit", min: 1) }
+        if let startShard { validator.length(startShard, at: "exclusiveStartShardId", min: 28, max: 65) }
+        if let error = validator.error { throw error }
         guard Self.isWellFormedStreamArn(arn) else { throw ControlPlaneError.invalidStreamArn }
         guard let record = streamRecord(arn, context) else { throw ControlPlaneError.streamNotFound(arn) }
 

@@ -3,8 +3,8 @@ import AWSProtocol
 /// Stream ARN checks shared by the Streams operations.
 extension DynamoDBControlPlane {
     /// Coral length 37..1024, then the ARN form `…:table/<name>/stream/<label>` ("Invalid StreamArn").
-    static func checkStreamArn(_ arn: String, at path: String, _ v: inout CoralValidator) {
-        v.length(arn, at: path, min: 37, max: 1024)
+    static func checkStreamArn(_ arn: String, at path: String, _ validator: inout CoralValidator) {
+        validator.length(arn, at: path, min: 37, max: 1024)
     }
 
     static func isWellFormedStreamArn(_ arn: String) -> Bool {

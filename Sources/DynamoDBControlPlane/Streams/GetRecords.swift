@@ -6,10 +6,10 @@ extension DynamoDBControlPlane {
         guard let iterator = input.string("ShardIterator") else {
             throw ControlPlaneError.missingParameter("ShardIterator")
         }
-        var v = CoralValidator()
-        v.length(iterator, at: "shardIterator", min: 1, max: 2048)
-        if let limit = input.long("Limit") { v.range(limit, at: "limit", min: 1, max: 1000) }
-        if let error = v.error { throw error }
+        var validator = CoralValidator()
+        validator.length(iterator, at: "shardIterator", min: 1, max: 2048)
+        if let limit = input.long("Limit") { validator.range(limit, at: "limit", min: 1, max: 1000) }
+        if let error = validator.error { throw error }
         let parts = iterator.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 4, Self.isWellFormedStreamArn(parts[0]) else { throw ControlPlaneError.invalidShardIterator }
         guard let record = streamRecord(parts[0], context) else { throw ControlPlaneError.streamNotFound(parts[0]) }

@@ -9,12 +9,12 @@ extension DynamoDBControlPlane {
         guard let type = input.string("ShardIteratorType") else {
             throw ControlPlaneError.missingParameter("ShardIteratorType")
         }
-        var v = CoralValidator()
-        Self.checkStreamArn(arn, at: "streamArn", &v)
-        v.length(shardId, at: "shardId", min: 28, max: 65)
-        v.enumValue(type, at: "shardIteratorType", CoralEnums.shardIteratorType)
-        if let sequence = input.string("SequenceNumber") { v.length(sequence, at: "sequenceNumber", min: 21, max: 40) }
-        if let error = v.error { throw error }
+        var validator = CoralValidator()
+        Self.checkStreamArn(arn, at: "streamArn", &validator)
+        validator.length(shardId, at: "shardId", min: 28, max: 65)
+        validator.enumValue(type, at: "shardIteratorType", CoralEnums.shardIteratorType)
+        if let sequence = input.string("SequenceNumber") { validator.length(sequence, at: "sequenceNumber", min: 21, max: 40) }
+        if let error = validator.error { throw error }
         guard Self.isWellFormedStreamArn(arn) else { throw ControlPlaneError.invalidStreamArn }
         if type.hasSuffix("SEQUENCE_NUMBER") && !input.has("SequenceNumber") {
             throw ControlPlaneError.sequenceNumberRequired

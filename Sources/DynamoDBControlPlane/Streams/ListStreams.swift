@@ -7,11 +7,11 @@ extension DynamoDBControlPlane {
         let tableName = input.string("TableName")
         let limit = input.long("Limit")
         let start = input.string("ExclusiveStartStreamArn")
-        var v = CoralValidator()
-        if let tableName { v.name(tableName, at: "tableName") }
-        if let limit { v.range(limit, at: "limit", min: 1, max: 100) }
-        if let start { Self.checkStreamArn(start, at: "exclusiveStartStreamArn", &v) }
-        if let error = v.error { throw error }
+        var validator = CoralValidator()
+        if let tableName { validator.name(tableName, at: "tableName") }
+        if let limit { validator.range(limit, at: "limit", min: 1, max: 100) }
+        if let start { Self.checkStreamArn(start, at: "exclusiveStartStreamArn", &validator) }
+        if let error = validator.error { throw error }
         // Unverified: the malformed-ARN text on ListStreams was not captured; DescribeStream's is used.
         if let start, !Self.isWellFormedStreamArn(start) { throw ControlPlaneError.invalidStreamArn }
 
@@ -36,7 +36,8 @@ extension DynamoDBControlPlane {
                 page.map {
                     ["StreamArn": .string($0.arn), "TableName": .string($0.tableName), "StreamLabel": .string($0.label)]
                 }))
-        // Reference §2.7 recommendation (Unverified on AWS): present whenever the page is full.
+        // Our proposal (Unverified on AWS whether a page ending exactly at the last stream carries it): present
+        // whenever the page is full.
         if page.count == pageSize, let last = page.last { object.append("LastEvaluatedStreamArn", .string(last.arn)) }
         return .object(object)
     }

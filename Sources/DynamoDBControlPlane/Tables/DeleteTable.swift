@@ -3,9 +3,9 @@ import AWSProtocol
 /// DeleteTable: a reduced TableDescription in DELETING; the table disappears `deleteSeconds` later.
 extension DynamoDBControlPlane {
     func deleteTable(_ input: InputReader, _ context: RequestContext) throws(AWSServiceError) -> JSONValue {
-        var v = CoralValidator()
-        let reference = try Self.tableReference(input, &v, context)
-        if let error = v.error { throw error }
+        var validator = CoralValidator()
+        let reference = try Self.tableReference(input, &validator, context)
+        if let error = validator.error { throw error }
         var table = try existingTable(reference, context)
         switch table.status(at: context.now) {
         case .creating: throw ControlPlaneError.tableBeingCreated(table.name)
@@ -16,7 +16,7 @@ extension DynamoDBControlPlane {
         if table.globalIndexes.contains(where: { $0.status(at: context.now) != .active }) {
             throw ControlPlaneError.deleteWhileIndexesChange
         }
-        // Reference §2.5 [DDB-2026]: while SSEDescription.Status is UPDATING (TableStatus ACTIVE) DeleteTable is
+        // Observed DynamoDB behaviour (2026): while SSEDescription.Status is UPDATING (TableStatus ACTIVE) DeleteTable is
         // still ResourceInUse. Unverified: the text for DeleteTable is not captured; UpdateTable's SSE-in-flight one is used.
         if let until = table.sse?.updatingUntil, context.now < until { throw ControlPlaneError.sseInFlight }
         // The same holds while WarmThroughput.Status is UPDATING. Unverified: the text; the generic UPDATING one is used.

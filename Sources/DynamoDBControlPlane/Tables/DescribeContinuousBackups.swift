@@ -11,9 +11,9 @@ extension DynamoDBControlPlane {
     func describeContinuousBackups(_ input: InputReader, _ context: RequestContext) throws(AWSServiceError)
         -> JSONValue
     {
-        var v = CoralValidator()
-        let reference = try Self.tableReference(input, &v, context)
-        if let error = v.error { throw error }
+        var validator = CoralValidator()
+        let reference = try Self.tableReference(input, &validator, context)
+        if let error = validator.error { throw error }
         guard tableExists(reference, context) else {
             throw ControlPlaneError.backupTableNotFound(reference.shown)
         }

@@ -3,9 +3,9 @@ import AWSProtocol
 /// DescribeTimeToLive: `DISABLED` until UpdateTimeToLive enables it, then `ENABLED` with the attribute.
 extension DynamoDBControlPlane {
     func describeTimeToLive(_ input: InputReader, _ context: RequestContext) throws(AWSServiceError) -> JSONValue {
-        var v = CoralValidator()
-        let reference = try Self.tableReference(input, &v, context)
-        if let error = v.error { throw error }
+        var validator = CoralValidator()
+        let reference = try Self.tableReference(input, &validator, context)
+        if let error = validator.error { throw error }
         let table = try existingTable(reference, context)
         let status = table.status(at: context.now)
         if status == .creating || status == .deleting { throw ControlPlaneError.ttlDescribeWhile(status.rawValue) }

@@ -6,13 +6,13 @@ extension DynamoDBControlPlane {
     func listTables(_ input: InputReader, _ context: RequestContext) throws(AWSServiceError) -> JSONValue {
         let start = input.string("ExclusiveStartTableName")
         let limit = input.long("Limit")
-        var v = CoralValidator()
+        var validator = CoralValidator()
         if let start {
-            v.namePattern(start, at: "exclusiveStartTableName")
-            v.length(start, at: "exclusiveStartTableName", min: 3, max: 255)
+            validator.namePattern(start, at: "exclusiveStartTableName")
+            validator.length(start, at: "exclusiveStartTableName", min: 3, max: 255)
         }
-        if let limit { v.range(limit, at: "limit", min: 1, max: 100) }
-        if let error = v.error { throw error }
+        if let limit { validator.range(limit, at: "limit", min: 1, max: 100) }
+        if let error = validator.error { throw error }
         let pageSize = Int(limit ?? 100)
         return try withRegion(context) { (state: inout RegionState) -> JSONValue in
             var from = 0

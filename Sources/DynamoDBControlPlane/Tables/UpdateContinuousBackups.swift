@@ -5,17 +5,17 @@ extension DynamoDBControlPlane {
     func updateContinuousBackups(_ input: InputReader, _ context: RequestContext) throws(AWSServiceError)
         -> JSONValue
     {
-        var v = CoralValidator()
-        let reference = try Self.tableReference(input, &v, context)
+        var validator = CoralValidator()
+        let reference = try Self.tableReference(input, &validator, context)
         let spec = input.reader("PointInTimeRecoverySpecification")
-        if v.notNull(spec != nil, at: "pointInTimeRecoverySpecification"), let spec {
-            v.notNull(
+        if validator.notNull(spec != nil, at: "pointInTimeRecoverySpecification"), let spec {
+            validator.notNull(
                 spec.has("PointInTimeRecoveryEnabled"), at: "pointInTimeRecoverySpecification.pointInTimeRecoveryEnabled")
             if let days = spec.long("RecoveryPeriodInDays") {
-                v.range(days, at: "pointInTimeRecoverySpecification.recoveryPeriodInDays", min: 1, max: 35)
+                validator.range(days, at: "pointInTimeRecoverySpecification.recoveryPeriodInDays", min: 1, max: 35)
             }
         }
-        if let error = v.error { throw error }
+        if let error = validator.error { throw error }
         guard tableExists(reference, context) else {
             throw ControlPlaneError.backupTableNotFound(reference.shown)
         }

@@ -4,18 +4,18 @@ import AWSProtocol
 /// The "already enabled/disabled" and different-attribute texts were observed on AWS in 2026.
 extension DynamoDBControlPlane {
     func updateTimeToLive(_ input: InputReader, _ context: RequestContext) throws(AWSServiceError) -> JSONValue {
-        var v = CoralValidator()
-        let reference = try Self.tableReference(input, &v, context)
+        var validator = CoralValidator()
+        let reference = try Self.tableReference(input, &validator, context)
         let spec = input.reader("TimeToLiveSpecification")
-        if v.notNull(spec != nil, at: "timeToLiveSpecification"), let spec {
-            v.notNull(spec.has("Enabled"), at: "timeToLiveSpecification.enabled")
-            if v.notNull(spec.has("AttributeName"), at: "timeToLiveSpecification.attributeName"),
+        if validator.notNull(spec != nil, at: "timeToLiveSpecification"), let spec {
+            validator.notNull(spec.has("Enabled"), at: "timeToLiveSpecification.enabled")
+            if validator.notNull(spec.has("AttributeName"), at: "timeToLiveSpecification.attributeName"),
                 let name = spec.string("AttributeName")
             {
-                v.length(name, at: "timeToLiveSpecification.attributeName", min: 1, max: 255)
+                validator.length(name, at: "timeToLiveSpecification.attributeName", min: 1, max: 255)
             }
         }
-        if let error = v.error { throw error }
+        if let error = validator.error { throw error }
         let enabled = spec?.bool("Enabled") ?? false
         let attribute = spec?.string("AttributeName") ?? ""
         var table = try existingTable(reference, context)

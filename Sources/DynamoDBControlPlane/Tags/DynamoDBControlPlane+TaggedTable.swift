@@ -3,12 +3,12 @@ import AWSProtocol
 /// Resolving a `ResourceArn` (tables only) for the tag operations.
 extension DynamoDBControlPlane {
     /// The table a tag operation addresses; every text below was observed on AWS in 2026 unless marked.
-    func taggedTable(_ input: InputReader, _ v: inout CoralValidator, _ context: RequestContext)
+    func taggedTable(_ input: InputReader, _ validator: inout CoralValidator, _ context: RequestContext)
         throws(AWSServiceError) -> Table
     {
         guard let arn = input.string("ResourceArn") else { throw ControlPlaneError.missingParameter("ResourceArn") }
-        v.length(arn, at: "resourceArn", min: 1, max: 1283)
-        if let error = v.error { throw error }
+        validator.length(arn, at: "resourceArn", min: 1, max: 1283)
+        if let error = validator.error { throw error }
         if !arn.hasPrefix("arn:") { throw ControlPlaneError.resourceArnNotAnArn(arn) }
         let parts = arn.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
         // Unverified: an ARN with too few parts is answered like another region's.

@@ -3,11 +3,11 @@ import AWSProtocol
 /// TagResource: adds or replaces tags on a table (at most 50); answers an empty body.
 extension DynamoDBControlPlane {
     func tagResource(_ input: InputReader, _ context: RequestContext) throws(AWSServiceError) -> JSONValue {
-        var v = CoralValidator()
+        var validator = CoralValidator()
         if !input.has("ResourceArn") { throw ControlPlaneError.missingParameter("ResourceArn") }
         guard let tags = input.readers("Tags") else { throw ControlPlaneError.missingParameter("Tags") }
         if tags.isEmpty { throw ControlPlaneError.noTags }
-        var table = try taggedTable(input, &v, context)
+        var table = try taggedTable(input, &validator, context)
         let requested = try TableInputs.checkTags(tags)
         for tag in requested {
             if let i = table.tags.firstIndex(where: { $0.key == tag.key }) {

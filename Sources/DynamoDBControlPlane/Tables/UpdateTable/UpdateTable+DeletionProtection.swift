@@ -8,7 +8,8 @@ import AWSProtocol
 
 /// DeletionProtectionEnabled on UpdateTable: alone, synchronous (the response is ACTIVE), admitted while the
 /// table is UPDATING, with a cool-down between changes (observed DynamoDB behaviour, 2026; AWS: "Using deletion
-/// protection", https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/WorkingWithTables.Basics.html).
+/// protection",
+/// https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/WorkingWithTables.Basics.html#WorkingWithTables.Basics.DeletionProtection).
 extension DynamoDBControlPlane {
     func updateDeletionProtection(_ table: inout Table, _ enabled: Bool, _ context: RequestContext)
         throws(AWSServiceError) -> JSONValue

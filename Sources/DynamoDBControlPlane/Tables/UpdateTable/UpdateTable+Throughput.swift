@@ -9,7 +9,7 @@ import AWSProtocol
 /// Billing mode and the table's provisioned throughput: what may be sent for the target mode, "will not change",
 /// the account's per-table maximum and the daily decrease budget (observed DynamoDB behaviour, 2019 and 2026;
 /// AWS: "Considerations when switching capacity modes in DynamoDB",
-/// https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/bp-switching-capacity-modes.html).
+/// https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/switching.capacitymode.html).
 extension UpdateTableRequest {
     /// The billing mode before and after; checks the throughput members the target mode requires or forbids.
     func checkBillingMode(_ table: Table) throws(AWSServiceError) -> BillingChange {
