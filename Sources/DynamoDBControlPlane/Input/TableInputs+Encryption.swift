@@ -16,9 +16,9 @@ extension TableInputs {
             if keyId != nil { throw ControlPlaneError.kmsKeyWithoutEnabled }
             return nil
         }
-        if type == "AES256" { throw ControlPlaneError.aes256NotSupported }
-        if keyId != nil && type != "KMS" { throw ControlPlaneError.kmsKeyNeedsKMSType }
-        guard enabled == true || type == "KMS" else { return nil }
+        if type == SSEType.aes256.rawValue { throw ControlPlaneError.aes256NotSupported }
+        if keyId != nil && type != SSEType.kms.rawValue { throw ControlPlaneError.kmsKeyNeedsKMSType }
+        guard enabled == true || type == SSEType.kms.rawValue else { return nil }
         func managedKeyArn() -> String { "arn:aws:kms:\(context.region):\(context.accountId):key/\(managedKeyId())" }
         guard let keyId else { return managedKeyArn() }
         // KMSMasterKeyArn is always the ARN of a key, never of an alias: AWS resolves aliases. The AWS-managed

@@ -18,24 +18,24 @@ extension TableInputs {
         if multiAttribute {
             // Multi-attribute GSI keys (2025+): HASH elements first, then RANGE; at most 4 of each (Unverified texts).
             if Set(names).count != names.count { throw ControlPlaneError.hashAndRangeSameName }
-            if keys.first?.type != "HASH" { throw ControlPlaneError.firstNotHash }
-            let hashes = keys.prefix { $0.type == "HASH" }.count
+            if keys.first?.type != KeyType.hash.rawValue { throw ControlPlaneError.firstNotHash }
+            let hashes = keys.prefix { $0.type == KeyType.hash.rawValue }.count
             let rest = keys.dropFirst(hashes)
-            if rest.contains(where: { $0.type != "RANGE" }) { throw ControlPlaneError.secondNotRange }
+            if rest.contains(where: { $0.type != KeyType.range.rawValue }) { throw ControlPlaneError.secondNotRange }
             if hashes > 4 || rest.count > 4 { throw ControlPlaneError.tooManyKeyAttributes(index ?? "") }
             return
         }
         if names.count == 2 && names[0] == names[1] { throw ControlPlaneError.hashAndRangeSameName }
-        if keys.first?.type != "HASH" { throw ControlPlaneError.firstNotHash }
-        if keys.count > 1 && keys[1].type != "RANGE" { throw ControlPlaneError.secondNotRange }
+        if keys.first?.type != KeyType.hash.rawValue { throw ControlPlaneError.firstNotHash }
+        if keys.count > 1 && keys[1].type != KeyType.range.rawValue { throw ControlPlaneError.secondNotRange }
     }
 
     /// Projection rules shared by LSIs and GSIs.
     static func checkProjection(_ projection: ProjectionInput?) throws(AWSServiceError) {
         guard let type = projection?.type else { throw ControlPlaneError.unknownProjectionType }
         let names = projection?.nonKeyAttributes
-        if names != nil && type != "INCLUDE" { throw ControlPlaneError.nonKeyAttributesNotAllowed(type) }
-        if type == "INCLUDE" {
+        if names != nil && type != ProjectionType.include.rawValue { throw ControlPlaneError.nonKeyAttributesNotAllowed(type) }
+        if type == ProjectionType.include.rawValue {
             guard let names else { throw ControlPlaneError.nonKeyAttributesRequired }
             var seen = Set<String>()
             for name in names where !seen.insert(name).inserted {

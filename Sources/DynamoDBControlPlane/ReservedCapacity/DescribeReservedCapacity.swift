@@ -14,7 +14,7 @@ extension DynamoDBControlPlane {
         if let id = input.string("ReservedCapacityOfferingId") {
             reservations = reservations.filter { $0.offering.id == id }
         }
-        if let type = input.string("CapacityUnitType") { reservations = reservations.filter { $0.offering.unitType == type } }
+        if let type = input.string("CapacityUnitType") { reservations = reservations.filter { $0.offering.unitType.rawValue == type } }
         if let state = input.string("State") {
             reservations = reservations.filter { $0.state(at: now, activeAt: reservationActiveAt($0)).rawValue == state }
         }

@@ -12,7 +12,7 @@ extension DynamoDBControlPlane {
         }
         var offerings = ReservedCapacityOffering.catalogue(region: context.region)
         if let id = input.string("ReservedCapacityOfferingId") { offerings = offerings.filter { $0.id == id } }
-        if let type = input.string("CapacityUnitType") { offerings = offerings.filter { $0.unitType == type } }
+        if let type = input.string("CapacityUnitType") { offerings = offerings.filter { $0.unitType.rawValue == type } }
         if let duration = input.long("Duration") { offerings = offerings.filter { $0.duration == duration } }
         let page = try Self.page(input, count: offerings.count, &validator)
         let end = min(page.from + page.size, offerings.count)

@@ -8,7 +8,7 @@ import AWSProtocol
 
 /// Reserved-capacity helpers shared by the three reserved-capacity operations (our proposal).
 extension DynamoDBControlPlane {
-    static let capacityUnitTypes = ["READ", "WRITE"]
+    static let capacityUnitTypes = CapacityUnitType.allCases.map(\.rawValue)
     /// The State values DescribeReservedCapacity accepts as a filter, in the order its error lists them.
     /// The purchase response is rendered a hair before `now`, so a zero-second payment-pending phase
     /// still shows in it and is over for the next call.

@@ -29,7 +29,7 @@ struct Reservation: Sendable {
         object.append("ReservedCapacityId", .string(id))
         object.append("ReservedCapacityArn", .string(arn))
         object.append("ReservedCapacityOfferingId", .string(offering.id))
-        object.append("CapacityUnitType", .string(offering.unitType))
+        object.append("CapacityUnitType", .string(offering.unitType.rawValue))
         object.append("CapacityUnits", .int64(capacityUnits))
         object.append("StartTime", .epochSeconds(startTime))
         object.append("Duration", .int64(offering.duration))

@@ -15,7 +15,7 @@ import AWSProtocol
 /// One reserved-capacity offering of the catalogue (our proposal).
 struct ReservedCapacityOffering: Sendable, Equatable {
     var id: String
-    var unitType: String
+    var unitType: CapacityUnitType
     var capacityUnits: Int64
     var duration: Int64
     /// Upfront USD per allocation of 100 units.
@@ -32,11 +32,11 @@ struct ReservedCapacityOffering: Sendable, Equatable {
     /// us-east-1 reserved-capacity prices per 100 units, used for every region (illustrative only).
     static func catalogue(region: String) -> [ReservedCapacityOffering] {
         [
-            ("WRITE", oneYear, 150.0, 0.0128), ("READ", oneYear, 30.0, 0.0025),
-            ("WRITE", threeYears, 180.0, 0.0081), ("READ", threeYears, 36.0, 0.0016),
+            (CapacityUnitType.write, oneYear, 150.0, 0.0128), (.read, oneYear, 30.0, 0.0025),
+            (.write, threeYears, 180.0, 0.0081), (.read, threeYears, 36.0, 0.0016),
         ].map { unit, duration, fixed, hourly in
             ReservedCapacityOffering(
-                id: stableId("\(region)|\(unit)|\(duration)"), unitType: unit, capacityUnits: 100, duration: duration,
+                id: stableId("\(region)|\(unit.rawValue)|\(duration)"), unitType: unit, capacityUnits: 100, duration: duration,
                 fixedPrice: fixed, usagePrice: hourly, region: region)
         }
     }
@@ -64,7 +64,7 @@ struct ReservedCapacityOffering: Sendable, Equatable {
     var json: JSONValue {
         var object = JSONObject()
         object.append("ReservedCapacityOfferingId", .string(id))
-        object.append("CapacityUnitType", .string(unitType))
+        object.append("CapacityUnitType", .string(unitType.rawValue))
         object.append("CapacityUnits", .int64(capacityUnits))
         object.append("Duration", .int64(duration))
         object.append("FixedPrice", .double(fixedPrice))

@@ -16,7 +16,7 @@ extension DynamoDBControlPlane {
         if let sequence = input.string("SequenceNumber") { validator.length(sequence, at: "sequenceNumber", min: 21, max: 40) }
         if let error = validator.error { throw error }
         guard Self.isWellFormedStreamArn(arn) else { throw ControlPlaneError.invalidStreamArn }
-        if type.hasSuffix("SEQUENCE_NUMBER") && !input.has("SequenceNumber") {
+        if ShardIteratorType(rawValue: type)?.needsSequenceNumber == true && !input.has("SequenceNumber") {
             throw ControlPlaneError.sequenceNumberRequired
         }
         guard let record = streamRecord(arn, context) else { throw ControlPlaneError.streamNotFound(arn) }

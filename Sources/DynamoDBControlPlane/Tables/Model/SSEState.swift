@@ -23,7 +23,7 @@ struct SSEState: Sendable, Equatable {
         let updating = forced || (updatingUntil.map { now < $0 } ?? false)
         var description = JSONObject()
         description.append("Status", .string((updating ? SSEStatus.updating : .enabled).rawValue))
-        description.append("SSEType", .string("KMS"))
+        description.append("SSEType", .string(SSEType.kms.rawValue))
         description.append("KMSMasterKeyArn", .string(updating ? previousKeyArn ?? kmsKeyArn : kmsKeyArn))
         return .object(description)
     }

@@ -58,8 +58,6 @@ struct Table: Sendable {
         case index, other
     }
 
-    var hashKey: String { keySchema.first?.name ?? "" }
-
     var isPayPerRequest: Bool { billingMode == .payPerRequest }
 
     /// CREATING, UPDATING, DELETING or ACTIVE at `now` (after `settle`).
