@@ -4,6 +4,7 @@ import AWSProtocol
 /// ARN, which names no table (Unverified: AWS answers an index ARN with a ValidationException whose text is not
 /// captured; it is reported as not found here).
 struct TableReference: Sendable, Equatable {
+    /// What the name or ARN designates.
     enum Target: Sendable, Equatable {
         /// The bare table name to look up.
         case table(String)

@@ -24,7 +24,7 @@ extension UpdateTableRequest {
 
 extension DynamoDBControlPlane {
     /// The stream an enabling call creates, ENABLED when the table's update ends; nil when disabling.
-    func newStream(for request: UpdateTableRequest, _ update: TableUpdate, _ context: RequestContext) -> StreamRecord? {
+    func streamToEnable(for request: UpdateTableRequest, _ update: TableUpdate, _ context: RequestContext) -> StreamRecord? {
         guard request.streamEnabled, let viewType = request.streamViewTypeName.flatMap(StreamViewType.init(rawValue:))
         else { return nil }
         return newStream(table: update.table, viewType: viewType, enabledAt: update.until, context)
@@ -33,7 +33,7 @@ extension DynamoDBControlPlane {
 
 extension TableUpdate {
     /// Enables with `newStream`, or disables the table's stream when there is none.
-    mutating func applyStream(_ request: UpdateTableRequest, newStream record: StreamRecord?) {
+    mutating func applyStream(newStream record: StreamRecord?) {
         if let record {
             table.streamSpecification = (true, record.viewType)
             table.streamRemovalAt = nil

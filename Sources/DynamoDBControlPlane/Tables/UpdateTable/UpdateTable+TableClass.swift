@@ -10,6 +10,7 @@ import AWSProtocol
 /// when UPDATING ends (observed DynamoDB behaviour, 2026; AWS: "Table classes",
 /// https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/HowItWorks.TableClasses.html).
 extension UpdateTableRequest {
+    /// What a TableClass member amounts to: absent, a change (or a counted re-send), or a free no-op.
     enum TableClassOutcome { case noTableClass, change, freeNoOp }
 
     /// STANDARD on a table whose class was never set is a free no-op (TableClassSummary stays absent);

@@ -51,7 +51,7 @@ extension DynamoDBControlPlane {
         update.applyBillingMode(request.billingMode, billing)
         update.applyThroughput(request.throughput, billing)
         update.applyIndexUpdates(request.indexUpdates, billing, createSeconds: settings.createSeconds)
-        if request.has(.stream) { update.applyStream(request, newStream: newStream(for: request, update, context)) }
+        if request.has(.stream) { update.applyStream(newStream: streamToEnable(for: request, update, context)) }
         if request.has(.encryption) { update.applyEncryption(newKey: newKey) }
         if let tableClass = request.tableClass { update.applyTableClass(tableClass) }
         if let onDemand = request.onDemand { update.applyOnDemand(onDemand) }
