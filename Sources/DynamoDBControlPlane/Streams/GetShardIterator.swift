@@ -23,10 +23,4 @@ extension DynamoDBControlPlane {
         guard record.shardId == shardId else { throw ControlPlaneError.shardNotFound(shardId, arn) }
         return ["ShardIterator": .string(Self.shardIterator(arn: arn, shardId: shardId, random: random))]
     }
-
-    /// `<StreamArn>|1|<shardId>|<random>`: carries what GetRecords needs to find the stream again.
-    static func shardIterator(arn: String, shardId: String, random: any RandomSource) -> String {
-        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
-        return "\(arn)|1|\(shardId)|" + random.string(count: 64, from: alphabet)
-    }
 }

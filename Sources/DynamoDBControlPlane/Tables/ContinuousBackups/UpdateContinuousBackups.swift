@@ -31,6 +31,6 @@ extension DynamoDBControlPlane {
             table.pointInTimeRecovery = nil
         }
         store(table, context)
-        return ["ContinuousBackupsDescription": Self.continuousBackups(table, context.now)]
+        return ["ContinuousBackupsDescription": table.continuousBackupsDescription(now: context.now)]
     }
 }
