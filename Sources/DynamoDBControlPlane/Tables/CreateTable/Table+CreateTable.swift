@@ -4,6 +4,7 @@
     import Foundation
 #endif
 
+/// The table CreateTable stores.
 extension Table {
     /// A new table as CreateTable asked for it, once every rule passed; CREATING until `activeAt`.
     init(

@@ -1,5 +1,11 @@
 import AWSProtocol
 
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
 /// StreamSpecification on UpdateTable: enabling mints a new stream (new ARN and label), disabling leaves the
 /// latest ARN and label described while StreamSpecification goes when UPDATING ends (observed DynamoDB
 /// behaviour, 2026; AWS: "Change data capture for DynamoDB Streams",
@@ -45,6 +51,17 @@ extension TableUpdate {
             table.streamSpecification = (false, nil)
             table.streamRemovalAt = until
             table.updateKind = .streamDisable(label: table.latestStreamLabel ?? "")
+        }
+    }
+}
+
+extension RegionState {
+    /// Keeps the stream an UpdateTable enabled, or starts disabling the one it disabled.
+    mutating func recordStreamChange(_ update: TableUpdate, now: Date) {
+        if let record = update.newStream {
+            streams.append(record)
+        } else if let arn = update.table.latestStreamArn {
+            disableStream(arn, now: now, disabledAt: update.until)
         }
     }
 }

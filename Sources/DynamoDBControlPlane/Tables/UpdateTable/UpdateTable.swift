@@ -72,12 +72,7 @@ extension DynamoDBControlPlane {
         try withRegion(context) { (state: inout RegionState) in
             state.tables[table.name] = table
             if update.tableGoesUpdating && update.until > context.now { state.noteTransition(table.name, until: update.until) }
-            guard request.has(.stream) else { return }
-            if let record = update.newStream {
-                state.streams.append(record)
-            } else if let arn = table.latestStreamArn {
-                state.disableStream(arn, now: context.now, disabledAt: update.until)
-            }
+            if request.has(.stream) { state.recordStreamChange(update, now: context.now) }
         }
         return ["TableDescription": response]
     }
