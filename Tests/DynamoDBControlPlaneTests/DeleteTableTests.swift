@@ -63,7 +63,7 @@ import Testing
         #expect(listed["Streams"]?.arrayValue?.count == 1)
     }
 
-    /// TableStatus stays ACTIVE during an encryption change, but DeleteTable must wait for it (§2.5).
+    /// TableStatus stays ACTIVE during an encryption change, but DeleteTable must wait for it (observed DynamoDB behaviour, 2026).
     @Test func deleteWaitsForTheSSEChange() async throws {
         let h = Harness { $0.updateSeconds = 3 }
         try await h.createBasic("enc")

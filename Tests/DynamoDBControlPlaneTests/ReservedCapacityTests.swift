@@ -3,7 +3,7 @@ import Testing
 
 @testable import DynamoDBControlPlane
 
-/// PROPOSAL shapes (reference §4.2).
+/// Our proposed shapes (AWS publishes none for these console-only actions).
 @Suite struct ReservedCapacityTests {
     @Test func catalogueHasReadAndWriteForOneAndThreeYears() async throws {
         let h = Harness()

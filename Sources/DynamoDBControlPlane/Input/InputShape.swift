@@ -1,0 +1,14 @@
+import AWSProtocol
+
+/// The JSON type of each input member as far as Coral's deserializer cares (a reduced botocore model).
+/// Type mismatches are found by `InputTypeChecker` before any constraint is looked at.
+indirect enum InputShape: Sendable {
+    case string, long, integer, boolean, double
+    case list(InputShape)
+    /// A structure: its Java class name (for "Unrecognized collection type class …") and members.
+    case structure(String, [String: InputShape])
+    /// A string-keyed map (ExpressionAttributeNames-like); values checked, keys free.
+    case map(InputShape)
+    /// Anything goes (members we accept but do not interpret).
+    case any
+}

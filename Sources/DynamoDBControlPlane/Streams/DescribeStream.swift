@@ -1,0 +1,36 @@
+import AWSProtocol
+
+/// DescribeStream: status ENABLING→ENABLED, DISABLING→DISABLED, one shard per stream (closed once disabled).
+extension DynamoDBControlPlane {
+    func describeStream(_ input: InputReader, _ context: RequestContext) throws(AWSServiceError) -> JSONValue {
+        guard let arn = input.string("StreamArn") else { throw ControlPlaneError.missingParameter("StreamArn") }
+        let limit = input.long("Limit")
+        let startShard = input.string("ExclusiveStartShardId")
+        var validator = CoralValidator()
+        Self.checkStreamArn(arn, at: "streamArn", &validator)
+        if let limit { validator.range(limit, at: "limit", min: 1) }
+        if let startShard { validator.length(startShard, at: "exclusiveStartShardId", min: 28, max: 65) }
+        if let error = validator.error { throw error }
+        guard Self.isWellFormedStreamArn(arn) else { throw ControlPlaneError.invalidStreamArn }
+        guard let record = streamRecord(arn, context) else { throw ControlPlaneError.streamNotFound(arn) }
+
+        let status = record.status(at: context.now)
+        var shards: [JSONValue] = []
+        if startShard == nil {
+            var range = JSONObject()
+            range.append("StartingSequenceNumber", .string(record.startingSequenceNumber))
+            if status == .disabled { range.append("EndingSequenceNumber", .string(record.startingSequenceNumber)) }
+            shards.append(["ShardId": .string(record.shardId), "SequenceNumberRange": .object(range)])
+        }
+        var description = JSONObject()
+        description.append("StreamArn", .string(record.arn))
+        description.append("StreamLabel", .string(record.label))
+        description.append("StreamStatus", .string(status.rawValue))
+        description.append("StreamViewType", .string(record.viewType.rawValue))
+        description.append("CreationRequestDateTime", .epochSeconds(record.createdAt))
+        description.append("TableName", .string(record.tableName))
+        description.append("KeySchema", .array(record.keySchema.map(\.keySchemaJSON)))
+        description.append("Shards", .array(shards))
+        return ["StreamDescription": .object(description)]
+    }
+}

@@ -1,0 +1,33 @@
+import AWSProtocol
+
+/// Resolving a `ResourceArn` (tables only) for the tag operations.
+extension DynamoDBControlPlane {
+    /// The table a tag operation addresses; every text below was observed on AWS in 2026 unless marked.
+    func taggedTable(_ input: InputReader, _ validator: inout CoralValidator, _ context: RequestContext)
+        throws(AWSServiceError) -> Table
+    {
+        guard let arn = input.string("ResourceArn") else { throw ControlPlaneError.missingParameter("ResourceArn") }
+        validator.length(arn, at: "resourceArn", min: 1, max: 1283)
+        if let error = validator.error { throw error }
+        if !arn.hasPrefix("arn:") { throw ControlPlaneError.resourceArnNotAnArn(arn) }
+        let parts = arn.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
+        // Unverified: an ARN with too few parts is answered like another region's.
+        guard parts.count == 6 else { throw ControlPlaneError.invalidResourceArn(arn) }
+        // Observed on AWS in 2026: another service's ARN, another account's (AccessDenied), another region's,
+        // an index ARN; a stream ARN is simply not found.
+        guard parts[2] == "dynamodb" else { throw ControlPlaneError.notDynamoDBArn(arn) }
+        guard String(parts[4]) == context.accountId else { throw ControlPlaneError.accessDenied }
+        guard String(parts[3]) == context.region else { throw ControlPlaneError.invalidResourceArn(arn) }
+        guard parts[5].hasPrefix("table/") else { throw ControlPlaneError.onlyTableOrStreamArn(arn) }
+        let name = String(parts[5].dropFirst(6))
+        if name.contains("/stream/") { throw ControlPlaneError.resourceArnNotFound(arn) }
+        if name.contains("/") { throw ControlPlaneError.onlyTableOrStreamArn(arn) }
+        guard regions[context.key]?.tables[name] != nil else { throw ControlPlaneError.resourceArnNotFound(arn) }
+        let table = try existingTable(name, shown: arn, context)
+        // The tagging backend knows a table only while it is ACTIVE or UPDATING: for (nearly) all of CREATING
+        // and DELETING the tag APIs answer not-found although DescribeTable succeeds (observed on AWS, 2026).
+        let status = table.status(at: context.now)
+        if status == .creating || status == .deleting { throw ControlPlaneError.resourceArnNotFound(arn) }
+        return table
+    }
+}
