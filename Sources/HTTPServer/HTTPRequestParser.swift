@@ -358,23 +358,3 @@ public struct HTTPRequestParser: Sendable {
         }
     }
 }
-
-/// A request the server refuses before any handler sees it: the status to answer, then close.
-public struct HTTPParseError: Error, Sendable, Equatable {
-    public let status: Int
-    public let reason: String
-    public init(status: Int, reason: String) {
-        self.status = status
-        self.reason = reason
-    }
-}
-
-extension HTTPHeaders {
-    mutating func add(contentsOf field: Field) { add(field.name, field.value) }
-}
-
-#if canImport(FoundationEssentials)
-    import FoundationEssentials
-#else
-    import Foundation
-#endif
