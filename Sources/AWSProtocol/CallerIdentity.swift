@@ -5,7 +5,9 @@
 #endif
 
 /// Who made a call, in the terms CloudTrail's `userIdentity` block uses
-/// (reference/cloudtrail-format.md §2.3). Built by the auth layer, rendered by CloudTrail.
+/// (AWS: "CloudTrail userIdentity element",
+/// https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-user-identity.html).
+/// Built by the auth layer, rendered by CloudTrail.
 public struct CallerIdentity: Sendable, Equatable {
     /// CloudTrail's `userIdentity.type` values that DynamoTrail produces.
     public enum Kind: String, Sendable, CaseIterable {

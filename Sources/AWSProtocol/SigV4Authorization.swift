@@ -36,7 +36,8 @@ public struct SigV4Authorization: Sendable, Equatable {
     public var credentialScope: String { "\(scopeDate)/\(region)/\(service)/\(terminator)" }
 
     /// Reads the request's SigV4 parameters: `.success(nil)` when it carries none (unsigned), a typed
-    /// failure when they are incomplete or contradictory (dynamodb-api §1.3), otherwise the parameters.
+    /// failure when they are incomplete or contradictory (the checks and wording observed on DynamoDB,
+    /// recorded from the live service 2015–2020), otherwise the parameters.
     public static func parse(_ request: SigV4Request) -> Result<SigV4Authorization?, SigV4Failure> {
         let query = request.queryItems
         let header = request.header("Authorization")

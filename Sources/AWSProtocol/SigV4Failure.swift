@@ -5,7 +5,9 @@
 #endif
 
 /// Why a request failed SigV4 authentication, typed; rendered once for JSON services
-/// (`jsonError`, dynamodb-api §1.3) and once for S3 (`s3Error`, S3's XML error codes).
+/// (`jsonError`, the types and messages observed on DynamoDB) and once for S3 (`s3Error`, S3's XML
+/// error codes). AWS: "Create a signed AWS API request"
+/// (https://docs.aws.amazon.com/IAM/latest/UserGuide/create-signed-request.html) describes what is checked.
 public enum SigV4Failure: Error, Sendable, Equatable {
     /// No `Authorization` header and no `X-Amz-Algorithm` query parameter, or a header not starting `AWS4-`.
     case missingAuthenticationToken
@@ -54,7 +56,9 @@ public enum SigV4Failure: Error, Sendable, Equatable {
     static let badTokenText = "The security token included in the request is invalid."
 
     /// The error a JSON-protocol service (DynamoDB, Streams, CloudTrail) answers: Coral's
-    /// `com.amazon.coral.service#…` type, lowercase `message`, HTTP 400 (dynamodb-api §1.3).
+    /// `com.amazon.coral.service#…` type, lowercase `message`, HTTP 400: observed DynamoDB behaviour
+    /// (bodies recorded from the live service 2015–2020; AWS: "Error handling with DynamoDB",
+    /// https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Programming.Errors.html).
     public var jsonError: AWSServiceError {
         switch self {
         case .missingAuthenticationToken:

@@ -36,7 +36,7 @@ public enum SigV4Signer {
         }
     }
 
-    /// RFC 3986 §5.2.4 dot-segment removal plus collapsing of empty segments, as botocore does;
+    /// RFC 3986 section 5.2.4 dot-segment removal plus collapsing of empty segments, as botocore does;
     /// a trailing slash stays when something is left.
     static func removeDotSegments(_ path: String) -> String {
         var output: [Substring] = []

@@ -120,7 +120,7 @@ public struct HTTPRequestParser: Sendable {
 
     /// Returns nil when more bytes are needed, `.some(nil)` when the head was consumed and parsing continues.
     private mutating func parseHeadOrFail() throws(HTTPParseError) -> Event?? {
-        // Ignore empty lines before a request line (RFC 9112 §2.2).
+        // Ignore empty lines before a request line (RFC 9112, section 2.2 "Message Parsing").
         while start < buffer.count, buffer[start] == 0x0D || buffer[start] == 0x0A {
             if buffer[start] == 0x0D {
                 guard start + 1 < buffer.count else { return nil }

@@ -1,6 +1,7 @@
-/// A `Range: bytes=…` request header resolved against an object's size (RFC 9110 §14, as S3 applies it):
-/// `first-last`, `first-` and `-suffix`; one range only. A header S3 would ignore (bad syntax, several
-/// ranges, another unit) resolves to nil, so the whole object is served with 200.
+/// A `Range: bytes=…` request header resolved against an object's size (RFC 9110, section 14
+/// "Range Requests", as S3 applies it): `first-last`, `first-` and `-suffix`; one range only. A header
+/// S3 would ignore (bad syntax, several ranges, another unit) resolves to nil, so the whole object is
+/// served with 200.
 public struct ByteRange: Sendable, Equatable {
     /// Offset of the first byte served.
     public var first: Int
