@@ -24,7 +24,7 @@ struct HTTPConnectionState: Sendable {
         case close
     }
 
-    /// How long timers run, and the parser's size limits.
+    /// How long the connection's timers run.
     struct Timeouts: Sendable {
         /// Seconds an idle keep-alive connection stays open.
         var idleSeconds: Double
@@ -115,7 +115,7 @@ struct HTTPConnectionState: Sendable {
     }
 
     /// Everything the peer sent so far has been read: wait for more, with the current timer.
-    mutating func waitingForBytes() -> [Action] { armTimer() }
+    func waitingForBytes() -> [Action] { armTimer() }
 
     /// The peer ended its side (end of stream). Close now unless something is still owed to it.
     mutating func peerHalfClosed() -> [Action] {
