@@ -32,11 +32,11 @@ extension JSONValue {
         return .number(JSONNumber(text: "\(seconds).\(digits)"))
     }
 
-    public var stringValue: String? { if case .string(let s) = self { return s } else { return nil } }
-    public var boolValue: Bool? { if case .bool(let b) = self { return b } else { return nil } }
-    public var numberValue: JSONNumber? { if case .number(let n) = self { return n } else { return nil } }
-    public var arrayValue: [JSONValue]? { if case .array(let a) = self { return a } else { return nil } }
-    public var objectValue: JSONObject? { if case .object(let o) = self { return o } else { return nil } }
+    public var stringValue: String? { if case .string(let string) = self { return string } else { return nil } }
+    public var boolValue: Bool? { if case .bool(let flag) = self { return flag } else { return nil } }
+    public var numberValue: JSONNumber? { if case .number(let number) = self { return number } else { return nil } }
+    public var arrayValue: [JSONValue]? { if case .array(let elements) = self { return elements } else { return nil } }
+    public var objectValue: JSONObject? { if case .object(let object) = self { return object } else { return nil } }
     public var isNull: Bool { self == .null }
 
     /// Member lookup on objects; nil for other values.

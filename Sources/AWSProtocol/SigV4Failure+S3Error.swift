@@ -66,17 +66,17 @@ extension SigV4Failure {
                 [.init("AWSAccessKeyId", key)])
         case .invalidSessionToken:
             return SigV4S3Error("InvalidToken", "The provided token is malformed or otherwise invalid.", 400)
-        case .invalidSignature(let m):
+        case .invalidSignature(let mismatch):
             return SigV4S3Error(
                 "SignatureDoesNotMatch",
                 "The request signature we calculated does not match the signature you provided. Check your key and signing method.",
                 403,
                 [
-                    .init("AWSAccessKeyId", m.accessKeyId), .init("StringToSign", m.stringToSign),
-                    .init("SignatureProvided", m.signatureProvided),
-                    .init("StringToSignBytes", Self.spacedHex(m.stringToSign)),
-                    .init("CanonicalRequest", m.canonicalRequest),
-                    .init("CanonicalRequestBytes", Self.spacedHex(m.canonicalRequest)),
+                    .init("AWSAccessKeyId", mismatch.accessKeyId), .init("StringToSign", mismatch.stringToSign),
+                    .init("SignatureProvided", mismatch.signatureProvided),
+                    .init("StringToSignBytes", Self.spacedHex(mismatch.stringToSign)),
+                    .init("CanonicalRequest", mismatch.canonicalRequest),
+                    .init("CanonicalRequestBytes", Self.spacedHex(mismatch.canonicalRequest)),
                 ])
         case .signatureExpired(let requestDate, let now), .notYetCurrent(let requestDate, let now):
             return SigV4S3Error(
