@@ -62,6 +62,12 @@ struct ConnectionHarness {
         apply(state.written(byteCount: count, now: now))
     }
 
+    /// The socket takes only `count` of the queued bytes.
+    mutating func write(byteCount count: Int) {
+        unsent -= count
+        apply(state.written(byteCount: count, now: now))
+    }
+
     /// The handler answers the oldest request it holds.
     mutating func answer(_ response: HTTPResponse = HTTPResponse(status: 200, text: "ok")) {
         let request = handling.removeFirst()

@@ -201,6 +201,27 @@ import Testing
         #expect(!connection.readPaused)
     }
 
+    @Test func pausesReadingWhileALargeAnswerIsUnsent() {
+        var connection = ConnectionHarness()
+        connection.receive(Self.get)
+        connection.answer(HTTPResponse(status: 200, body: [UInt8](repeating: 0x61, count: 5 * 1024 * 1024)))
+        connection.receive(Self.get)
+        #expect(connection.readPaused)
+    }
+
+    @Test func startsTheIdleTimerOnlyWhenTheLastByteIsWritten() {
+        var connection = ConnectionHarness(idleSeconds: 10)
+        connection.receive(Self.get)
+        connection.answer()
+        connection.now = connection.now + 1
+        connection.write(byteCount: 10)
+        #expect(connection.lastActions.isEmpty)
+        #expect(connection.timer == .some(nil))
+        connection.now = connection.now + 1
+        connection.writeEverything()
+        #expect(connection.timer == .some(ConnectionHarness.start + 2 + 10))
+    }
+
     @Test func shutdownClosesAnIdleConnectionAtOnce() {
         var connection = ConnectionHarness()
         connection.shutDown()
