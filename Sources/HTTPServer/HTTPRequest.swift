@@ -8,7 +8,7 @@ public struct HTTPRequest: Sendable, Equatable {
     public var version: HTTPVersion
     public var headers: HTTPHeaders
     public var body: [UInt8]
-    /// The peer's IP address as text (`127.0.0.1`, `::1`); set by the connection.
+    /// The peer's IP address as text (`127.0.0.1`, `::1`); set by the connection, or given by a test.
     public var remoteAddress: String = ""
 
     /// A request as received: `target` is the path and query as sent (`/bucket/key?list-type=2`).
