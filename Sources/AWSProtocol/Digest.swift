@@ -12,9 +12,11 @@ public enum Digest {
         var out = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
         var length: UInt32 = 0
         let data = Array(message)
-        key.withUnsafeBufferPointer { k in
-            data.withUnsafeBufferPointer { d in
-                _ = HMAC(EVP_sha256(), k.baseAddress, Int32(k.count), d.baseAddress, d.count, &out, &length)
+        key.withUnsafeBufferPointer { keyBuffer in
+            data.withUnsafeBufferPointer { messageBuffer in
+                _ = HMAC(
+                    EVP_sha256(), keyBuffer.baseAddress, Int32(keyBuffer.count), messageBuffer.baseAddress, messageBuffer.count, &out,
+                    &length)
             }
         }
         return Array(out.prefix(Int(length)))
@@ -24,8 +26,8 @@ public enum Digest {
         var out = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
         var length: UInt32 = 0
         let data = Array(bytes)
-        data.withUnsafeBufferPointer { d in
-            _ = EVP_Digest(d.baseAddress, d.count, &out, &length, type, nil)
+        data.withUnsafeBufferPointer { buffer in
+            _ = EVP_Digest(buffer.baseAddress, buffer.count, &out, &length, type, nil)
         }
         return Array(out.prefix(Int(length)))
     }

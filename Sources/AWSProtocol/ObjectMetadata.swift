@@ -5,8 +5,9 @@
 #endif
 
 /// The S3 object metadata of one object in the bucket directory, stored as a JSON sidecar so the
-/// bucket tree itself shows only what S3 would list (DESIGN.md §3). Written by CloudTrail for every
-/// object it delivers, read by the S3 module to answer GetObject/HeadObject headers. Pure format, no I/O.
+/// bucket tree itself shows only what S3 would list (our design: sidecars under `<bucket>/.dynamotrail/`).
+/// Written by CloudTrail for every object it delivers, read by the S3 module to answer GetObject and
+/// HeadObject headers. Pure format, no I/O.
 ///
 /// Sidecar JSON (keys in this order; absent optionals are left out):
 /// `{"contentType":…,"contentEncoding":…,"serverSideEncryption":"AES256"|"aws:kms","sseKMSKeyId":…,

@@ -49,34 +49,8 @@ extension RandomSource {
         bytes[6] = (bytes[6] & 0x0F) | 0x40
         bytes[8] = (bytes[8] & 0x3F) | 0x80
         let hex = Hex.encode(bytes)
-        let h = Array(hex)
-        return String(h[0..<8]) + "-" + String(h[8..<12]) + "-" + String(h[12..<16]) + "-" + String(h[16..<20]) + "-"
-            + String(h[20..<32])
-    }
-}
-
-/// The system's cryptographically secure generator.
-public struct SystemRandomSource: RandomSource {
-    public init() {}
-    public func nextUInt64() -> UInt64 {
-        var generator = SystemRandomNumberGenerator()
-        return generator.next()
-    }
-}
-
-/// A deterministic SplitMix64 generator; isolation: its state sits behind a `Mutex`.
-public final class SeededRandomSource: RandomSource {
-    private let state: Mutex<UInt64>
-
-    public init(seed: UInt64) { state = Mutex(seed) }
-
-    public func nextUInt64() -> UInt64 {
-        state.withLock { s in
-            s &+= 0x9E37_79B9_7F4A_7C15
-            var z = s
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        let digits = Array(hex)
+        return String(digits[0..<8]) + "-" + String(digits[8..<12]) + "-" + String(digits[12..<16]) + "-" + String(digits[16..<20]) + "-"
+            + String(digits[20..<32])
     }
 }

@@ -36,7 +36,8 @@ public struct SigV4Authorization: Sendable, Equatable {
     public var credentialScope: String { "\(scopeDate)/\(region)/\(service)/\(terminator)" }
 
     /// Reads the request's SigV4 parameters: `.success(nil)` when it carries none (unsigned), a typed
-    /// failure when they are incomplete or contradictory (dynamodb-api §1.3), otherwise the parameters.
+    /// failure when they are incomplete or contradictory (the checks and wording observed on DynamoDB,
+    /// recorded from the live service 2015–2020), otherwise the parameters.
     public static func parse(_ request: SigV4Request) -> Result<SigV4Authorization?, SigV4Failure> {
         let query = request.queryItems
         let header = request.header("Authorization")
@@ -67,8 +68,8 @@ public struct SigV4Authorization: Sendable, Equatable {
             if parameters[name] == nil { parameters[name] = String(decoding: token[(eq + 1)...], as: UTF8.self) }
         }
         func present(_ name: String) -> String? {
-            guard let v = parameters[name], !v.isEmpty else { return nil }
-            return v
+            guard let value = parameters[name], !value.isEmpty else { return nil }
+            return value
         }
         let date = requestDate(request)
         var missing: [String] = []
@@ -94,8 +95,8 @@ public struct SigV4Authorization: Sendable, Equatable {
     /// (required, in the order DynamoDB lists them), `X-Amz-Expires`, `X-Amz-Security-Token`.
     static func parseQuery(_ items: [(name: String, value: String)]) -> Result<SigV4Authorization, SigV4Failure> {
         func value(_ name: String) -> String? {
-            guard let v = items.first(where: { $0.name == name })?.value, !v.isEmpty else { return nil }
-            return v
+            guard let found = items.first(where: { $0.name == name })?.value, !found.isEmpty else { return nil }
+            return found
         }
         let algorithm = value("X-Amz-Algorithm")
         let date = value("X-Amz-Date").flatMap { raw in SigV4Date.parseBasic(raw).map { (raw, $0) } }

@@ -9,10 +9,10 @@
 public enum SigV4Date {
     /// Parses `yyyyMMdd'T'HHmmss'Z'`; nil for anything else (wrong length, non-digits, out-of-range fields).
     public static func parseBasic(_ text: String) -> Date? {
-        let b = Array(text.utf8)
-        guard b.count == 16, b[8] == UInt8(ascii: "T"), b[15] == UInt8(ascii: "Z") else { return nil }
-        guard let year = number(b, 0, 4), let month = number(b, 4, 2), let day = number(b, 6, 2),
-            let hour = number(b, 9, 2), let minute = number(b, 11, 2), let second = number(b, 13, 2)
+        let bytes = Array(text.utf8)
+        guard bytes.count == 16, bytes[8] == UInt8(ascii: "T"), bytes[15] == UInt8(ascii: "Z") else { return nil }
+        guard let year = number(bytes, 0, 4), let month = number(bytes, 4, 2), let day = number(bytes, 6, 2),
+            let hour = number(bytes, 9, 2), let minute = number(bytes, 11, 2), let second = number(bytes, 13, 2)
         else { return nil }
         return make(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
     }
@@ -68,8 +68,8 @@ public enum SigV4Date {
     }
 
     private static func fields(_ date: Date) -> (Int, Int, Int, Int, Int, Int) {
-        let t = UTCCalendar.fields(epochSeconds: Int64(date.timeIntervalSince1970.rounded(.down)))
-        return (t.year, t.month, t.day, t.hour, t.minute, t.second)
+        let calendar = UTCCalendar.fields(epochSeconds: Int64(date.timeIntervalSince1970.rounded(.down)))
+        return (calendar.year, calendar.month, calendar.day, calendar.hour, calendar.minute, calendar.second)
     }
 
     private static func pad(_ value: Int, _ width: Int) -> String {

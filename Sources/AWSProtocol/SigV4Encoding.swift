@@ -30,16 +30,16 @@ public enum SigV4Encoding {
 
     /// Decodes `%XX` escapes to bytes; `+` stays `+` (SigV4 is not form encoding). Malformed escapes are kept.
     public static func percentDecodeBytes(_ text: Substring) -> [UInt8] {
-        let b = Array(text.utf8)
+        let bytes = Array(text.utf8)
         var out: [UInt8] = []
-        out.reserveCapacity(b.count)
+        out.reserveCapacity(bytes.count)
         var i = 0
-        while i < b.count {
-            if b[i] == 37, i + 2 < b.count, let hi = hexValue(b[i + 1]), let lo = hexValue(b[i + 2]) {
+        while i < bytes.count {
+            if bytes[i] == 37, i + 2 < bytes.count, let hi = hexValue(bytes[i + 1]), let lo = hexValue(bytes[i + 2]) {
                 out.append(hi << 4 | lo)
                 i += 3
             } else {
-                out.append(b[i])
+                out.append(bytes[i])
                 i += 1
             }
         }

@@ -36,7 +36,7 @@ public enum SigV4Signer {
         }
     }
 
-    /// RFC 3986 §5.2.4 dot-segment removal plus collapsing of empty segments, as botocore does;
+    /// RFC 3986 section 5.2.4 dot-segment removal plus collapsing of empty segments, as botocore does;
     /// a trailing slash stays when something is left.
     static func removeDotSegments(_ path: String) -> String {
         var output: [Substring] = []
@@ -167,11 +167,11 @@ public enum SigV4Signer {
     ) -> String {
         let names = signedHeaders ?? Array(Set(request.headers.map { $0.name.lowercased() })).sorted()
         let scope = "\(amzDate.prefix(8))/\(region)/\(service)/aws4_request"
-        let creq = canonicalRequest(request, signedHeaders: names, style: .forService(service), presigned: false)
-        let sts = stringToSign(amzDate: amzDate, scope: scope, canonicalRequest: creq)
+        let canonical = canonicalRequest(request, signedHeaders: names, style: .forService(service), presigned: false)
+        let toSign = stringToSign(amzDate: amzDate, scope: scope, canonicalRequest: canonical)
         let key = signingKey(secret: secret, date: String(amzDate.prefix(8)), region: region, service: service)
         return
-            "AWS4-HMAC-SHA256 Credential=\(accessKeyId)/\(scope), SignedHeaders=\(names.joined(separator: ";")), Signature=\(signature(signingKey: key, stringToSign: sts))"
+            "AWS4-HMAC-SHA256 Credential=\(accessKeyId)/\(scope), SignedHeaders=\(names.joined(separator: ";")), Signature=\(signature(signingKey: key, stringToSign: toSign))"
     }
 
     /// Pre-signs `request` (signing only `host`, as `generate_presigned_url` does): returns the raw query
@@ -190,9 +190,9 @@ public enum SigV4Signer {
         parameters.append("X-Amz-SignedHeaders=host")
         var signed = request
         signed.rawQuery = ([request.rawQuery].filter { !$0.isEmpty } + parameters).joined(separator: "&")
-        let creq = canonicalRequest(signed, signedHeaders: ["host"], style: .forService(service), presigned: true)
-        let sts = stringToSign(amzDate: amzDate, scope: scope, canonicalRequest: creq)
+        let canonical = canonicalRequest(signed, signedHeaders: ["host"], style: .forService(service), presigned: true)
+        let toSign = stringToSign(amzDate: amzDate, scope: scope, canonicalRequest: canonical)
         let key = signingKey(secret: secret, date: String(amzDate.prefix(8)), region: region, service: service)
-        return signed.rawQuery + "&X-Amz-Signature=" + signature(signingKey: key, stringToSign: sts)
+        return signed.rawQuery + "&X-Amz-Signature=" + signature(signingKey: key, stringToSign: toSign)
     }
 }

@@ -50,25 +50,25 @@ public enum SigV4Verifier {
             let computed = Digest.sha256Hex(body)
             if declared.lowercased() != computed { return .payloadHashMismatch(provided: declared, computed: computed) }
         }
-        let creq = SigV4Signer.canonicalRequest(
+        let canonical = SigV4Signer.canonicalRequest(
             request, signedHeaders: auth.signedHeaders, style: style, presigned: presigned)
-        let sts = SigV4Signer.stringToSign(amzDate: auth.amzDate, scope: auth.credentialScope, canonicalRequest: creq)
+        let toSign = SigV4Signer.stringToSign(amzDate: auth.amzDate, scope: auth.credentialScope, canonicalRequest: canonical)
         let key = SigV4Signer.signingKey(
             secret: secret, date: auth.scopeDate, region: auth.region, service: auth.service)
-        let expected = SigV4Signer.signature(signingKey: key, stringToSign: sts)
+        let expected = SigV4Signer.signature(signingKey: key, stringToSign: toSign)
         if constantTimeEqual(expected, auth.signature.lowercased()) { return nil }
         return .invalidSignature(
             SigV4Mismatch(
-                accessKeyId: auth.accessKeyId, signatureProvided: auth.signature, stringToSign: sts,
-                canonicalRequest: creq))
+                accessKeyId: auth.accessKeyId, signatureProvided: auth.signature, stringToSign: toSign,
+                canonicalRequest: canonical))
     }
 
-    static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8)
-        let y = Array(b.utf8)
-        guard x.count == y.count else { return false }
+    static func constantTimeEqual(_ lhs: String, _ rhs: String) -> Bool {
+        let lhsBytes = Array(lhs.utf8)
+        let rhsBytes = Array(rhs.utf8)
+        guard lhsBytes.count == rhsBytes.count else { return false }
         var difference: UInt8 = 0
-        for i in 0..<x.count { difference |= x[i] ^ y[i] }
+        for i in 0..<lhsBytes.count { difference |= lhsBytes[i] ^ rhsBytes[i] }
         return difference == 0
     }
 }

@@ -39,8 +39,8 @@ public enum UTCCalendar {
         }
         let (year, month, day) = civilFromDays(Int(days))
         let weekday = Int(((days % 7) + 11) % 7)  // 1970-01-01 was a Thursday (4)
-        let s = Int(secondOfDay)
-        return (year, month, day, s / 3_600, s % 3_600 / 60, s % 60, weekday)
+        let seconds = Int(secondOfDay)
+        return (year, month, day, seconds / 3_600, seconds % 3_600 / 60, seconds % 60, weekday)
     }
 
     /// Epoch seconds of UTC calendar fields; no range checks (out-of-range fields carry over, as with `timegm`).

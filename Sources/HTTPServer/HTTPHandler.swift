@@ -1,21 +1,5 @@
-/// What the server calls for every parsed request; it never sees sockets.
+/// What the server calls for every parsed request; it never sees sockets, so tests call `handle` directly
+/// with a request built in memory (`HTTPRequest(method:target:headers:body:remoteAddress:)`).
 public protocol HTTPHandler: Sendable {
     func handle(_ request: HTTPRequest) async -> HTTPResponse
-}
-
-/// Limits and timeouts of the server (config `server` section).
-public struct HTTPServerSettings: Sendable, Equatable {
-    public var host: String = "127.0.0.1"
-    public var port: Int = 8000
-    public var maxHeaderBytes: Int = 64 * 1024
-    /// DynamoDB's request size limit: 16 MiB.
-    public var maxBodyBytes: Int = 16 * 1024 * 1024
-    /// Open connections at once; more are accepted and closed at once.
-    public var maxConnections: Int = 4096
-    /// Seconds an idle keep-alive connection stays open.
-    public var idleTimeoutSeconds: Double = 60
-    /// Seconds a client has to send a whole request once it started one.
-    public var requestTimeoutSeconds: Double = 30
-
-    public init() {}
 }

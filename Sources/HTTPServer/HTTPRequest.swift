@@ -1,5 +1,6 @@
-/// One complete HTTP/1.x request as the parser produced it.
-public struct HTTPRequest: Sendable {
+/// One complete HTTP/1.x request as the parser produced it, or as a test builds it in memory to call
+/// an `HTTPHandler` without a socket.
+public struct HTTPRequest: Sendable, Equatable {
     public var method: String
     /// The request target as sent (path and query, not decoded).
     public var target: String
@@ -7,15 +8,20 @@ public struct HTTPRequest: Sendable {
     public var version: HTTPVersion
     public var headers: HTTPHeaders
     public var body: [UInt8]
-    /// The peer's IP address as text (`127.0.0.1`, `::1`); set by the connection.
+    /// The peer's IP address as text (`127.0.0.1`, `::1`); set by the connection, or given by a test.
     public var remoteAddress: String = ""
 
-    public init(method: String, target: String, version: HTTPVersion = .http11, headers: HTTPHeaders = HTTPHeaders(), body: [UInt8] = []) {
+    /// A request as received: `target` is the path and query as sent (`/bucket/key?list-type=2`).
+    public init(
+        method: String, target: String, version: HTTPVersion = .http11, headers: HTTPHeaders = HTTPHeaders(),
+        body: [UInt8] = [], remoteAddress: String = ""
+    ) {
         self.method = method
         self.target = target
         self.version = version
         self.headers = headers
         self.body = body
+        self.remoteAddress = remoteAddress
     }
 
     /// The target's path, before `?`.
@@ -37,18 +43,3 @@ public struct HTTPRequest: Sendable {
         return true
     }
 }
-
-/// The HTTP versions this server speaks.
-public struct HTTPVersion: Sendable, Equatable, CustomStringConvertible {
-    public var major: Int
-    public var minor: Int
-    public static let http10 = HTTPVersion(major: 1, minor: 0)
-    public static let http11 = HTTPVersion(major: 1, minor: 1)
-    public var description: String { "HTTP/\(major).\(minor)" }
-}
-
-#if canImport(FoundationEssentials)
-    import FoundationEssentials
-#else
-    import Foundation
-#endif

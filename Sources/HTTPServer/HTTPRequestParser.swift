@@ -120,7 +120,7 @@ public struct HTTPRequestParser: Sendable {
 
     /// Returns nil when more bytes are needed, `.some(nil)` when the head was consumed and parsing continues.
     private mutating func parseHeadOrFail() throws(HTTPParseError) -> Event?? {
-        // Ignore empty lines before a request line (RFC 9112 §2.2).
+        // Ignore empty lines before a request line (RFC 9112, section 2.2 "Message Parsing").
         while start < buffer.count, buffer[start] == 0x0D || buffer[start] == 0x0A {
             if buffer[start] == 0x0D {
                 guard start + 1 < buffer.count else { return nil }
@@ -276,8 +276,8 @@ public struct HTTPRequestParser: Sendable {
         let name = line[line.startIndex..<colon]
         guard !name.isEmpty, name.allSatisfy(isTokenByte) else { throw HTTPParseError(status: 400, reason: "malformed header name") }
         var value = line[(colon + 1)...]
-        while let f = value.first, f == 0x20 || f == 0x09 { value = value.dropFirst() }
-        while let l = value.last, l == 0x20 || l == 0x09 { value = value.dropLast() }
+        while let first = value.first, first == 0x20 || first == 0x09 { value = value.dropFirst() }
+        while let last = value.last, last == 0x20 || last == 0x09 { value = value.dropLast() }
         guard value.allSatisfy({ $0 == 0x09 || ($0 >= 0x20 && $0 != 0x7F) }) else {
             throw HTTPParseError(status: 400, reason: "control character in header value")
         }
@@ -318,7 +318,7 @@ public struct HTTPRequestParser: Sendable {
     private static func parseChunkSize(_ line: ArraySlice<UInt8>) throws(HTTPParseError) -> Int {
         var digits = line
         if let semicolon = line.firstIndex(of: UInt8(ascii: ";")) { digits = line[line.startIndex..<semicolon] }
-        while let l = digits.last, l == 0x20 || l == 0x09 { digits = digits.dropLast() }
+        while let last = digits.last, last == 0x20 || last == 0x09 { digits = digits.dropLast() }
         guard !digits.isEmpty else { throw HTTPParseError(status: 400, reason: "missing chunk size") }
         var size = 0
         for byte in digits {
@@ -358,23 +358,3 @@ public struct HTTPRequestParser: Sendable {
         }
     }
 }
-
-/// A request the server refuses before any handler sees it: the status to answer, then close.
-public struct HTTPParseError: Error, Sendable, Equatable {
-    public let status: Int
-    public let reason: String
-    public init(status: Int, reason: String) {
-        self.status = status
-        self.reason = reason
-    }
-}
-
-extension HTTPHeaders {
-    mutating func add(contentsOf field: Field) { add(field.name, field.value) }
-}
-
-#if canImport(FoundationEssentials)
-    import FoundationEssentials
-#else
-    import Foundation
-#endif

@@ -9,6 +9,7 @@ import Dispatch
 /// An HTTP/1.1 server on plain sockets and Dispatch: a non-blocking listener whose accept loop runs
 /// on a Dispatch source, one `HTTPConnection` per client. Isolation: its mutable state (listener,
 /// connections, shutdown) is confined to the serial `queue`.
+// @unchecked: the mutable state is confined to `queue` (the accept source runs there), which the compiler cannot see.
 public final class HTTPServer: @unchecked Sendable {
     private let settings: HTTPServerSettings
     private let handler: any HTTPHandler
@@ -21,8 +22,10 @@ public final class HTTPServer: @unchecked Sendable {
     private var drained: [CheckedContinuation<Void, Never>] = []
     private var refusedConnections = 0
 
+    private var boundPort = 0
+
     /// The port actually bound (useful with port 0), set by `start()`.
-    public private(set) var port: Int = 0
+    public var port: Int { queue.sync { boundPort } }
 
     public init(settings: HTTPServerSettings, handler: any HTTPHandler) {
         self.settings = settings
@@ -36,7 +39,7 @@ public final class HTTPServer: @unchecked Sendable {
         let (fd, boundPort) = try Socket.listen(host: settings.host, port: settings.port)
         queue.sync {
             listener = fd
-            port = boundPort
+            self.boundPort = boundPort
             let source = DispatchSource.makeReadSource(fileDescriptor: fd, queue: queue)
             source.setEventHandler { @Sendable [weak self] in self?.acceptPending() }
             source.setCancelHandler { @Sendable in Socket.close(fd) }

@@ -74,14 +74,14 @@ struct BucketDirectory: Sendable {
         var bytes = [UInt8](repeating: 0, count: count)
         var done = 0
         while done < count {
-            let n = bytes.withUnsafeMutableBytes { buffer -> Int in
+            let readCount = bytes.withUnsafeMutableBytes { buffer -> Int in
                 guard let base = buffer.baseAddress else { return 0 }
                 return pread(fd, base + done, count - done, off_t(first + done))
             }
-            if n < 0 && errno == EINTR { continue }
-            guard n >= 0 else { return .failure(.internalError) }
-            if n == 0 { return .success(Array(bytes[..<done])) }  // the file shrank while being read
-            done += n
+            if readCount < 0 && errno == EINTR { continue }
+            guard readCount >= 0 else { return .failure(.internalError) }
+            if readCount == 0 { return .success(Array(bytes[..<done])) }  // the file shrank while being read
+            done += readCount
         }
         return .success(bytes)
     }

@@ -1,6 +1,7 @@
-/// A `Range: bytes=…` request header resolved against an object's size (RFC 9110 §14, as S3 applies it):
-/// `first-last`, `first-` and `-suffix`; one range only. A header S3 would ignore (bad syntax, several
-/// ranges, another unit) resolves to nil, so the whole object is served with 200.
+/// A `Range: bytes=…` request header resolved against an object's size (RFC 9110, section 14
+/// "Range Requests", as S3 applies it): `first-last`, `first-` and `-suffix`; one range only. A header
+/// S3 would ignore (bad syntax, several ranges, another unit) resolves to nil, so the whole object is
+/// served with 200.
 public struct ByteRange: Sendable, Equatable {
     /// Offset of the first byte served.
     public var first: Int
@@ -55,15 +56,5 @@ public struct ByteRange: Sendable, Equatable {
             value = (o1 || o2) ? Int.max : sum
         }
         return value
-    }
-}
-
-extension StringProtocol {
-    /// The text without leading and trailing spaces and tabs.
-    var trimmingSpaces: Substring {
-        let s = Substring(self)
-        guard let start = s.firstIndex(where: { $0 != " " && $0 != "\t" }) else { return s[s.endIndex...] }
-        let end = s.lastIndex(where: { $0 != " " && $0 != "\t" }) ?? start
-        return s[start...end]
     }
 }

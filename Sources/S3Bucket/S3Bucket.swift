@@ -78,7 +78,7 @@ public struct S3Bucket: Sendable {
         let status: BucketDirectory.FileStatus
         switch directory.status(ofKey: key) {
         case .failure(let error): return .failure(error)
-        case .success(let s): status = s
+        case .success(let fileStatus): status = fileStatus
         }
         let metadata = directory.metadata(forKey: key)
         var etag = metadata?.etag

@@ -2,7 +2,8 @@ import AWSProtocol
 
 /// An S3 error, typed: what went wrong and the details S3 adds to its XML `<Error>` document.
 /// Rendered by `wire` into code, message, HTTP status and extra elements, in S3's wording
-/// (recalled from S3 responses; Unverified where no capture is in the reference).
+/// (recalled from S3 responses; Unverified where no live capture was recorded). AWS: Amazon S3 API
+/// Reference, "Error responses" (https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html).
 public enum S3Error: Error, Sendable, Equatable {
     /// The path names a bucket other than the trail's.
     case noSuchBucket(bucket: String)

@@ -18,7 +18,7 @@ import Testing
 
     @Test func noCredentialsIsUnsigned() throws {
         #expect(try Self.parse([("Host", "h")]).get() == nil)
-        // All query parameters but X-Amz-Algorithm: not a query signature at all (dynamodb-api §1.3).
+        // All query parameters but X-Amz-Algorithm: not a query signature at all (observed DynamoDB behaviour).
         #expect(
             try Self.parse([], query: "X-Amz-Credential=a%2Fb&X-Amz-Signature=x&X-Amz-SignedHeaders=host&X-Amz-Date=20150830T123600Z")
                 .get() == nil)

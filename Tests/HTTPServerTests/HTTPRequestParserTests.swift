@@ -3,60 +3,6 @@ import Testing
 
 @testable import HTTPServer
 
-/// How a test feeds bytes to the parser: whole, one byte at a time, or in random chunks.
-enum Feeding: CaseIterable, Sendable { case whole, byteByByte, randomChunks }
-
-/// Feeds `bytes` as `feeding` says and collects every event, stopping at the first error.
-func parse(_ text: String, _ feeding: Feeding, limits: HTTPRequestParser.Limits = .init()) -> (
-    requests: [HTTPRequest], continues: Int, error: HTTPParseError?
-) {
-    parse(Array(text.utf8), feeding, limits: limits)
-}
-
-func parse(_ bytes: [UInt8], _ feeding: Feeding, limits: HTTPRequestParser.Limits = .init()) -> (
-    requests: [HTTPRequest], continues: Int, error: HTTPParseError?
-) {
-    var parser = HTTPRequestParser(limits: limits)
-    var requests: [HTTPRequest] = []
-    var continues = 0
-    var generator = SplitMix(seed: UInt64(bytes.count))
-    var offset = 0
-    while offset < bytes.count {
-        let size: Int =
-            switch feeding {
-            case .whole: bytes.count
-            case .byteByByte: 1
-            case .randomChunks: Int(generator.next() % 17) + 1
-            }
-        let end = min(bytes.count, offset + size)
-        parser.append(bytes[offset..<end])
-        offset = end
-        do {
-            while let event = try parser.next() {
-                switch event {
-                case .request(let request): requests.append(request)
-                case .expectContinue: continues += 1
-                }
-            }
-        } catch {
-            return (requests, continues, error)
-        }
-    }
-    return (requests, continues, nil)
-}
-
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 @Suite struct HTTPRequestParserTests {
     @Test(arguments: Feeding.allCases)
     func parsesAContentLengthRequest(_ feeding: Feeding) throws {
@@ -216,14 +162,5 @@ struct SplitMix: RandomNumberGenerator {
             HTTPResponse(status: 200, headers: HTTPHeaders(["Content-Length": "10"]), body: []), version: .http10, keepAlive: true,
             omitBody: true)
         #expect(String(decoding: head, as: UTF8.self) == "HTTP/1.1 200 OK\r\nContent-Length: 10\r\nConnection: keep-alive\r\n\r\n")
-    }
-}
-
-@Suite struct HTTPDateTests {
-    @Test func formatsIMFFixdate() {
-        #expect(HTTPDate.format(Date(timeIntervalSince1970: 784_111_777)) == "Sun, 06 Nov 1994 08:49:37 GMT")
-        #expect(HTTPDate.format(Date(timeIntervalSince1970: 0)) == "Thu, 01 Jan 1970 00:00:00 GMT")
-        #expect(HTTPDate.format(Date(timeIntervalSince1970: 1_709_164_800)) == "Thu, 29 Feb 2024 00:00:00 GMT")
-        #expect(HTTPDate.format(Date(timeIntervalSince1970: 1_795_564_799)) == "Tue, 24 Nov 2026 23:59:59 GMT")
     }
 }
