@@ -26,6 +26,7 @@ import Dispatch
 /// Isolation: all mutable state is confined to `queue`, a private serial DispatchQueue that also
 /// runs all blocking file I/O; the delivery hook (called on the recorder's queue) hops onto it
 /// synchronously; async entry points use continuations. Time comes only from `clock`.
+// @unchecked: every mutable field is confined to `queue`; the other stored properties are immutable.
 public final class DigestWriter: @unchecked Sendable {
     public let settings: TrailSettings
     public let keyStore: SigningKeyStore

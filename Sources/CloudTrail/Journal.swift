@@ -50,9 +50,9 @@ final class Journal {
         case done(planId: UInt64)
     }
 
-    /// An open segment file; reference-typed so an fsync in flight on another queue keeps the
-    /// descriptor alive until it finishes (closed in `deinit`).
-    final class SegmentFile: @unchecked Sendable {
+    /// An open segment file; reference-typed so its descriptor is closed exactly once, in `deinit`,
+    /// when the journal lets go of it. Appends and fsyncs both run on the recorder's queue.
+    final class SegmentFile {
         let number: Int
         let path: String
         let fd: Int32

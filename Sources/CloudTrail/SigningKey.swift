@@ -11,7 +11,8 @@ public struct SigningKeyError: Error, Equatable, Sendable, CustomStringConvertib
 /// CloudTrail fingerprint, and SHA256withRSA (RSASSA-PKCS1-v1_5 + SHA-256) signing (reference §4.4).
 ///
 /// Isolation: immutable after init; libcrypto allows concurrent use of one `EVP_PKEY` for
-/// signing and verifying (each call makes its own `EVP_MD_CTX`), hence `@unchecked Sendable`.
+/// signing and verifying (each call makes its own `EVP_MD_CTX`).
+// @unchecked: holds an immutable libcrypto `EVP_PKEY` pointer, safe to share for concurrent sign/verify.
 public final class SigningKey: @unchecked Sendable {
     private let pkey: OpaquePointer
     /// The DER PKCS#1 `RSAPublicKey` (`MIIBCgKCAQEA…` in base64 for 2048 bits): ListPublicKeys `Value`.

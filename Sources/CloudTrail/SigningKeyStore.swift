@@ -50,13 +50,13 @@ public enum SigningKeyStoreError: Error, Equatable, Sendable, CustomStringConver
 /// Isolation: the in-memory cache sits behind a `Mutex`; `load()` and `signingKey(region:)` do
 /// blocking file I/O (call them on a DispatchQueue); `publicKeys` and `key(region:fingerprint:)`
 /// only read memory and are safe from async code once `load()` has run.
-public final class SigningKeyStore: @unchecked Sendable {
+public final class SigningKeyStore: Sendable {
     public let directory: String
     public let rotationInterval: TimeInterval
     private let clock: any WallClock
     private let durable: Bool
 
-    private struct Entry {
+    private struct Entry: Sendable {
         var region: String
         var createdAt: Date
         var key: SigningKey
