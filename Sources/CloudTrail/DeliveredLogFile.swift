@@ -4,8 +4,9 @@
     import Foundation
 #endif
 
-/// What one delivered log file was, handed to the delivery hook (the future digest writer needs
-/// exactly these: reference §4.3 `logFiles[]` and the digest's oldest/newest event times).
+/// What one delivered log file was, handed to the delivery hook (`DigestWriter` needs
+/// exactly these: a digest's `logFiles[]` and its oldest/newest event times, per AWS's "CloudTrail digest
+/// file structure").
 public struct DeliveredLogFile: Sendable, Equatable {
     /// The bucket name (`trail.bucket.name`).
     public var bucket: String

@@ -6,7 +6,7 @@ import AWSProtocol
     import Foundation
 #endif
 
-/// One `logFiles[]` entry of a digest (reference §4.3).
+/// One `logFiles[]` entry of a digest (AWS: "CloudTrail digest file structure").
 public struct DigestLogFile: Sendable, Equatable {
     public var bucket: String
     public var key: String
@@ -41,7 +41,9 @@ public struct PreviousDigest: Sendable, Equatable {
     }
 }
 
-/// The contents of one digest file and the rules that name and sign it (reference §4.2-§4.4).
+/// The contents of one digest file and the rules that name and sign it (AWS: "CloudTrail digest file
+/// structure", https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-log-file-validation-digest-file-structure.html,
+/// and "Custom implementations of CloudTrail log file integrity validation").
 /// Pure: no I/O, no clock.
 public struct DigestFile: Sendable, Equatable {
     public var account: String
@@ -73,8 +75,8 @@ public struct DigestFile: Sendable, Equatable {
     public static let hashAlgorithm = "SHA-256"
 
     /// `[<prefix>/]AWSLogs/[<orgId>/]<acct>/CloudTrail-Digest/<region>/YYYY/MM/DD/<acct>_CloudTrail-Digest_<region>_<trail>_<home>_YYYYMMDDTHHMMSSZ.json.gz`,
-    /// with both the date folders and the stamp taken from `digestEndTime` (§4.2; the CLI reads
-    /// the stamp with `key[-24:-8]`).
+    /// with both the date folders and the stamp taken from `digestEndTime` ("CloudTrail digest file
+    /// structure"; the CLI reads the stamp with `key[-24:-8]`).
     public static func key(
         prefix: String, organizationId: String?, account: String, region: String, trailName: String, homeRegion: String,
         endTime: Date
@@ -85,7 +87,7 @@ public struct DigestFile: Sendable, Equatable {
             "\(LogFileKey.root(prefix: prefix, organizationId: organizationId))\(account)/CloudTrail-Digest/\(region)/\(time.folderPath)/\(file)"
     }
 
-    /// The digest JSON, compact, fields in the documented order (§4.3). These exact bytes are
+    /// The digest JSON, compact, fields in the order of AWS's example digest. These exact bytes are
     /// hashed for the signature and gzipped into the file: never re-serialise in between. (Whether
     /// AWS writes digests compact is Unverified; the CLI hashes whatever bytes are there.)
     public func jsonBytes() -> [UInt8] {
@@ -121,7 +123,8 @@ public struct DigestFile: Sendable, Equatable {
         return JSONWriter.bytes(.object(object))
     }
 
-    /// The exact bytes signed (§4.4, CLI `_create_string_to_sign`):
+    /// The exact bytes signed ("Custom implementations of CloudTrail log file integrity validation";
+    /// the AWS CLI's `_create_string_to_sign`):
     /// `digestEndTime \n bucket/key \n hex(sha256(uncompressed digest)) \n previousSignature-or-"null"`.
     public static func stringToSign(
         endTime: String, bucket: String, key: String, digestSHA256Hex: String, previousSignatureHex: String?

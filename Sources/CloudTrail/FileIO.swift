@@ -19,7 +19,7 @@ public struct FileIOError: Error, Equatable, Sendable, CustomStringConvertible {
 }
 
 /// Thin blocking wrappers over POSIX file calls. Only ever called on a serial DispatchQueue,
-/// never from async code (DESIGN.md §4).
+/// never from async code (our design rule: blocking file I/O stays off the concurrency pool).
 enum FileIO {
     static func fail(_ operation: String, _ path: String) -> FileIOError {
         FileIOError(operation: operation, path: path, code: errno)

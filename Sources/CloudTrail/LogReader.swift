@@ -38,7 +38,8 @@ public enum LogReaderError: Error, Equatable, Sendable, CustomStringConvertible 
 ///
 /// Order: keys sorted at every level, i.e. by account, region, delivery day and file name (whose
 /// stamp is the delivery minute), and records in file order. Records inside a file are not sorted
-/// (reference §0: a file's records are unordered).
+/// (AWS: "The log entries are not guaranteed to be in any particular order", "Logging DynamoDB
+/// operations by using AWS CloudTrail").
 ///
 /// Isolation: a value type with no shared state. Its methods do blocking file I/O: call them
 /// from a thread or Dispatch queue, never from async code.

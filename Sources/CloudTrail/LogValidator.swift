@@ -6,8 +6,9 @@ import AWSProtocol
     import Foundation
 #endif
 
-/// Offline `aws cloudtrail validate-logs` over a bucket directory (reference §4.5): for every
-/// digest chain found, walks the digests newest to oldest in the time range following
+/// Offline `aws cloudtrail validate-logs` over a bucket directory (AWS: "Validating CloudTrail log file
+/// integrity with the AWS CLI", https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-log-file-validation-cli.html):
+/// for every digest chain found, walks the digests newest to oldest in the time range following
 /// `previousDigestS3Object`, checks each digest's signature with the key of its fingerprint, and
 /// each listed log file's existence and uncompressed SHA-256; verdict lines use the CLI's wording
 /// (awscli 1.45.11 `validation.py`).

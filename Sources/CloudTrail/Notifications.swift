@@ -7,16 +7,18 @@ import Dispatch
     import Foundation
 #endif
 
-/// CloudTrail's per-file SNS message and its local deliveries (reference §5, DESIGN.md §3).
+/// CloudTrail's per-file SNS message (AWS: "Configuring Amazon SNS notifications for CloudTrail",
+/// https://docs.aws.amazon.com/awscloudtrail/latest/userguide/configure-sns-notifications-for-cloudtrail.html),
+/// written to the notifications file and POSTed to the webhook.
 public enum TrailNotification {
     /// `{"s3Bucket":"…","s3ObjectKey":["…"]}`, compact, keys bucket-relative including the prefix.
     public static func message(bucket: String, keys: [String]) -> [UInt8] {
         JSONWriter.bytes(.object(JSONObject(["s3Bucket": .string(bucket), "s3ObjectKey": .array(keys.map(JSONValue.string))])))
     }
 
-    /// The SNS HTTP(S) notification envelope, in the field order of the real one in §5. DynamoTrail
+    /// The SNS HTTP(S) notification envelope, in the field order of a real one (a published 2023 envelope). DynamoTrail
     /// cannot sign as SNS: `Signature` is empty and the certificate/unsubscribe URLs are empty
-    /// (decision; the reference only shows AWS's values).
+    /// (our decision).
     public static func envelope(message: [UInt8], messageId: String, topicArn: String, timestamp: Date) -> [UInt8] {
         let millis = Int((timestamp.timeIntervalSince1970 * 1000).rounded(.down)) % 1000
         let stamp = UTCTime(timestamp).iso8601.dropLast() + "." + threeDigits(millis) + "Z"

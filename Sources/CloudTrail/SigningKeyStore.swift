@@ -7,8 +7,9 @@ import Synchronization
     import Foundation
 #endif
 
-/// One public key as CloudTrail's `ListPublicKeys` returns it (reference §4.5): `Value` is
-/// base64 on the wire of `derPKCS1`, `Fingerprint` is `fingerprint`.
+/// One public key as CloudTrail's `ListPublicKeys` returns it (AWS CloudTrail API Reference, "ListPublicKeys",
+/// https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_ListPublicKeys.html): `Value` is base64
+/// on the wire of `derPKCS1`, `Fingerprint` is `fingerprint`.
 public struct TrailPublicKey: Sendable, Equatable {
     /// DER PKCS#1 `RSAPublicKey` bytes (not SPKI, not PEM).
     public var derPKCS1: [UInt8]
@@ -37,8 +38,8 @@ public enum SigningKeyStoreError: Error, Equatable, Sendable, CustomStringConver
 }
 
 /// The digest signing keys: one RSA-2048 key pair per region ("CloudTrail uses different key
-/// pairs for each AWS region", reference §4.1), created on first use, kept on disk and reused
-/// after a restart, rotated after `rotationInterval` (AWS keys show ~30-day windows, §4.5).
+/// pairs for each AWS region", AWS: "Validating CloudTrail log file integrity"), created on first use, kept on disk and reused
+/// after a restart, rotated after `rotationInterval` (the public keys AWS lists show ~30-day windows).
 /// A rotated key stays listed (and its digests stay valid) for good.
 ///
 /// ## Files (`<bucket>/.dynamotrail/keys/`, directory mode 0700)

@@ -46,7 +46,8 @@ public struct TrailSettings: Sendable, Equatable {
     }
 
     public var name: String = "dynamotrail"
-    /// `eventVersion` written in every record (reference §2.2 recommends 1.11, configurable).
+    /// `eventVersion` written in every record: 1.11, "the current version" per AWS's "CloudTrail record
+    /// contents" page; configurable.
     public var eventVersion: String = "1.11"
     public var homeRegion: String = "us-east-1"
     public var bucket = Bucket()
