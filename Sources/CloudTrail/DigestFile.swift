@@ -6,41 +6,6 @@ import AWSProtocol
     import Foundation
 #endif
 
-/// One `logFiles[]` entry of a digest (AWS: "CloudTrail digest file structure").
-public struct DigestLogFile: Sendable, Equatable {
-    public var bucket: String
-    public var key: String
-    /// Lowercase hex SHA-256 of the uncompressed log file.
-    public var sha256Hex: String
-    public var oldestEventTime: Date
-    public var newestEventTime: Date
-
-    public init(bucket: String, key: String, sha256Hex: String, oldestEventTime: Date, newestEventTime: Date) {
-        self.bucket = bucket
-        self.key = key
-        self.sha256Hex = sha256Hex
-        self.oldestEventTime = oldestEventTime
-        self.newestEventTime = newestEventTime
-    }
-}
-
-/// The link from a digest to the one before it in its chain.
-public struct PreviousDigest: Sendable, Equatable {
-    public var bucket: String
-    public var key: String
-    /// Hex SHA-256 of the previous digest's uncompressed bytes.
-    public var sha256Hex: String
-    /// Hex signature of the previous digest (its `x-amz-meta-signature`).
-    public var signatureHex: String
-
-    public init(bucket: String, key: String, sha256Hex: String, signatureHex: String) {
-        self.bucket = bucket
-        self.key = key
-        self.sha256Hex = sha256Hex
-        self.signatureHex = signatureHex
-    }
-}
-
 /// The contents of one digest file and the rules that name and sign it (AWS: "CloudTrail digest file
 /// structure", https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-log-file-validation-digest-file-structure.html,
 /// and "Custom implementations of CloudTrail log file integrity validation").

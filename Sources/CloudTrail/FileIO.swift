@@ -10,14 +10,6 @@
     import Darwin
 #endif
 
-/// A failed system call on a path, with `errno`'s text; what the health status shows.
-public struct FileIOError: Error, Equatable, Sendable, CustomStringConvertible {
-    public let operation: String
-    public let path: String
-    public let code: Int32
-    public var description: String { "\(operation) \(path): \(String(cString: strerror(code))) (errno \(code))" }
-}
-
 /// Thin blocking wrappers over POSIX file calls. Only ever called on a serial DispatchQueue,
 /// never from async code (our design rule: blocking file I/O stays off the concurrency pool).
 enum FileIO {

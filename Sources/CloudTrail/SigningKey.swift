@@ -1,12 +1,6 @@
 import AWSProtocol
 import CCrypto
 
-/// Why an RSA operation failed in libcrypto.
-public struct SigningKeyError: Error, Equatable, Sendable, CustomStringConvertible {
-    public let reason: String
-    public var description: String { reason }
-}
-
 /// One RSA key pair held by libcrypto (`EVP_PKEY`): generation, PKCS#1 DER import/export, the
 /// CloudTrail fingerprint, and SHA256withRSA (RSASSA-PKCS1-v1_5 + SHA-256) signing (AWS: "Custom
 /// implementations of CloudTrail log file integrity validation",

@@ -7,36 +7,6 @@ import Synchronization
     import Foundation
 #endif
 
-/// One public key as CloudTrail's `ListPublicKeys` returns it (AWS CloudTrail API Reference, "ListPublicKeys",
-/// https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_ListPublicKeys.html): `Value` is base64
-/// on the wire of `derPKCS1`, `Fingerprint` is `fingerprint`.
-public struct TrailPublicKey: Sendable, Equatable {
-    /// DER PKCS#1 `RSAPublicKey` bytes (not SPKI, not PEM).
-    public var derPKCS1: [UInt8]
-    /// Lowercase hex MD5 of `derPKCS1`.
-    public var fingerprint: String
-    /// When the key was created: the first digest it can have signed.
-    public var validityStart: Date
-    /// When the next key of the region took over (for the newest key: the later of its planned
-    /// rotation time and now). Digests signed with the key lie within [validityStart, validityEnd].
-    public var validityEnd: Date
-}
-
-/// Why a key could not be created or read.
-public enum SigningKeyStoreError: Error, Equatable, Sendable, CustomStringConvertible {
-    case io(FileIOError)
-    case crypto(SigningKeyError)
-    case invalidRegion(String)
-
-    public var description: String {
-        switch self {
-        case .io(let error): "key store: \(error)"
-        case .crypto(let error): "key store: \(error)"
-        case .invalidRegion(let region): "key store: region \"\(region)\" cannot name a key file"
-        }
-    }
-}
-
 /// The digest signing keys: one RSA-2048 key pair per region ("CloudTrail uses different key
 /// pairs for each AWS region", AWS: "Validating CloudTrail log file integrity"), created on first use, kept on disk and reused
 /// after a restart, rotated after `rotationInterval` (the public keys AWS lists show ~30-day windows).
