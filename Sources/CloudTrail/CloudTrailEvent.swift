@@ -10,7 +10,8 @@ import AWSProtocol
 /// what they called, and what the service answered. CloudTrail knows nothing about DynamoDB; the
 /// payloads arrive already shaped (lower-camel keys, Java dates; see `CloudTrailPayload`).
 public struct CloudTrailEvent: Sendable {
-    /// One entry of the optional `resources` array (note the upper-case `ARN`, §2.1).
+    /// One entry of the optional `resources` array (note the upper-case `ARN`; AWS: "CloudTrail record
+    /// contents", https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-record-contents.html).
     public struct Resource: Sendable, Equatable {
         public var accountId: String?
         public var type: String
@@ -23,17 +24,18 @@ public struct CloudTrailEvent: Sendable {
     }
 
     public var context: CallContext
-    /// `dynamodb.amazonaws.com` for DynamoDB and DynamoDB Streams alike (§0 item 10).
+    /// `dynamodb.amazonaws.com` for DynamoDB and DynamoDB Streams alike (AWS: "Logging DynamoDB operations
+    /// by using AWS CloudTrail").
     public var eventSource: String
     public var eventName: String
-    /// Nil renders as `"requestParameters": null` (always present, §0 item 9).
+    /// Nil renders as `"requestParameters": null` (always present: "CloudTrail record contents").
     public var requestParameters: JSONValue?
     /// Nil renders as `"responseElements": null` (always present; null for read-only calls and errors).
     public var responseElements: JSONValue?
     public var errorCode: String?
     public var errorMessage: String?
     public var readOnly: Bool
-    /// `2012-08-10` for DynamoDB; nil on authorization failures (no `apiVersion` there, §0 item 10).
+    /// `2012-08-10` for DynamoDB; nil on authorization failures (published AccessDenied records carry no `apiVersion`).
     public var apiVersion: String?
     public var managementEvent: Bool
     /// `Management` or `Data`.
@@ -42,9 +44,10 @@ public struct CloudTrailEvent: Sendable {
     public var eventType: String
     public var recipientAccountId: String
     public var additionalEventData: JSONObject?
-    /// Nil omits the `resources` key; control-plane records carry none (§0 item 10).
+    /// Nil omits the `resources` key; control-plane records carry none (AWS's "Understanding DynamoDB log
+    /// file entries" examples and every published management record).
     public var resources: [Resource]?
-    /// `tlsDetails`; nil (the honest choice over plain HTTP, §2.5) omits it.
+    /// `tlsDetails`; nil (our choice: over plain HTTP no TLS took place) omits it.
     public var tlsDetails: JSONObject?
     /// When the call completed; nil means "now" by the recorder's injected clock.
     public var eventTime: Date?

@@ -7,7 +7,9 @@ import AWSProtocol
 #endif
 
 /// Helpers the joining module uses to shape `requestParameters`/`responseElements` the way
-/// CloudTrail writes them (reference §0 item 9, §2.4). Pure functions, no service knowledge.
+/// CloudTrail writes them, as in AWS's "Understanding DynamoDB log file entries" examples
+/// (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/understanding-ddb-log-entries.html).
+/// Pure functions, no service knowledge.
 public enum CloudTrailPayload {
     /// Lowercases only the first character of a member name: `TableName` → `tableName`,
     /// `SSESpecification` → `sSESpecification`, `KMSMasterKeyArn` → `kMSMasterKeyArn`.

@@ -7,19 +7,21 @@ import AWSProtocol
 #endif
 
 /// Renders a `CloudTrailEvent` into one CloudTrail record, field by field and in AWS's key order
-/// (reference §2.1, §2.4), so goldens and byte-diffs against real records line up.
+/// (AWS: "CloudTrail record contents",
+/// https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-record-contents.html,
+/// and the order of published real records), so goldens and byte-diffs against real records line up.
 public enum CloudTrailRecord {
-    /// The record version written (§2.2: "The current version is 1.11").
+    /// The record version written ("CloudTrail record contents": "The current version is 1.11").
     public static let eventVersion = "1.11"
 
     /// `userAgent`, `errorCode`, `errorMessage` and `requestID` are "1 KB each, truncated beyond
-    /// that" (§1.3). Whether AWS counts bytes or characters is Unverified; we keep at most 1024
+    /// that" ("CloudTrail record contents"). Whether AWS counts bytes or characters is Unverified; we keep at most 1024
     /// UTF-8 bytes, cut at a character boundary.
     public static let maxShortFieldBytes = 1024
-    /// `requestParameters`/`responseElements`: 100 KB, content beyond that "omitted" (§1.3). The
+    /// `requestParameters`/`responseElements`: 100 KB, content beyond that "omitted" ("CloudTrail record contents"). The
     /// exact omitted form is Unverified; we write `null` (the field itself is always present).
     public static let maxPayloadBytes = 100 * 1024
-    /// `additionalEventData`: 28 KB, omitted beyond that (§1.3); we drop the key.
+    /// `additionalEventData`: 28 KB, omitted beyond that ("CloudTrail record contents"); we drop the key.
     public static let maxAdditionalEventDataBytes = 28 * 1024
 
     /// The record as an ordered JSON object.

@@ -8,7 +8,7 @@ import AWSProtocol
 
 /// Builds digest chains offline for log files already written (`dynamotrail sample`): per account and
 /// region, one signed digest per `interval` of delivery time from the first delivery to the last,
-/// empty windows included, each pointing at the one before (reference §4.3). The online twin is
+/// empty windows included, each pointing at the one before (AWS: "CloudTrail digest file structure"). The online twin is
 /// `DigestWriter`, which builds the same chain as files are delivered.
 public enum DigestChain {
     /// Writes the chains and returns the digest keys, oldest first per chain. Blocking.

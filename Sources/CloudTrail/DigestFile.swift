@@ -6,42 +6,9 @@ import AWSProtocol
     import Foundation
 #endif
 
-/// One `logFiles[]` entry of a digest (reference §4.3).
-public struct DigestLogFile: Sendable, Equatable {
-    public var bucket: String
-    public var key: String
-    /// Lowercase hex SHA-256 of the uncompressed log file.
-    public var sha256Hex: String
-    public var oldestEventTime: Date
-    public var newestEventTime: Date
-
-    public init(bucket: String, key: String, sha256Hex: String, oldestEventTime: Date, newestEventTime: Date) {
-        self.bucket = bucket
-        self.key = key
-        self.sha256Hex = sha256Hex
-        self.oldestEventTime = oldestEventTime
-        self.newestEventTime = newestEventTime
-    }
-}
-
-/// The link from a digest to the one before it in its chain.
-public struct PreviousDigest: Sendable, Equatable {
-    public var bucket: String
-    public var key: String
-    /// Hex SHA-256 of the previous digest's uncompressed bytes.
-    public var sha256Hex: String
-    /// Hex signature of the previous digest (its `x-amz-meta-signature`).
-    public var signatureHex: String
-
-    public init(bucket: String, key: String, sha256Hex: String, signatureHex: String) {
-        self.bucket = bucket
-        self.key = key
-        self.sha256Hex = sha256Hex
-        self.signatureHex = signatureHex
-    }
-}
-
-/// The contents of one digest file and the rules that name and sign it (reference §4.2-§4.4).
+/// The contents of one digest file and the rules that name and sign it (AWS: "CloudTrail digest file
+/// structure", https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-log-file-validation-digest-file-structure.html,
+/// and "Custom implementations of CloudTrail log file integrity validation").
 /// Pure: no I/O, no clock.
 public struct DigestFile: Sendable, Equatable {
     public var account: String
@@ -73,8 +40,8 @@ public struct DigestFile: Sendable, Equatable {
     public static let hashAlgorithm = "SHA-256"
 
     /// `[<prefix>/]AWSLogs/[<orgId>/]<acct>/CloudTrail-Digest/<region>/YYYY/MM/DD/<acct>_CloudTrail-Digest_<region>_<trail>_<home>_YYYYMMDDTHHMMSSZ.json.gz`,
-    /// with both the date folders and the stamp taken from `digestEndTime` (§4.2; the CLI reads
-    /// the stamp with `key[-24:-8]`).
+    /// with both the date folders and the stamp taken from `digestEndTime` ("CloudTrail digest file
+    /// structure"; the CLI reads the stamp with `key[-24:-8]`).
     public static func key(
         prefix: String, organizationId: String?, account: String, region: String, trailName: String, homeRegion: String,
         endTime: Date
@@ -85,7 +52,7 @@ public struct DigestFile: Sendable, Equatable {
             "\(LogFileKey.root(prefix: prefix, organizationId: organizationId))\(account)/CloudTrail-Digest/\(region)/\(time.folderPath)/\(file)"
     }
 
-    /// The digest JSON, compact, fields in the documented order (§4.3). These exact bytes are
+    /// The digest JSON, compact, fields in the order of AWS's example digest. These exact bytes are
     /// hashed for the signature and gzipped into the file: never re-serialise in between. (Whether
     /// AWS writes digests compact is Unverified; the CLI hashes whatever bytes are there.)
     public func jsonBytes() -> [UInt8] {
@@ -121,7 +88,8 @@ public struct DigestFile: Sendable, Equatable {
         return JSONWriter.bytes(.object(object))
     }
 
-    /// The exact bytes signed (§4.4, CLI `_create_string_to_sign`):
+    /// The exact bytes signed ("Custom implementations of CloudTrail log file integrity validation";
+    /// the AWS CLI's `_create_string_to_sign`):
     /// `digestEndTime \n bucket/key \n hex(sha256(uncompressed digest)) \n previousSignature-or-"null"`.
     public static func stringToSign(
         endTime: String, bucket: String, key: String, digestSHA256Hex: String, previousSignatureHex: String?

@@ -7,8 +7,9 @@ import Dispatch
     import Foundation
 #endif
 
-/// Writes CloudTrail digest files (reference §4): every `trail.digest.intervalSeconds`, one
-/// signed digest per (account, region) chain, listing the log files delivered since the previous
+/// Writes CloudTrail digest files (AWS: "CloudTrail digest file structure",
+/// https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-log-file-validation-digest-file-structure.html):
+/// every `trail.digest.intervalSeconds`, one signed digest per (account, region) chain, listing the log files delivered since the previous
 /// digest of that chain.
 ///
 /// Which chains: every (account, region) that has ever had a log file delivered (learnt from the
@@ -26,6 +27,7 @@ import Dispatch
 /// Isolation: all mutable state is confined to `queue`, a private serial DispatchQueue that also
 /// runs all blocking file I/O; the delivery hook (called on the recorder's queue) hops onto it
 /// synchronously; async entry points use continuations. Time comes only from `clock`.
+// @unchecked: every mutable field is confined to `queue`; the other stored properties are immutable.
 public final class DigestWriter: @unchecked Sendable {
     public let settings: TrailSettings
     public let keyStore: SigningKeyStore
@@ -215,7 +217,8 @@ public final class DigestWriter: @unchecked Sendable {
     }
 
     /// Decides and signs one digest. It is signed with the key of the chain's *delivery* region:
-    /// the reference only says keys are per region (§4.1); that the delivery region's key signs is
+    /// AWS only says "CloudTrail uses different key pairs for each AWS region" ("Validating CloudTrail log
+    /// file integrity"); that the delivery region's key signs is
     /// inferred from the CLI, which asks `ListPublicKeys` in `--region`, the delivery region (Unverified).
     private func makePlan(_ chain: DigestState.Chain, endTime: Int64) -> DigestState.Plan? {
         let key: SigningKey

@@ -8,17 +8,19 @@ import Synchronization
 #endif
 
 /// CloudTrail's event history: the recorded management events that LookupEvents searches, kept in
-/// memory, newest first, for 90 days (reference §6.2) and at most `capacity` events.
+/// memory, newest first, for 90 days and at most `capacity` events. AWS: "You can look up events
+/// that occurred in a Region within the last 90 days" ("LookupEvents", AWS CloudTrail API Reference,
+/// https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_LookupEvents.html).
 ///
 /// Like AWS's event history it is independent of the trail: it keeps every management event,
 /// whether or not the trail is logging or filters it by `readWriteType`. Each entry holds the
 /// record's exact bytes (the `CloudTrailEvent` string of LookupEvents) and its `eventID`, the same
 /// ones the delivered log file carries. Events are visible as soon as `record` returns.
 ///
-/// Isolation: all state is guarded by `lock`; every method is short and does no I/O, so it may be
-/// called from any thread or task.
-public final class EventHistory: @unchecked Sendable {
-    /// How far back lookups reach (reference §6.2: "within the last 90 days").
+/// Isolation: all mutable state sits in a `Mutex<State>`; every method is short and does no I/O, so
+/// it may be called from any thread or task.
+public final class EventHistory: Sendable {
+    /// How far back lookups reach ("within the last 90 days", see above).
     public static let retention: TimeInterval = 90 * 86_400
     /// The default number of events kept (about 1-2 KB each).
     public static let defaultCapacity = 20_000
@@ -26,42 +28,54 @@ public final class EventHistory: @unchecked Sendable {
     /// The most events kept; the oldest are forgotten first.
     public let capacity: Int
     let clock: any WallClock
-    private let lock = Mutex(())
-    /// Ascending by (eventTime, sequence); lookups walk it from the end.
-    private var entries: [HistoryEvent] = []
-    private var nextSequence: UInt64 = 1
+    private let state = Mutex(State())
+
+    /// The events held and the arrival numbering.
+    private struct State {
+        /// Ascending by (eventTime, sequence); lookups walk it from the end.
+        var entries: [HistoryEvent] = []
+        var nextSequence: UInt64 = 1
+    }
 
     public init(capacity: Int = EventHistory.defaultCapacity, clock: any WallClock) {
         self.capacity = max(1, capacity)
         self.clock = clock
     }
 
-    /// Adds one rendered record. `bytes` must be the record exactly as written to the log file and
-    /// `eventID`/`eventTime` the values inside it. `resources` are the LookupEvents resources when
-    /// the event carries no `resources` array of its own (the joining module knows the service).
+    /// Adds one rendered record, with the same bytes and `eventID` as its log file. `resources` are
+    /// the LookupEvents resources when the event carries no `resources` array of its own (the joining
+    /// module knows the service).
+    public func record(_ record: RenderedRecord, resources: [LookupResource] = []) {
+        let event = record.event
+        let ownResources = event.resources?.map { LookupResource(type: $0.type, name: $0.arn) }
+        let identity = event.context.identity
+        state.withLock { state in
+            let entry = HistoryEvent(
+                sequence: state.nextSequence, eventID: record.eventID, eventName: event.eventName,
+                eventSource: event.eventSource, eventTime: UTCTime.clampedSeconds(record.eventTime), readOnly: event.readOnly,
+                accessKeyId: identity.accessKeyId, username: Self.username(identity), userArn: identity.arn,
+                account: record.account, region: record.region, resources: ownResources ?? resources,
+                errorCode: event.errorCode, bytes: record.bytes)
+            state.nextSequence += 1
+            // Calls finish nearly in time order: the insertion point is almost always the end.
+            var index = state.entries.endIndex
+            while index > state.entries.startIndex, state.entries[index - 1].eventTime > entry.eventTime { index -= 1 }
+            state.entries.insert(entry, at: index)
+            trim(&state)
+        }
+    }
+
+    /// Adds one record rendered by the caller: `bytes` must be the record exactly as written to the log
+    /// file and `eventID`/`eventTime` the values inside it (see `record(_:resources:)`).
     public func record(
         _ event: CloudTrailEvent, eventID: String, eventTime: Date, bytes: [UInt8], resources: [LookupResource] = []
     ) {
-        let ownResources = event.resources?.map { LookupResource(type: $0.type, name: $0.arn) }
-        let identity = event.context.identity
-        lock.withLock { _ in
-            let entry = HistoryEvent(
-                sequence: nextSequence, eventID: eventID, eventName: event.eventName, eventSource: event.eventSource,
-                eventTime: UTCTime.clampedSeconds(eventTime), readOnly: event.readOnly, accessKeyId: identity.accessKeyId,
-                username: Self.username(identity), userArn: identity.arn, account: event.recipientAccountId,
-                region: event.context.region, resources: ownResources ?? resources, errorCode: event.errorCode, bytes: bytes)
-            nextSequence += 1
-            // Calls finish nearly in time order: the insertion point is almost always the end.
-            var index = entries.endIndex
-            while index > entries.startIndex, entries[index - 1].eventTime > entry.eventTime { index -= 1 }
-            entries.insert(entry, at: index)
-            trim()
-        }
+        record(RenderedRecord(event: event, eventID: eventID, eventTime: eventTime, bytes: bytes), resources: resources)
     }
 
     /// The number of events held (including any older than the 90 days, until trimmed).
     public var count: Int {
-        lock.withLock { _ in entries.count }
+        state.withLock { $0.entries.count }
     }
 
     /// One page of events matching `query`, newest first, and the cursor of the next page (nil on the last).
@@ -70,11 +84,12 @@ public final class EventHistory: @unchecked Sendable {
         let lower = max(oldestAllowed, query.startTime.map(UTCTime.clampedSeconds) ?? Int64.min)
         let upper = query.endTime.map(UTCTime.clampedSeconds) ?? Int64.max
         let limit = max(1, query.limit)
-        return lock.withLock { _ in
+        return state.withLock { state in
+            let entries = state.entries
             var found: [HistoryEvent] = []
             var index = entries.endIndex
             if let cursor = query.after {
-                index = firstIndex(notBefore: cursor)
+                index = Self.firstIndex(in: entries, notBefore: cursor)
             }
             while index > entries.startIndex {
                 index -= 1
@@ -93,9 +108,10 @@ public final class EventHistory: @unchecked Sendable {
         }
     }
 
-    /// LookupEvents' `Username` (reference §6.2): the user name for IAM users, the session name for
-    /// assumed roles, the federated name for federated users, `root` for the account root.
-    /// Root's `root` is what the console shows (Unverified for the API); anonymous callers have none.
+    /// LookupEvents' `Username`: the user name for IAM users, the session name for assumed roles (as
+    /// in the AWS CLI's `lookup-events` example), the federated name for federated users, `root` for
+    /// the account root. Root's `root` is what the console shows (Unverified for the API); anonymous
+    /// callers have none.
     public static func username(_ identity: CallerIdentity) -> String? {
         switch identity.type {
         case .iamUser: return identity.userName ?? identity.arn.map(lastPathComponent)
@@ -116,21 +132,21 @@ public final class EventHistory: @unchecked Sendable {
     /// Adds events read back from log files (see `load(from:resources:)`), skipping eventIDs already
     /// held, numbered in time order. Returns how many were added.
     func merge(_ loaded: [HistoryEvent]) -> Int {
-        return lock.withLock { _ in
-            var known = Set(entries.map(\.eventID))
+        return state.withLock { state in
+            var known = Set(state.entries.map(\.eventID))
             var added = 0
             let ordered = loaded.enumerated().sorted { ($0.element.eventTime, $0.offset) < ($1.element.eventTime, $1.offset) }
             for (_, event) in ordered where !known.contains(event.eventID) {
                 known.insert(event.eventID)
                 var numbered = event
-                numbered.sequence = nextSequence
-                nextSequence += 1
-                entries.append(numbered)
+                numbered.sequence = state.nextSequence
+                state.nextSequence += 1
+                state.entries.append(numbered)
                 added += 1
             }
             if added > 0 {
-                entries.sort { ($0.eventTime, $0.sequence) < ($1.eventTime, $1.sequence) }
-                trim()
+                state.entries.sort { ($0.eventTime, $0.sequence) < ($1.eventTime, $1.sequence) }
+                trim(&state)
             }
             return added
         }
@@ -140,7 +156,7 @@ public final class EventHistory: @unchecked Sendable {
 
     /// The index of the first entry at or after `cursor` in (eventTime, sequence) order: entries
     /// before it are the ones older than the last event of the previous page.
-    private func firstIndex(notBefore cursor: HistoryCursor) -> Int {
+    private static func firstIndex(in entries: [HistoryEvent], notBefore cursor: HistoryCursor) -> Int {
         var low = entries.startIndex
         var high = entries.endIndex
         while low < high {
@@ -156,15 +172,15 @@ public final class EventHistory: @unchecked Sendable {
     }
 
     /// Forgets events past the 90 days and beyond capacity, in batches so appends stay amortised O(1).
-    private func trim() {
+    private func trim(_ state: inout State) {
         let slack = max(1, capacity / 16)
-        if entries.count > capacity + slack {
-            entries.removeFirst(entries.count - capacity)
+        if state.entries.count > capacity + slack {
+            state.entries.removeFirst(state.entries.count - capacity)
         }
         let oldestAllowed = UTCTime.clampedSeconds(clock.now().addingTimeInterval(-Self.retention))
-        if let first = entries.first, first.eventTime < oldestAllowed {
-            let expired = entries.prefix(while: { $0.eventTime < oldestAllowed }).count
-            if expired >= slack || expired == entries.count { entries.removeFirst(expired) }
+        if let first = state.entries.first, first.eventTime < oldestAllowed {
+            let expired = state.entries.prefix(while: { $0.eventTime < oldestAllowed }).count
+            if expired >= slack || expired == state.entries.count { state.entries.removeFirst(expired) }
         }
     }
 }

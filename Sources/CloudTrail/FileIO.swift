@@ -10,16 +10,8 @@
     import Darwin
 #endif
 
-/// A failed system call on a path, with `errno`'s text; what the health status shows.
-public struct FileIOError: Error, Equatable, Sendable, CustomStringConvertible {
-    public let operation: String
-    public let path: String
-    public let code: Int32
-    public var description: String { "\(operation) \(path): \(String(cString: strerror(code))) (errno \(code))" }
-}
-
 /// Thin blocking wrappers over POSIX file calls. Only ever called on a serial DispatchQueue,
-/// never from async code (DESIGN.md §4).
+/// never from async code (our design rule: blocking file I/O stays off the concurrency pool).
 enum FileIO {
     static func fail(_ operation: String, _ path: String) -> FileIOError {
         FileIOError(operation: operation, path: path, code: errno)

@@ -3,7 +3,8 @@ import CZlib
 /// gzip compression through zlib, producing exactly one gzip member per call.
 ///
 /// The awscli validator inflates with `MAX_WBITS|16` and silently ignores any member after the
-/// first (reference §0 item 4), so every log file must be a single member: one `deflateInit2`
+/// first (awscli `validation.py`; verified by running `validate-logs`), so every log file must be a
+/// single member: one `deflateInit2`
 /// with windowBits 15+16, one `Z_FINISH`.
 public enum Gzip {
     /// Why zlib refused.

@@ -50,9 +50,9 @@ final class Journal {
         case done(planId: UInt64)
     }
 
-    /// An open segment file; reference-typed so an fsync in flight on another queue keeps the
-    /// descriptor alive until it finishes (closed in `deinit`).
-    final class SegmentFile: @unchecked Sendable {
+    /// An open segment file; reference-typed so its descriptor is closed exactly once, in `deinit`,
+    /// when the journal lets go of it. Appends and fsyncs both run on the recorder's queue.
+    final class SegmentFile {
         let number: Int
         let path: String
         let fd: Int32
@@ -253,81 +253,5 @@ final class Journal {
         var value: UInt64 = 0
         for i in 0..<8 { value |= UInt64(bytes[offset + i]) << UInt64(8 * i) }
         return value
-    }
-}
-
-/// A record as journaled: its sequence number, grouping key and the exact bytes for the log file.
-struct JournaledRecord {
-    var seq: UInt64
-    var eventTime: Int64
-    var account: String
-    var region: String
-    var bytes: [UInt8]
-
-    func encode() -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + 40)
-        Journal.appendUInt64(seq, to: &out)
-        Journal.appendUInt64(UInt64(bitPattern: eventTime), to: &out)
-        for text in [account, region] {
-            let utf8 = Array(text.utf8.prefix(Int(UInt16.max)))
-            out.append(UInt8(truncatingIfNeeded: utf8.count))
-            out.append(UInt8(truncatingIfNeeded: utf8.count >> 8))
-            out.append(contentsOf: utf8)
-        }
-        out.append(contentsOf: bytes)
-        return out
-    }
-
-    static func decode(_ payload: [UInt8]) -> JournaledRecord? {
-        guard payload.count >= 20 else { return nil }
-        let seq = Journal.readUInt64(payload, 0)
-        let time = Int64(bitPattern: Journal.readUInt64(payload, 8))
-        var offset = 16
-        var texts: [String] = []
-        for _ in 0..<2 {
-            guard payload.count - offset >= 2 else { return nil }
-            let length = Int(payload[offset]) | Int(payload[offset + 1]) << 8
-            offset += 2
-            guard payload.count - offset >= length else { return nil }
-            texts.append(String(decoding: payload[offset..<(offset + length)], as: UTF8.self))
-            offset += length
-        }
-        return JournaledRecord(seq: seq, eventTime: time, account: texts[0], region: texts[1], bytes: Array(payload[offset...]))
-    }
-}
-
-/// A journaled delivery decision: which records go, in which order, into which key.
-struct DeliveryPlanEntry {
-    var planId: UInt64
-    var key: String
-    var account: String
-    var region: String
-    var deliveredAt: Date
-    var seqs: [UInt64]
-
-    func encode() -> [UInt8] {
-        JSONWriter.bytes(
-            .object(
-                JSONObject([
-                    "plan": .number(JSONNumber(text: String(planId))), "key": .string(key), "account": .string(account),
-                    "region": .string(region), "deliveredAt": .epochSeconds(deliveredAt),
-                    "seqs": .array(seqs.map { .number(JSONNumber(text: String($0))) }),
-                ])))
-    }
-
-    static func decode(_ payload: [UInt8]) -> DeliveryPlanEntry? {
-        guard let value = try? JSONParser.parse(payload),
-            let id = value["plan"]?.numberValue?.int64Value.flatMap({ UInt64(exactly: $0) }),
-            let key = value["key"]?.stringValue,
-            let account = value["account"]?.stringValue, let region = value["region"]?.stringValue,
-            let at = value["deliveredAt"]?.numberValue?.doubleValue, let seqs = value["seqs"]?.arrayValue
-        else { return nil }
-        let numbers = seqs.compactMap { $0.numberValue?.int64Value.flatMap { UInt64(exactly: $0) } }
-        guard numbers.count == seqs.count else { return nil }
-        guard at.isFinite else { return nil }
-        return DeliveryPlanEntry(
-            planId: id, key: key, account: account, region: region,
-            deliveredAt: Date(timeIntervalSince1970: at), seqs: numbers)
     }
 }

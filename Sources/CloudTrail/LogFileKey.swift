@@ -6,10 +6,11 @@ import AWSProtocol
     import Foundation
 #endif
 
-/// Builds the S3 key of a log file (reference §1.1, §1.2):
+/// Builds the S3 key of a log file (AWS: "Finding your CloudTrail log files",
+/// https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-find-log-files.html, and "CloudTrail log file examples"):
 /// `[<prefix>/]AWSLogs/[<orgId>/]<account>/CloudTrail/<region>/YYYY/MM/DD/<account>_CloudTrail_<region>_YYYYMMDDTHHmmZ_<16 [A-Za-z0-9]>.json.gz`.
 /// Both the folder date and the file-name minute are the *delivery* time in UTC (the folder date
-/// being delivery time is inferred by the reference, Unverified).
+/// being delivery time is inferred, Unverified; AWS documents it for the file name only).
 public enum LogFileKey {
     /// The alphabet of the 16-character unique part.
     public static let uniqueAlphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
@@ -29,7 +30,7 @@ public enum LogFileKey {
     }
 
     /// `[<prefix>/]AWSLogs/[<orgId>/]`: the part of every log key before the account id. A trailing
-    /// `/` on the prefix is dropped (the CLI joins prefix and `AWSLogs` with `/`, §0).
+    /// `/` on the prefix is dropped (the AWS CLI's `validate-logs` joins prefix and `AWSLogs` with `/`).
     public static func root(prefix: String, organizationId: String?) -> String {
         var trimmed = prefix
         while trimmed.hasSuffix("/") { trimmed.removeLast() }

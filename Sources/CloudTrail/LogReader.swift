@@ -6,31 +6,6 @@ import AWSProtocol
     import Foundation
 #endif
 
-/// One record read back from a delivered log file.
-public struct LogRecord: Sendable {
-    /// The log file's key, relative to the bucket directory.
-    public let key: String
-    /// The record's bytes exactly as they appear in the file.
-    public let bytes: [UInt8]
-    /// The record parsed.
-    public let value: JSONValue
-}
-
-/// Why a log file could not be read (the reader reports it and goes on with the next file).
-public enum LogReaderError: Error, Equatable, Sendable, CustomStringConvertible {
-    case unreadable(key: String, reason: String)
-    case notGzip(key: String, reason: String)
-    case notCloudTrailJSON(key: String)
-
-    public var description: String {
-        switch self {
-        case .unreadable(let key, let reason): "\(key): cannot read: \(reason)"
-        case .notGzip(let key, let reason): "\(key): not a gzip file: \(reason)"
-        case .notCloudTrailJSON(let key): "\(key): not a CloudTrail log file ({\"Records\":[...]})"
-        }
-    }
-}
-
 /// Reads CloudTrail log files out of a bucket directory: walks every
 /// `[<prefix>/]AWSLogs/[<org>/]<account>/CloudTrail/<region>/YYYY/MM/DD/*.json.gz` (digests and
 /// the private `.dynamotrail` folder skipped), one directory listing and one decompressed file
@@ -38,7 +13,8 @@ public enum LogReaderError: Error, Equatable, Sendable, CustomStringConvertible 
 ///
 /// Order: keys sorted at every level, i.e. by account, region, delivery day and file name (whose
 /// stamp is the delivery minute), and records in file order. Records inside a file are not sorted
-/// (reference §0: a file's records are unordered).
+/// (AWS: "The log entries are not guaranteed to be in any particular order", "Logging DynamoDB
+/// operations by using AWS CloudTrail").
 ///
 /// Isolation: a value type with no shared state. Its methods do blocking file I/O: call them
 /// from a thread or Dispatch queue, never from async code.

@@ -1,22 +1,20 @@
 import AWSProtocol
 import CCrypto
 
-/// Why an RSA operation failed in libcrypto.
-public struct SigningKeyError: Error, Equatable, Sendable, CustomStringConvertible {
-    public let reason: String
-    public var description: String { reason }
-}
-
 /// One RSA key pair held by libcrypto (`EVP_PKEY`): generation, PKCS#1 DER import/export, the
-/// CloudTrail fingerprint, and SHA256withRSA (RSASSA-PKCS1-v1_5 + SHA-256) signing (reference §4.4).
+/// CloudTrail fingerprint, and SHA256withRSA (RSASSA-PKCS1-v1_5 + SHA-256) signing (AWS: "Custom
+/// implementations of CloudTrail log file integrity validation",
+/// https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-log-file-custom-validation.html).
 ///
 /// Isolation: immutable after init; libcrypto allows concurrent use of one `EVP_PKEY` for
-/// signing and verifying (each call makes its own `EVP_MD_CTX`), hence `@unchecked Sendable`.
+/// signing and verifying (each call makes its own `EVP_MD_CTX`).
+// @unchecked: holds an immutable libcrypto `EVP_PKEY` pointer, safe to share for concurrent sign/verify.
 public final class SigningKey: @unchecked Sendable {
     private let pkey: OpaquePointer
     /// The DER PKCS#1 `RSAPublicKey` (`MIIBCgKCAQEA…` in base64 for 2048 bits): ListPublicKeys `Value`.
     public let publicKeyDER: [UInt8]
-    /// Lowercase hex MD5 of `publicKeyDER` (reference §0 item 5): `digestPublicKeyFingerprint`.
+    /// Lowercase hex MD5 of `publicKeyDER`: `digestPublicKeyFingerprint` (holds for every key/fingerprint
+    /// pair AWS publishes; the AWS CLI's `validate-logs` loads the key with `rsa.PublicKey.load_pkcs1`).
     public let fingerprint: String
 
     private init(pkey: OpaquePointer) throws(SigningKeyError) {

@@ -7,38 +7,9 @@ import Synchronization
     import Foundation
 #endif
 
-/// One public key as CloudTrail's `ListPublicKeys` returns it (reference §4.5): `Value` is
-/// base64 on the wire of `derPKCS1`, `Fingerprint` is `fingerprint`.
-public struct TrailPublicKey: Sendable, Equatable {
-    /// DER PKCS#1 `RSAPublicKey` bytes (not SPKI, not PEM).
-    public var derPKCS1: [UInt8]
-    /// Lowercase hex MD5 of `derPKCS1`.
-    public var fingerprint: String
-    /// When the key was created: the first digest it can have signed.
-    public var validityStart: Date
-    /// When the next key of the region took over (for the newest key: the later of its planned
-    /// rotation time and now). Digests signed with the key lie within [validityStart, validityEnd].
-    public var validityEnd: Date
-}
-
-/// Why a key could not be created or read.
-public enum SigningKeyStoreError: Error, Equatable, Sendable, CustomStringConvertible {
-    case io(FileIOError)
-    case crypto(SigningKeyError)
-    case invalidRegion(String)
-
-    public var description: String {
-        switch self {
-        case .io(let error): "key store: \(error)"
-        case .crypto(let error): "key store: \(error)"
-        case .invalidRegion(let region): "key store: region \"\(region)\" cannot name a key file"
-        }
-    }
-}
-
 /// The digest signing keys: one RSA-2048 key pair per region ("CloudTrail uses different key
-/// pairs for each AWS region", reference §4.1), created on first use, kept on disk and reused
-/// after a restart, rotated after `rotationInterval` (AWS keys show ~30-day windows, §4.5).
+/// pairs for each AWS region", AWS: "Validating CloudTrail log file integrity"), created on first use, kept on disk and reused
+/// after a restart, rotated after `rotationInterval` (the public keys AWS lists show ~30-day windows).
 /// A rotated key stays listed (and its digests stay valid) for good.
 ///
 /// ## Files (`<bucket>/.dynamotrail/keys/`, directory mode 0700)
@@ -50,13 +21,13 @@ public enum SigningKeyStoreError: Error, Equatable, Sendable, CustomStringConver
 /// Isolation: the in-memory cache sits behind a `Mutex`; `load()` and `signingKey(region:)` do
 /// blocking file I/O (call them on a DispatchQueue); `publicKeys` and `key(region:fingerprint:)`
 /// only read memory and are safe from async code once `load()` has run.
-public final class SigningKeyStore: @unchecked Sendable {
+public final class SigningKeyStore: Sendable {
     public let directory: String
     public let rotationInterval: TimeInterval
     private let clock: any WallClock
     private let durable: Bool
 
-    private struct Entry {
+    private struct Entry: Sendable {
         var region: String
         var createdAt: Date
         var key: SigningKey

@@ -46,7 +46,8 @@ public struct TrailSettings: Sendable, Equatable {
     }
 
     public var name: String = "dynamotrail"
-    /// `eventVersion` written in every record (reference §2.2 recommends 1.11, configurable).
+    /// `eventVersion` written in every record: 1.11, "the current version" per AWS's "CloudTrail record
+    /// contents" page; configurable.
     public var eventVersion: String = "1.11"
     public var homeRegion: String = "us-east-1"
     public var bucket = Bucket()
@@ -60,16 +61,5 @@ public struct TrailSettings: Sendable, Equatable {
     public var retention = Retention()
     public var notifications = Notifications()
 
-    public init() {}
-}
-
-/// The `journal` section: where records wait until delivered, and how hard they are pushed to disk.
-public struct JournalSettings: Sendable, Equatable {
-    public enum FsyncPolicy: String, Sendable, CaseIterable { case never, batch, always }
-    /// Nil: `<bucket>/.dynamotrail/journal`.
-    public var path: String? = nil
-    public var fsync: FsyncPolicy = .batch
-    /// A segment is rotated once it grows past this many bytes; finished segments are deleted.
-    public var segmentBytes: Int = 4 * 1024 * 1024
     public init() {}
 }

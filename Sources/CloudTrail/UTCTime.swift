@@ -40,21 +40,23 @@ public struct UTCTime: Sendable, Equatable {
         second = parts.second
     }
 
-    /// `YYYY-MM-DDTHH:MM:SSZ`: `eventTime` and `sessionContext.attributes.creationDate` (§0 item 8, §2.3).
+    /// `YYYY-MM-DDTHH:MM:SSZ`: `eventTime` and `sessionContext.attributes.creationDate`
+    /// (AWS: "CloudTrail record contents", "CloudTrail userIdentity element").
     public var iso8601: String {
         "\(pad(year, 4))-\(pad(month))-\(pad(day))T\(pad(hour)):\(pad(minute)):\(pad(second))Z"
     }
 
-    /// `YYYYMMDDTHHmmZ`: the delivery-minute stamp in log file names (§1.2).
+    /// `YYYYMMDDTHHmmZ`: the delivery-minute stamp in log file names (AWS: "CloudTrail log file examples").
     public var fileNameStamp: String { "\(pad(year, 4))\(pad(month))\(pad(day))T\(pad(hour))\(pad(minute))Z" }
 
-    /// `YYYY/MM/DD`: the date folders of a log file key (§1.1).
+    /// `YYYY/MM/DD`: the date folders of a log file key (AWS: "Finding your CloudTrail log files").
     public var folderPath: String { "\(pad(year, 4))/\(pad(month))/\(pad(day))" }
 
     private static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
     /// Java `MMM d, yyyy h:mm:ss a` in the US locale (`May 1, 2015 7:24:55 AM`), the form of dates
-    /// inside `responseElements` (§2.4). That the zone is UTC is inferred by the reference (Unverified).
+    /// inside `responseElements` in AWS's DynamoDB examples ("Understanding DynamoDB log file entries").
+    /// That the zone is UTC is inferred (Unverified).
     public var javaMediumDate: String {
         let hour12 = hour % 12 == 0 ? 12 : hour % 12
         let meridiem = hour < 12 ? "AM" : "PM"

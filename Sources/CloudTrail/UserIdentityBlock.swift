@@ -6,7 +6,8 @@ import AWSProtocol
     import Foundation
 #endif
 
-/// Renders `CallerIdentity` as CloudTrail's `userIdentity` block (reference §2.3).
+/// Renders `CallerIdentity` as CloudTrail's `userIdentity` block (AWS: "CloudTrail userIdentity element",
+/// https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-user-identity.html).
 ///
 /// Key order follows the real and documented records: `type, principalId, arn, accountId,
 /// accessKeyId, userName, sessionContext`, and inside the session context `sessionIssuer` before
@@ -14,7 +15,7 @@ import AWSProtocol
 /// `attributes` holding `creationDate` (ISO, extended form) then `mfaAuthenticated` as the
 /// *string* `"true"`/`"false"`. Absent optionals are left out, never written as null.
 ///
-/// Decisions where the reference is silent: `webIdFederationData` is not written (no DynamoDB
+/// Our decisions where AWS's documentation is silent: `webIdFederationData` is not written (no DynamoDB
 /// record shows it); a FederatedUser carries its IAM-user `sessionIssuer` in the same shape as an
 /// assumed role; an anonymous `AWSAccount` caller carries only what the auth layer gave it.
 public enum UserIdentityBlock {

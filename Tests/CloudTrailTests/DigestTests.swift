@@ -5,54 +5,6 @@ import Testing
 
 @testable import CloudTrail
 
-/// A recorder and a digest writer over one temp bucket and one manual clock.
-struct DigestHarness {
-    var trail: TrailHarness
-
-    init(_ label: String = #function, configure: (inout TrailSettings, inout JournalSettings) -> Void = { _, _ in }) {
-        trail = TrailHarness(label, configure: configure)
-    }
-
-    var bucket: String { trail.bucket }
-    var clock: ManualWallClock { trail.clock }
-
-    func makeKeyStore(rotation: TimeInterval = 30 * 86_400) -> SigningKeyStore {
-        SigningKeyStore(directory: SigningKeyStore.defaultDirectory(bucketRoot: bucket), clock: clock, rotationInterval: rotation)
-    }
-
-    func makeWriter(keys: SigningKeyStore? = nil) -> DigestWriter {
-        DigestWriter(settings: trail.settings, keyStore: keys ?? makeKeyStore(), clock: clock)
-    }
-
-    /// Starts a writer and a recorder hooked to it (writer first, as the server does).
-    func start(seed: UInt64 = 7) throws -> (TrailRecorder, DigestWriter) {
-        let writer = makeWriter()
-        try writer.start()
-        let recorder = trail.makeRecorder(seed: seed)
-        recorder.setDeliveryHandler(writer.deliveryHandler)
-        try recorder.start()
-        return (recorder, writer)
-    }
-
-    /// Every digest key in the bucket, oldest first per chain.
-    func digestKeys() -> [String] { trail.logKeys().filter { $0.contains("/CloudTrail-Digest/") } }
-
-    func digest(_ key: String) throws -> (json: JSONValue, body: [UInt8], signature: String?) {
-        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: bucket).appendingPathComponent(key)))
-        let body = try Gzip.decompress(bytes)
-        let sidecar = try [UInt8](
-            Data(contentsOf: URL(fileURLWithPath: bucket).appendingPathComponent(ObjectMetadata.sidecarPath(forKey: key))))
-        let metadata = try ObjectMetadata.decode(sidecar)
-        #expect(metadata.userMetadata["signature-algorithm"] == "SHA256withRSA")
-        return (try JSONParser.parse(body), body, metadata.userMetadata["signature"])
-    }
-
-    func validate(start: Date? = nil, end: Date? = nil) -> LogValidator.Report {
-        LogValidator(bucketRoot: bucket, bucketName: trail.settings.bucket.name)
-            .validate(start: start, end: end ?? clock.now().addingTimeInterval(60))
-    }
-}
-
 @Suite struct DigestTests {
     // MARK: - Keys
 
@@ -130,7 +82,7 @@ struct DigestHarness {
 
     // MARK: - Digest contents
 
-    /// The verbatim example of reference §4.3, compacted.
+    /// The example digest of AWS's "CloudTrail digest file structure" page, verbatim but compacted.
     static let example = """
         {"awsAccountId":"111122223333","digestStartTime":"2015-08-17T14:01:31Z","digestEndTime":"2015-08-17T15:01:31Z","digestS3Bucket":"S3-bucket-name","digestS3Object":"AWSLogs/111122223333/CloudTrail-Digest/us-east-2/2015/08/17/111122223333_CloudTrail-Digest_us-east-2_your-trail-name_us-east-2_20150817T150131Z.json.gz","digestPublicKeyFingerprint":"31e8b5433410dfb61a9dc45cc65b22ff","digestSignatureAlgorithm":"SHA256withRSA","newestEventTime":"2015-08-17T14:52:27Z","oldestEventTime":"2015-08-17T14:42:27Z","previousDigestS3Bucket":"S3-bucket-name","previousDigestS3Object":"AWSLogs/111122223333/CloudTrail-Digest/us-east-2/2015/08/17/111122223333_CloudTrail-Digest_us-east-2_your-trail-name_us-east-2_20150817T140131Z.json.gz","previousDigestHashValue":"97fb791cf91ffc440d274f8190dbdd9aa09c34432aba82739df18b6d3c13df2d","previousDigestHashAlgorithm":"SHA-256","previousDigestSignature":"50887ccf","logFiles":[{"s3Bucket":"S3-bucket-name","s3Object":"AWSLogs/111122223333/CloudTrail/us-east-2/2015/08/17/111122223333_CloudTrail_us-east-2_20150817T1445Z_9nYN7gp2eWAJHIfT.json.gz","hashValue":"9bb6196fc6b84d6f075a56548feca262bd99ba3c2de41b618e5b6e22c1fc71f6","hashAlgorithm":"SHA-256","newestEventTime":"2015-08-17T14:52:27Z","oldestEventTime":"2015-08-17T14:42:27Z"}]}
         """

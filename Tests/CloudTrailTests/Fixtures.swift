@@ -63,7 +63,7 @@ enum Fixtures {
             apiVersion: "2012-08-10", recipientAccountId: account)
     }
 
-    /// A fresh temporary directory for one test.
+    /// A fresh temporary directory for one test; the caller removes it (`defer`, so a throwing test cleans up too).
     static func tempDir(_ label: String = #function) -> URL {
         let clean = label.filter { $0.isLetter || $0.isNumber }
         let url = FileManager.default.temporaryDirectory

@@ -34,8 +34,7 @@ import Testing
     }
 
     /// A bucket with two accounts, two regions, two days, a digest, a sidecar folder and a stray file.
-    static func sampleBucket() throws -> URL {
-        let root = Fixtures.tempDir()
+    static func fillSampleBucket(_ root: URL) throws {
         try write(root, key(), #"{"Records":[\#(record("CreateTable")),\#(record("DescribeTable", readOnly: true))]}"#)
         try write(
             root, key(day: "2026/01/03", stamp: "20260103T0000Z"),
@@ -52,7 +51,6 @@ import Testing
             #"{"logFiles":[]}"#)
         try write(root, ".dynamotrail/tmp/x.json.gz", #"{"Records":[]}"#)
         try write(root, "AWSLogs/123456789012/CloudTrail/us-east-1/2026/01/02/notes.txt", "hello")
-        return root
     }
 
     static func names(_ reader: LogReader, _ filter: LogRecordFilter = LogRecordFilter(), limit: Int? = nil) -> [String] {
@@ -62,8 +60,9 @@ import Testing
     }
 
     @Test func walksLogFilesInOrderSkippingDigestsAndPrivateState() throws {
-        let root = try Self.sampleBucket()
+        let root = Fixtures.tempDir()
         defer { try? FileManager.default.removeItem(at: root) }
+        try Self.fillSampleBucket(root)
         let reader = LogReader(bucketRoot: root.path)
         var keys: [String] = []
         reader.forEachLogFile {
@@ -104,8 +103,9 @@ import Testing
     }
 
     @Test func reportsBrokenFilesAndGoesOn() throws {
-        let root = try Self.sampleBucket()
+        let root = Fixtures.tempDir()
         defer { try? FileManager.default.removeItem(at: root) }
+        try Self.fillSampleBucket(root)
         let broken = Self.key(unique: "BBBBBBBBBBBBBBBB")
         try Data("not gzip".utf8).write(to: root.appendingPathComponent(broken))
         let notJSON = Self.key(unique: "CCCCCCCCCCCCCCCC")
@@ -123,8 +123,9 @@ import Testing
     }
 
     @Test func filters() throws {
-        let root = try Self.sampleBucket()
+        let root = Fixtures.tempDir()
         defer { try? FileManager.default.removeItem(at: root) }
+        try Self.fillSampleBucket(root)
         let reader = LogReader(bucketRoot: root.path)
         func names(_ edit: (inout LogRecordFilter) -> Void) -> [String] {
             var filter = LogRecordFilter()

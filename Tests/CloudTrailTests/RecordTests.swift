@@ -6,7 +6,7 @@ import Testing
 
 @Suite struct RecordTests {
     @Test func accessDeniedListTablesMatchesTheRealRecordFieldByFieldAndInOrder() {
-        // Reference §3.3 (c), with eventVersion 1.11 instead of 1.08.
+        // A real ListTables denied by IAM (published 2023 SANS workshop record), with eventVersion 1.11 instead of 1.08.
         let expected = Fixtures.compact(
             #"""
             {"eventVersion":"1.11","userIdentity":{"type":"IAMUser","principalId":"AIDATAI5Z633QFORB2QCN","arn":"arn:aws:iam::123456789010:user/HoneyUser","accountId":"123456789010","accessKeyId":"AKIATAI5Z6332LPA5KXG","userName":"HoneyUser"},
@@ -178,7 +178,7 @@ import Testing
 
 @Suite struct MoreRecordTests {
     @Test func describeStreamMatchesTheRealRecordWithProperJSONTypes() {
-        // Reference §3.3 (a), with the fixture's stringified null/true restored to JSON types,
+        // A real DescribeStream record (published 2019 fixture), with the fixture's stringified null/true restored to JSON types,
         // eventVersion 1.11, and eventCategory (added in 1.07) at its place.
         let expected = Fixtures.compact(
             #"""
@@ -224,7 +224,7 @@ import Testing
     }
 
     @Test func iamUserWithASessionCarriesOnlyAttributes() {
-        // Reference §3.3 (d), the modern IAMUser block.
+        // The modern IAMUser block of AWS's "CloudTrail events" example.
         let mary = CallerIdentity(
             type: .iamUser, principalId: "EXAMPLE6E4XEGITWATV6R", arn: "arn:aws:iam::123456789012:user/Mary_Major",
             accountId: "123456789012", accessKeyId: "AKIAIOSFODNN7EXAMPLE", userName: "Mary_Major",

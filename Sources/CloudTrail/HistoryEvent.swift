@@ -4,18 +4,6 @@
     import Foundation
 #endif
 
-/// One resource as LookupEvents lists it (`Resources[]`: `ResourceType`, `ResourceName`).
-public struct LookupResource: Sendable, Equatable {
-    /// A CloudFormation-style type, e.g. `AWS::DynamoDB::Table`.
-    public var type: String
-    public var name: String
-
-    public init(type: String, name: String) {
-        self.type = type
-        self.name = name
-    }
-}
-
 /// One event in the history: what LookupEvents filters on and returns.
 public struct HistoryEvent: Sendable, Equatable {
     /// Arrival order; breaks ties between events of the same second (newer = larger).

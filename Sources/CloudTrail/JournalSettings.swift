@@ -1,0 +1,10 @@
+/// The `journal` section: where records wait until delivered, and how hard they are pushed to disk.
+public struct JournalSettings: Sendable, Equatable {
+    public enum FsyncPolicy: String, Sendable, CaseIterable { case never, batch, always }
+    /// Nil: `<bucket>/.dynamotrail/journal`.
+    public var path: String? = nil
+    public var fsync: FsyncPolicy = .batch
+    /// A segment is rotated once it grows past this many bytes; finished segments are deleted.
+    public var segmentBytes: Int = 4 * 1024 * 1024
+    public init() {}
+}

@@ -1,0 +1,22 @@
+import AWSProtocol
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+/// Why a log file could not be read (the reader reports it and goes on with the next file).
+public enum LogReaderError: Error, Equatable, Sendable, CustomStringConvertible {
+    case unreadable(key: String, reason: String)
+    case notGzip(key: String, reason: String)
+    case notCloudTrailJSON(key: String)
+
+    public var description: String {
+        switch self {
+        case .unreadable(let key, let reason): "\(key): cannot read: \(reason)"
+        case .notGzip(let key, let reason): "\(key): not a gzip file: \(reason)"
+        case .notCloudTrailJSON(let key): "\(key): not a CloudTrail log file ({\"Records\":[...]})"
+        }
+    }
+}
