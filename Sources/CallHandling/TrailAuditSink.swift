@@ -22,17 +22,15 @@ public struct TrailAuditSink: AuditSink {
     public func record(_ call: AuditedCall) async {
         var event = call.event
         event.eventTime = call.eventTime
-        var valid = true
+        // Rendered once: the journal, the log file and the history hold these same bytes.
+        let rendered = RenderedRecord(event: event, eventID: call.eventID, eventTime: call.eventTime, eventVersion: eventVersion)
         do {
-            try await recorder.record(event, eventID: call.eventID)
+            try await recorder.record(rendered)
         } catch {
             log("could not record \(call.target.operation) \(event.context.requestId): \(error)")
-            if case TrailError.invalidEvent = error { valid = false }
+            if case TrailError.invalidEvent = error { return }
         }
-        guard valid else { return }
-        let bytes = CloudTrailRecord.bytes(event, eventTime: call.eventTime, eventID: call.eventID, eventVersion: eventVersion)
         history.record(
-            event, eventID: call.eventID, eventTime: call.eventTime, bytes: bytes,
-            resources: CloudTrailAPI.lookupResources(eventSource: call.target.service.eventSource, input: call.input))
+            rendered, resources: CloudTrailAPI.lookupResources(eventSource: call.target.service.eventSource, input: call.input))
     }
 }
