@@ -84,8 +84,7 @@ func withHarness<T>(
         configure: { configuration in
             configuration.trail.deliveryIntervalSeconds = 3600
             configure(&configuration)
-        }
-    ) { (server: TestServer) async throws in
-        try await body(CloudTrailAPIHarness(server: server))
-    }
+        },
+        { (server: TestServer) async throws in try await body(CloudTrailAPIHarness(server: server)) }
+    )
 }
