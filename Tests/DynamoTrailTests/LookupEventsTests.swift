@@ -76,7 +76,7 @@ import Testing
                 let result = try await harness.lookup(
                     #"{"LookupAttributes":[{"AttributeKey":"\#(key)","AttributeValue":"\#(value)"}]}"#)
                 // Earlier lookups are events too: compare only the newest entries that predate this loop.
-                let names = result.eventNames.filter { $0 != "LookupEvents" } + []
+                let names = result.eventNames.filter { $0 != "LookupEvents" }
                 #expect(names == expected.filter { $0 != "LookupEvents" }, "\(key)=\(value)")
             }
             let readOnly = try await harness.lookup(#"{"LookupAttributes":[{"AttributeKey":"ReadOnly","AttributeValue":"true"}]}"#)
