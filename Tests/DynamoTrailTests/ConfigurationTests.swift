@@ -5,6 +5,7 @@ import Testing
 @testable import CloudTrailService
 @testable import DynamoTrail
 
+/// Loading the configuration (file, environment, flags, with errors naming the key) and parsing command lines.
 @Suite struct ConfigurationTests {
     static let shippedConfig: [UInt8] = {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -90,12 +91,18 @@ import Testing
         }
     }
 
-    @Test func parsesCommandLines() throws {
+    @Test func parsesAServeCommandLine() throws {
         let serve = try CommandLineInvocation.parse(["--port", "0", "--bucket=/tmp/b"])
         #expect(serve.subcommand == .serve)
         #expect(serve.options == ["port": "0", "bucket": "/tmp/b"])
+    }
+
+    @Test func parsesASubcommandWithSwitchesAndHelp() throws {
         let events = try CommandLineInvocation.parse(["events", "--json", "--region", "us-east-1", "--help"])
         #expect(events.subcommand == .events && events.switches == ["json"] && events.wantsHelp)
+    }
+
+    @Test func refusesUnknownSubcommandsMissingValuesAndForeignSwitches() {
         #expect(throws: ConfigurationError.self) { try CommandLineInvocation.parse(["frobnicate"]) }
         #expect(throws: ConfigurationError.self) { try CommandLineInvocation.parse(["--port"]) }
         #expect(throws: ConfigurationError.self) { try CommandLineInvocation.parse(["serve", "--json"]) }

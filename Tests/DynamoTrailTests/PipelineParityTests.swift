@@ -27,11 +27,13 @@ import Testing
     static let account = AccountSettings(accountId: "123456789012", isDefault: true, identities: [carol])
     static let streamArn = "arn:aws:dynamodb:eu-west-1:123456789012:table/Music/stream/2026-01-01T00:00:00.000"
 
+    /// Carol's account as the only one.
+    static func useCarolsAccount(_ configuration: inout Configuration) { configuration.accounts = [account] }
+
     @Test func aDeniedStreamsCallGetsTheSameRecordFromTheServerAndFromSample() async throws {
         let clock = ManualWallClock(Date(timeIntervalSince1970: 1_767_225_600))
         let body = #"{"StreamArn":"\#(Self.streamArn)"}"#
-        let fromServer = try await withServer(clock: clock, listening: false, configure: { $0.accounts = [Self.account] }) {
-            server in
+        let fromServer = try await withServer(clock: clock, listening: false, configure: Self.useCarolsAccount) { server in
             var headers = LenientSignature.headers(accessKey: Self.carol.accessKeyId, region: "eu-west-1")
             headers["X-Amz-Target"] = "DynamoDBStreams_20120810.DescribeStream"
             headers["Content-Type"] = "application/x-amz-json-1.0"
