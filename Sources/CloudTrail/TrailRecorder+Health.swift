@@ -4,7 +4,7 @@ extension TrailRecorder {
     public var health: TrailHealth {
         queue.sync {
             TrailHealth(
-                isLogging: state.logging, pendingRecords: pendingCount(), pendingFiles: state.openPlans.count,
+                isLogging: state.logging.isLogging, pendingRecords: pendingCount(), pendingFiles: state.openPlans.count,
                 deliveredRecords: state.deliveredRecords, deliveredFiles: state.deliveredFiles,
                 lastDeliveryTime: state.lastDeliveryTime, lastError: state.lastError, lastErrorTime: state.lastErrorTime,
                 consecutiveFailures: state.consecutiveFailures, lastNotificationError: state.lastNotificationError)

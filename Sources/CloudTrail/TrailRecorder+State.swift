@@ -45,8 +45,8 @@ extension TrailRecorder {
         var phase = Phase.idle
         /// Open while running; nil before `start()` and after a stop or crash.
         var journal: Journal?
-        /// StartLogging / StopLogging.
-        var logging = true
+        /// StartLogging / StopLogging, with their times.
+        var logging: TrailLoggingStatus
 
         // Numbering, continued across restarts from the journal.
         var nextSeq: UInt64 = 1

@@ -39,7 +39,7 @@ public final class TrailRecorder: @unchecked Sendable {
     let webhook: WebhookPoster?
 
     /// Everything that changes (see `State`); touched only on `queue`.
-    var state = State()
+    var state: State
 
     /// - Parameters:
     ///   - log: receives operational messages (journal repairs, delivery failures, retention).
@@ -54,6 +54,7 @@ public final class TrailRecorder: @unchecked Sendable {
         self.log = log
         self.bucketRoot = settings.bucket.path
         self.journalDirectory = journal.path ?? FileIO.join(settings.bucket.path, ".dynamotrail/journal")
+        self.state = State(logging: TrailLoggingStatus(isLogging: true, startedAt: clock.now()))
         if let url = settings.notifications.webhookURL, let webhookTransport {
             webhook = WebhookPoster(url: url, transport: webhookTransport, log: log)
         } else {
@@ -111,8 +112,15 @@ public final class TrailRecorder: @unchecked Sendable {
         }
     }
 
-    /// StartLogging / StopLogging: while off, `record` keeps nothing (already pending records are still delivered).
-    public func setLogging(_ on: Bool) { queue.sync { state.logging = on } }
+    /// StartLogging / StopLogging: while off, `record` keeps nothing (already pending records are still
+    /// delivered). The time is kept only on a real transition. Blocking: call it off the concurrency threads.
+    public func setLogging(_ on: Bool, at time: Date? = nil) {
+        let time = time ?? clock.now()
+        queue.sync { state.logging.set(on, at: time) }
+    }
+
+    /// Whether the trail is logging and since when. Blocking: call it off the concurrency threads.
+    public var loggingStatus: TrailLoggingStatus { queue.sync { state.logging } }
 
     /// Installs the hook called for every delivered file (at least once per key: a replay after a
     /// crash may call it again, with `replayed` set). It runs on the recorder's queue: keep it

@@ -13,7 +13,7 @@ import Dispatch
 /// public keys, and LookupEvents over the event history.
 ///
 /// Isolation: a Sendable struct of immutable values and thread-safe references (`TrailRecorder`
-/// and `EventHistory` guard their own state, `TrailLoggingState` a lock).
+/// and `EventHistory` guard their own state).
 public struct CloudTrailAPI: Sendable {
     /// The operations served; the rest answer UnknownOperationException.
     static let operations: Set<String> = [
@@ -31,7 +31,6 @@ public struct CloudTrailAPI: Sendable {
     public let history: EventHistory
     let publicKeys: any PublicKeySource
     let clock: any WallClock
-    let logging: TrailLoggingState
 
     public init(
         trail: TrailSettings, homeAccountId: String, recorder: TrailRecorder, history: EventHistory,
@@ -43,7 +42,6 @@ public struct CloudTrailAPI: Sendable {
         self.history = history
         self.publicKeys = publicKeys
         self.clock = clock
-        self.logging = TrailLoggingState(startedAt: clock.now())
     }
 
     public func handle(operation: String, input: JSONValue, context: CallContext) async -> Result<JSONValue, AWSServiceError> {

@@ -8,8 +8,9 @@ import AWSProtocol
 
 extension CloudTrailAPI {
     /// StartLogging / StopLogging: `Name` (name or ARN) → `{}`. Stopping pauses recording into the
-    /// trail's log files after the StopLogging record itself (records already pending are still delivered); the event history keeps
-    /// going, as AWS's does. Like AWS, a multi-region trail is started and stopped only from its
+    /// trail's log files after the StopLogging record itself (records already pending are still
+    /// delivered); the event history keeps going, as AWS's does. The recorder holds the logging
+    /// state and its times (GetTrailStatus reads them there). Like AWS, a multi-region trail is started and stopped only from its
     /// home region (botocore doc: "must be called from the Region in which the trail was created");
     /// the InvalidHomeRegionException text is Unverified.
     func setLogging(_ on: Bool, _ input: CloudTrailInput, context: CallContext) async -> Result<JSONValue, AWSServiceError> {
@@ -22,14 +23,17 @@ extension CloudTrailAPI {
         }
         // StopLogging takes effect in `didRecord`, once its own record is in: the trail's last
         // record is the StopLogging call, and StartLogging's record is the first after the gap.
-        if on { await onRecorderQueue { $0.setLogging(true) } }
-        logging.set(on, at: clock.now())
+        if on {
+            let now = clock.now()
+            await onRecorderQueue { $0.setLogging(true, at: now) }
+        }
         return .success(.object(JSONObject()))
     }
 
     /// Called after a CloudTrail call has been recorded: pauses the recorder after a successful StopLogging.
     public func didRecord(operation: String, result: Result<JSONValue, AWSServiceError>) async {
-        guard operation == "StopLogging", case .success = result, !logging.snapshot.isLogging else { return }
-        await onRecorderQueue { $0.setLogging(false) }
+        guard operation == "StopLogging", case .success = result else { return }
+        let now = clock.now()
+        await onRecorderQueue { $0.setLogging(false, at: now) }
     }
 }

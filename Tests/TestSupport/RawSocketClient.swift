@@ -8,6 +8,7 @@ import Foundation
 /// A blocking TCP client for sending exactly the bytes a test wants (malformed requests, pipelining,
 /// half-closes) and reading raw responses. Not thread-safe: one test uses one client at a time
 /// (the async methods hand the blocking call to a Dispatch queue and wait for it).
+// @unchecked: `pending` has no lock; one test drives one client, one blocking call at a time.
 public final class RawSocketClient: @unchecked Sendable {
     public let fd: Int32
     private var pending: [UInt8] = []
