@@ -1,6 +1,5 @@
 import AWSProtocol
 import CloudTrail
-import DynamoDBControlPlane
 
 /// Turns a finished call into the CloudTrail event AWS would log for it (AWS: "Logging DynamoDB operations by using AWS CloudTrail",
 /// https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/logging-using-cloudtrail.html),
@@ -12,13 +11,12 @@ enum CallAudit {
     }
 
     static func event(
-        target: ServiceTarget, input: JSONValue?, call: AuthenticatedCall, result: Result<JSONValue, AWSServiceError>
+        _ operation: RecognizedOperation, input: JSONValue?, call: AuthenticatedCall, result: Result<JSONValue, AWSServiceError>
     ) -> CloudTrailEvent? {
-        // Data-plane calls are data events, which a trail logs only when asked (AWS CloudTrail User Guide: "Logging data events");
-        // DynamoTrail's trail logs management events only.
-        if let service = target.service.controlPlane, DynamoDBControlPlane.isDataPlane(service, operation: target.operation) {
-            return nil
-        }
+        // Data-plane calls are data events, which a trail logs only when asked (AWS CloudTrail User
+        // Guide: "Logging data events"); DynamoTrail's trail logs management events only.
+        guard operation.plane == .control else { return nil }
+        let target = operation.target
         let context = call.context
         let readOnly = isReadOnly(target.operation)
         var event = CloudTrailEvent(

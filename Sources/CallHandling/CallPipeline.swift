@@ -34,7 +34,7 @@ public struct CallPipeline: Sendable {
     /// authenticated (unknown operation, bad signature) are not recorded, as on AWS; every other
     /// outcome is recorded before this returns.
     public func run(_ call: IncomingCall) async -> Result<JSONValue, AWSServiceError> {
-        guard recognizes(call.target) else { return .failure(.unknownOperation) }
+        guard let operation = recognize(call.target) else { return .failure(.unknownOperation) }
         let authenticated: AuthenticatedCall
         switch authenticate(call) {
         case .success(let caller): authenticated = caller
@@ -51,16 +51,19 @@ public struct CallPipeline: Sendable {
             // An empty body is refused after authentication, and the refusal is recorded.
             result = .failure(.serialization)
         }
-        await record(call.target, input: call.input, call: authenticated, result: result)
+        await record(operation, input: call.input, call: authenticated, result: result)
         return result
     }
 
-    /// Whether the target names an operation its service has (others get UnknownOperationException).
-    public func recognizes(_ target: ServiceTarget) -> Bool {
+    /// The operation the target names, if its service has it (others get UnknownOperationException).
+    public func recognize(_ target: ServiceTarget) -> RecognizedOperation? {
         guard let service = target.service.controlPlane else {
-            return cloudTrail != nil && CloudTrailAPI.recognizes(target.operation)
+            guard cloudTrail != nil, CloudTrailAPI.recognizes(target.operation) else { return nil }
+            return RecognizedOperation(target: target, plane: .control)
         }
-        return DynamoDBControlPlane.recognizes(service, operation: target.operation)
+        return DynamoDBControlPlane.plane(service, operation: target.operation).map {
+            RecognizedOperation(target: target, plane: $0)
+        }
     }
 
     /// Who is calling: SigV4 per the authenticator's mode, or the caller the call already names.
@@ -96,10 +99,11 @@ public struct CallPipeline: Sendable {
 
     /// Turns the finished call into its CloudTrail event (none for calls the trail does not log) and
     /// hands it to the sink; then lets CloudTrail's API act on its own recorded call (StopLogging).
-    func record(_ target: ServiceTarget, input: JSONValue?, call: AuthenticatedCall, result: Result<JSONValue, AWSServiceError>)
-        async
-    {
-        guard let event = CallAudit.event(target: target, input: input, call: call, result: result) else { return }
+    func record(
+        _ operation: RecognizedOperation, input: JSONValue?, call: AuthenticatedCall, result: Result<JSONValue, AWSServiceError>
+    ) async {
+        let target = operation.target
+        guard let event = CallAudit.event(operation, input: input, call: call, result: result) else { return }
         let audited = AuditedCall(
             event: event, eventID: random.uuid(), eventTime: event.eventTime ?? call.context.receivedAt, target: target,
             input: input)

@@ -5,9 +5,18 @@ extension DynamoDBControlPlane {
     /// True when `operation` is a real operation of that service: the 57 DynamoDB operations of the
     /// botocore model plus the three reserved-capacity ones, or the four Streams ones.
     public static func recognizes(_ service: ControlPlaneService, operation: String) -> Bool {
+        plane(service, operation: operation) != nil
+    }
+
+    /// The plane an operation belongs to, in one lookup; nil when the service has no such operation.
+    public static func plane(_ service: ControlPlaneService, operation: String) -> OperationPlane? {
         switch service {
-        case .dynamoDB: return dynamoDBOperations.contains(operation)
-        case .streams: return streamsOperations.contains(operation)
+        case .dynamoDB:
+            if dataPlaneOperations.contains(operation) { return .data }
+            return dynamoDBOperations.contains(operation) ? .control : nil
+        case .streams:
+            guard streamsOperations.contains(operation) else { return nil }
+            return operation == "GetShardIterator" || operation == "GetRecords" ? .data : .control
         }
     }
 
@@ -37,10 +46,7 @@ extension DynamoDBControlPlane {
 
     /// Item operations and the Streams record calls: DynamoDB's data plane (everything else is control plane).
     public static func isDataPlane(_ service: ControlPlaneService, operation: String) -> Bool {
-        switch service {
-        case .dynamoDB: dataPlaneOperations.contains(operation)
-        case .streams: operation == "GetShardIterator" || operation == "GetRecords"
-        }
+        plane(service, operation: operation) == .data
     }
 
     func dispatchDynamoDB(_ operation: String, _ input: JSONValue, _ context: RequestContext)
