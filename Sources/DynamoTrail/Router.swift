@@ -26,19 +26,6 @@ public struct Router: HTTPHandler {
     let random: any RandomSource
     let logger: Logger
 
-    init(
-        pipeline: CallPipeline, admin: AdminActions, bucket: S3Bucket, defaultRegion: String, clock: any WallClock,
-        random: any RandomSource, logger: Logger
-    ) {
-        self.pipeline = pipeline
-        self.admin = admin
-        self.bucket = bucket
-        self.defaultRegion = defaultRegion
-        self.clock = clock
-        self.random = random
-        self.logger = logger
-    }
-
     public func handle(_ request: HTTPRequest) async -> HTTPResponse {
         let started = DispatchTime.now()
         let requestId = RequestID.make(using: random)
