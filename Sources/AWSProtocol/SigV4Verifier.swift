@@ -7,13 +7,13 @@
 /// The checks that need a clock or a secret, in AWS's order: credential scope, time, then signature.
 /// Pure: the caller supplies `now` and the secret it looked up.
 public enum SigV4Verifier {
-    /// Scope checks: the service must be `expectedService`, the region non-empty (any name is accepted:
+    /// Scope checks: the service must be `expectedService`, the region a valid name (`AWSRegionName`:
     /// DynamoTrail serves every region), the terminator `aws4_request`, and the scope date that of `X-Amz-Date`.
     public static func checkScope(_ auth: SigV4Authorization, expectedService: String) -> SigV4Failure? {
         if auth.service != expectedService {
             return .wrongService(expected: expectedService, found: auth.service, inQuery: auth.source == .query)
         }
-        if auth.region.isEmpty { return .invalidRegion(auth.region) }
+        if !AWSRegionName.isValid(auth.region) { return .invalidRegion(auth.region) }
         if auth.terminator != "aws4_request" { return .wrongTerminator(auth.terminator) }
         if auth.scopeDate != String(auth.amzDate.prefix(8)) {
             return .credentialDateMismatch(scopeDate: auth.scopeDate, amzDate: auth.amzDate)

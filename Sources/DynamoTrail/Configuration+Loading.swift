@@ -89,6 +89,7 @@ extension Configuration {
             if let v = try section.seconds("requestTimeoutSeconds", in: 0.01...86400) { server.requestTimeoutSeconds = v }
             if let v = try section.choice("logLevel", LogLevel.self) { logLevel = v }
             if let v = try section.string("defaultRegion") { defaultRegion = v }
+            if let v = try section.strings("allowedHosts") { allowedHosts = v }
             try section.finish()
         }
         if var section = try root.object("auth") {
@@ -222,32 +223,5 @@ extension Configuration {
         }
         try reader.finish()
         return identity
-    }
-
-    /// Checks rules that span keys.
-    func validate() throws(ConfigurationError) {
-        if accounts.isEmpty { throw ConfigurationError(key: "accounts", reason: "must list at least one account") }
-        if accounts.filter(\.isDefault).count > 1 {
-            throw ConfigurationError(key: "accounts", reason: "only one account may be \"default\": true")
-        }
-        var accountIds = Set<String>()
-        var keys = Set<String>()
-        for (i, account) in accounts.enumerated() {
-            guard accountIds.insert(account.accountId).inserted else {
-                throw ConfigurationError(key: "accounts[\(i)].accountId", reason: "repeats account \(account.accountId)")
-            }
-            for (j, identity) in account.identities.enumerated() {
-                guard keys.insert(identity.accessKeyId).inserted else {
-                    throw ConfigurationError(
-                        key: "accounts[\(i)].identities[\(j)].accessKeyId", reason: "repeats access key \(identity.accessKeyId)")
-                }
-            }
-        }
-        if trail.bucket.keyPrefix.hasSuffix("/") || trail.bucket.keyPrefix.hasPrefix("/") {
-            throw ConfigurationError(key: "trail.bucket.keyPrefix", reason: "must not start or end with \"/\"")
-        }
-        if trail.encryption.type == "aws:kms", trail.encryption.kmsKeyId == nil {
-            throw ConfigurationError(key: "trail.encryption.kmsKeyId", reason: "is required when type is \"aws:kms\"")
-        }
     }
 }

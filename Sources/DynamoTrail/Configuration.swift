@@ -16,6 +16,9 @@ public struct Configuration: Sendable {
     public var accounts: [AccountSettings] = [AccountSettings(accountId: "123456789012", alias: "default", isDefault: true)]
     /// The region of unsigned calls (and of calls whose credential scope names none).
     public var defaultRegion = "us-east-1"
+    /// The `Host` names the server answers to (`server.allowedHosts`; `"*"`: any); nil: the loopback
+    /// names for a loopback server, any host otherwise (see `HostPolicy`).
+    public var allowedHosts: [String]? = nil
     public var dynamodb = ControlPlaneSettings()
     public var trail = TrailSettings()
     public var journal = JournalSettings()

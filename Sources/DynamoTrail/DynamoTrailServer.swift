@@ -76,7 +76,8 @@ public actor DynamoTrailServer {
         self.admin = admin
         let router = Router(
             pipeline: pipeline, admin: admin, bucket: bucket, defaultRegion: configuration.defaultRegion, clock: clock,
-            random: random, logger: logger)
+            random: random, logger: logger,
+            hostPolicy: HostPolicy(configured: configuration.allowedHosts, bindHost: configuration.server.host))
         self.router = router
         self.http = HTTPServer(settings: configuration.server, handler: router)
     }

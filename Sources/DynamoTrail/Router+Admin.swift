@@ -4,7 +4,20 @@ import HTTPServer
 
 extension Router {
     /// `/_dynamotrail/health`, `/_dynamotrail/flush`, `/_dynamotrail/reset` and moto's `/moto-api/reset`.
+    /// In enforce mode each of them needs a valid signature of a configured identity (SigV4 for the
+    /// `dynamodb` service, as any DynamoDB call; `whoami` accepts any of our services), and a browser may
+    /// call them only from a page of this server (`Origin` on an allowed host).
     func admin(_ request: HTTPRequest, requestId: String) async -> HTTPResponse {
+        guard hostPolicy.allowsAdmin(origin: request.headers["Origin"]) else {
+            return WireResponse.admin(
+                ["error": .string("cross-origin requests to \(request.path) are refused")], status: 403, requestId: requestId)
+        }
+        if pipeline.authenticator.mode == .enforce, request.path != "/_dynamotrail/whoami" {
+            if case .failure(let failure) = pipeline.authenticator.authenticate(SigV4Request(request), expectedService: "dynamodb") {
+                let error = failure.jsonError
+                return WireResponse.admin(error.body, status: error.httpStatus, requestId: requestId)
+            }
+        }
         switch (request.method, String(request.path)) {
         case ("GET", "/_dynamotrail/health"), ("HEAD", "/_dynamotrail/health"):
             return WireResponse.admin(await admin.health(), requestId: requestId)

@@ -25,13 +25,25 @@ public struct Router: HTTPHandler {
     /// Draws request ids (and S3's).
     let random: any RandomSource
     let logger: Logger
+    /// The `Host` names served and the origins admin endpoints accept.
+    let hostPolicy: HostPolicy
 
     public func handle(_ request: HTTPRequest) async -> HTTPResponse {
         let started = DispatchTime.now()
         let requestId = RequestID.make(using: random)
         let target = request.headers["X-Amz-Target"]
-        var response = await route(request, requestId: requestId)
-        if request.headers.contains("Origin") { response.headers.set("Access-Control-Allow-Origin", "*") }
+        var response: HTTPResponse
+        if hostPolicy.allows(hostHeader: request.headers["Host"]) {
+            response = await route(request, requestId: requestId)
+        } else {
+            response = WireResponse.admin(
+                ["error": .string("Host \"\(request.headers["Host"] ?? "")\" is not served here; list it in server.allowedHosts")],
+                status: 403, requestId: requestId)
+        }
+        // DynamoDB answers browsers (CORS) on its endpoint, `/`; S3 and admin answers carry no CORS headers.
+        if request.path == "/", request.headers.contains("Origin") {
+            response.headers.set("Access-Control-Allow-Origin", "*")
+        }
         // S3 answers carry their own `x-amz-request-id` and no `x-amzn-RequestId` (botocore would prefer it).
         if !response.headers.contains("x-amzn-RequestId"), !response.headers.contains("x-amz-request-id") {
             response.headers.add("x-amzn-RequestId", requestId)

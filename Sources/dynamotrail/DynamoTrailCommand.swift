@@ -73,6 +73,13 @@ struct DynamoTrailCommand {
         }
         let host = configuration.server.host.contains(":") ? "[\(configuration.server.host)]" : configuration.server.host
         write("dynamotrail listening on http://\(host):\(port)\n")
+        if !HostPolicy.isLoopback(configuration.server.host) {
+            writeError(
+                "dynamotrail: warning: listening on \(host), reachable from other machines; "
+                    + (configuration.auth.mode == .enforce
+                        ? "calls and admin endpoints need signed requests (auth enforce)\n"
+                        : "auth is lenient: anyone who can connect may call it and reset it (use --auth enforce)\n"))
+        }
         await waitForTerminationSignal()
         writeError("dynamotrail: shutting down\n")
         let keys = await server.shutdown()

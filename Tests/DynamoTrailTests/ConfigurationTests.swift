@@ -68,6 +68,31 @@ import Testing
             #"{"dynamodb":{"transitions":{"createSeconds":-1}}}"#,
             "dynamodb.transitions.createSeconds: must be a number of seconds from 0.0 to 86400.0"
         ),
+        // Names that become paths, keys and ARNs, checked at start.
+        (
+            #"{"trail":{"bucket":{"keyPrefix":"../../x"}}}"#,
+            #"trail.bucket.keyPrefix: must not contain an empty, "." or ".." segment"#
+        ),
+        (#"{"trail":{"bucket":{"keyPrefix":"a//b"}}}"#, #"trail.bucket.keyPrefix: must not contain an empty, "." or ".." segment"#),
+        (
+            #"{"trail":{"organizationId":"../../x"}}"#,
+            #"trail.organizationId: must be "o-" and 10 to 32 lowercase letters or digits (like o-exampleorgid)"#
+        ),
+        (#"{"trail":{"bucket":{"path":""}}}"#, "trail.bucket.path: must be a non-empty path"),
+        (#"{"journal":{"path":""}}"#, "journal.path: must be a non-empty path"),
+        (#"{"trail":{"name":"../x"}}"#, "trail.name: may contain only ASCII letters, digits, periods, underscores and dashes"),
+        (#"{"trail":{"name":"my--trail"}}"#, "trail.name: must not have adjacent periods, underscores or dashes"),
+        (#"{"trail":{"name":"192.168.5.4"}}"#, "trail.name: must not be an IP address"),
+        (#"{"trail":{"bucket":{"name":"../x"}}}"#, "trail.bucket.name: may contain only lowercase letters, digits, periods and hyphens"),
+        (#"{"trail":{"bucket":{"name":"My-Logs"}}}"#, "trail.bucket.name: may contain only lowercase letters, digits, periods and hyphens"),
+        (
+            #"{"trail":{"homeRegion":".."}}"#,
+            #"trail.homeRegion: ".." is not a region name (lowercase letters and digits joined by hyphens, like us-east-1)"#
+        ),
+        (
+            #"{"server":{"defaultRegion":"a_b"}}"#,
+            #"server.defaultRegion: "a_b" is not a region name (lowercase letters and digits joined by hyphens, like us-east-1)"#
+        ),
         (#"[1]"#, "(top level): must be a JSON object"),
         (#"{"server":"#, "config.json: not valid JSON (unexpected end of input at byte 10)"),
     ])

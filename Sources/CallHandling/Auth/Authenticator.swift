@@ -77,6 +77,9 @@ public struct Authenticator: Sendable {
         let usedToken = auth.sessionToken != nil
         switch mode {
         case .lenient:
+            // Lenient mode checks no signature, but a region that cannot name a bucket folder or a
+            // digest chain is refused in both modes, before the call does anything.
+            guard AWSRegionName.isValid(auth.region) else { return .failure(.invalidRegion(auth.region)) }
             return .success(lenientCaller(auth, usedToken: usedToken))
         case .enforce:
             if let failure = SigV4Verifier.checkScope(auth, expectedService: expectedService)
