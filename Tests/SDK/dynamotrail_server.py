@@ -9,7 +9,10 @@ import json
 import urllib.request
 
 import boto3
+from botocore.auth import SigV4Auth
+from botocore.awsrequest import AWSRequest
 from botocore.config import Config
+from botocore.credentials import Credentials
 
 BIN = os.environ.get("DYNAMOTRAIL_BIN", ".build/release/dynamotrail")
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -58,9 +61,22 @@ class DynamoTrail:
         shutil.rmtree(self.dir, ignore_errors=True)
 
     def admin(self, method, path):
-        request = urllib.request.Request(self.endpoint + path, method=method)
+        """An admin call; signed by the first configured identity when the server enforces SigV4."""
+        request = urllib.request.Request(self.endpoint + path, method=method, headers=self.admin_signature(method, path))
         with urllib.request.urlopen(request) as response:
             return json.loads(response.read())
+
+    def admin_signature(self, method, path):
+        config = self.config or {}
+        enforce = (config.get("auth") or {}).get("mode") == "enforce" or "enforce" in self.args
+        identities = [identity for account in config.get("accounts", []) for identity in account.get("identities", [])]
+        if not enforce or not identities:
+            return {}
+        identity = identities[0]
+        request = AWSRequest(method=method, url=self.endpoint + path, data=b"")
+        credentials = Credentials(identity["accessKeyId"], identity["secretAccessKey"], identity.get("sessionToken"))
+        SigV4Auth(credentials, "dynamodb", "us-east-1").add_auth(request)
+        return dict(request.headers)
 
     def client(self, service, region="us-east-1", key="AKIAIOSFODNN7EXAMPLE", secret="wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
                token=None):

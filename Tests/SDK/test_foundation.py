@@ -33,7 +33,7 @@ class FoundationTest(unittest.TestCase):
         with DynamoTrail() as server:
             with socket.create_connection(("127.0.0.1", server.port)) as s:
                 body = b"{}"
-                s.sendall(b"POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-amz-json-1.0\r\n"
+                s.sendall(b"POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-amz-json-1.0\r\n"
                           b"X-Amz-Target: DynamoDB_20120810.Bogus\r\nContent-Length: 2\r\nConnection: close\r\n\r\n" + body)
                 data = b""
                 while True:
@@ -49,7 +49,7 @@ class FoundationTest(unittest.TestCase):
     def test_sigterm_finishes_in_flight_requests_and_exits_zero(self):
         with DynamoTrail() as server:
             s = socket.create_connection(("127.0.0.1", server.port))
-            s.sendall(b"POST /_dynamotrail/flush HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\n\r\nab")
+            s.sendall(b"POST /_dynamotrail/flush HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 4\r\n\r\nab")
             time.sleep(0.2)
             server.process.send_signal(signal.SIGTERM)
             time.sleep(0.2)
