@@ -78,11 +78,16 @@ public enum HelpText {
         OPTIONS
           --output DIR          directory to write (default ./sample-bucket)
           --count N             number of events (default 1000)
-          --seed N              random seed, for identical output run after run
-          --start-time / --end-time   ISO 8601 range of event times (default: the last 24 hours)
+          --seed N              random seed: the same command writes byte-identical log files every time
+          --start-time / --end-time   ISO 8601 range of event times (default: the last 24 hours; with --seed,
+                                the fixed day 2026-01-01 UTC, so a seeded run never depends on the clock)
           --regions LIST        comma-separated regions (default us-east-1,us-west-2,eu-west-1; the first gets most calls)
           --config PATH         accounts and identities to use (default: ./config.json, else two demo accounts)
           --quiet               no progress bar
+
+        Digest files are signed with the RSA keys kept in DIR/.dynamotrail/keys (made on the first run):
+        they repeat byte for byte too when DIR keeps those keys; a fresh DIR gets new keys, so its digests'
+        signatures and key fingerprints differ while the log files do not.
         """
 
     public static func forSubcommand(_ subcommand: CommandLineInvocation.Subcommand) -> String {

@@ -53,6 +53,10 @@ public struct SampleGenerator: Sendable {
 
     public let options: Options
 
+    /// The end of the default range when a seed is given (the range is the 24 hours before it, the
+    /// day 2026-01-01 UTC): fixed, so a seeded command writes the same log files whenever it runs.
+    public static let seededDefaultEnd = Date(timeIntervalSince1970: 1_767_312_000)
+
     public init(options: Options) { self.options = options }
 
     static let userAgents = [

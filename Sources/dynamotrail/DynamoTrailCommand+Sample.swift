@@ -18,8 +18,10 @@ extension DynamoTrailCommand {
         guard let seed = UInt64(options["seed"] ?? "1") else {
             fail(ConfigurationError(key: "--seed", reason: "must be a whole number"), hint: false)
         }
-        let now = Date()
-        let end = parseTime(options["end-time"], key: "--end-time") ?? now
+        // With an explicit --seed and no range, a fixed day, so the same command writes the same bytes
+        // whenever it runs; without a seed, the last 24 hours.
+        let defaultEnd = options["seed"] == nil ? Date() : SampleGenerator.seededDefaultEnd
+        let end = parseTime(options["end-time"], key: "--end-time") ?? defaultEnd
         let start = parseTime(options["start-time"], key: "--start-time") ?? end.addingTimeInterval(-86400)
         guard start < end else { fail(ConfigurationError(key: "--start-time", reason: "must be before --end-time"), hint: false) }
         var trail = configuration.trail

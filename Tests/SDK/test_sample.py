@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+import time
 import unittest
 
 from dynamotrail_server import BIN
@@ -84,6 +85,23 @@ class SampleTest(unittest.TestCase):
         result = subprocess.run([BIN, "sample", "--output", again, *ARGS], capture_output=True, text=True, timeout=600)
         self.assertEqual(result.returncode, 0, result.stderr)
         self.assertEqual(log_digests(self.out), log_digests(again))
+
+    def test_a_seed_without_a_range_writes_the_same_files_whenever_it_runs(self):
+        # Without a range the seeded default is a fixed day, so runs at different times agree (a range ending
+        # "now" would move every event time by the time between the runs).
+        first, second = os.path.join(self.dir, "c"), os.path.join(self.dir, "d")
+        command = ["sample", "--count", "2000", "--seed", "11"]
+        self.assertEqual(subprocess.run([BIN, *command, "--output", first], capture_output=True, timeout=600).returncode, 0)
+        time.sleep(1.1)
+        self.assertEqual(subprocess.run([BIN, *command, "--output", second], capture_output=True, timeout=600).returncode, 0)
+        self.assertEqual(log_digests(first), log_digests(second))
+        self.assertTrue(all("/2026/01/01/" in key or "/2026/01/02/" in key for key in log_digests(first)))
+        # Digests repeat too when the output keeps its signing keys: a second run into the same directory.
+        digests = lambda d: {os.path.relpath(p, d): open(p, "rb").read() for p in glob.glob(
+            os.path.join(d, "AWSLogs", "*", "CloudTrail-Digest", "**", "*.json.gz"), recursive=True)}
+        before = digests(first)
+        self.assertEqual(subprocess.run([BIN, *command, "--output", first], capture_output=True, timeout=600).returncode, 0)
+        self.assertEqual(digests(first), before)
 
 
 if __name__ == "__main__":
