@@ -22,8 +22,9 @@ final class HTTPConnection: @unchecked Sendable {
     private let gauges: HTTPServerGauges
 
     private var state: HTTPConnectionState
-    /// Bytes queued for the socket; `outputOffset` of them are already written.
-    private var output: [UInt8] = []
+    /// Buffers queued for the socket, oldest first; `outputOffset` bytes of the first are written.
+    /// Each is dropped once written, so no large buffer outlives its answer.
+    private var output: [[UInt8]] = []
     private var outputOffset = 0
 
     private var readSource: DispatchSourceRead?
@@ -39,8 +40,6 @@ final class HTTPConnection: @unchecked Sendable {
     /// The first read of a readable event (most requests fit) and the most a buffer grows to.
     static let smallReadBytes = 4 * 1024
     static let largeReadBytes = 64 * 1024
-    /// Output capacity kept after everything is written; a larger buffer is freed.
-    static let keptOutputCapacity = 64 * 1024
 
     init(
         id: Int, fd: Int32, peer: String, handler: any HTTPHandler, settings: HTTPServerSettings,
@@ -125,10 +124,10 @@ final class HTTPConnection: @unchecked Sendable {
     private func timerFired() { perform(state.timerFired(now: .now())) }
 
     private func flushOutput() {
-        guard !state.isClosed, outputOffset < output.count else { return }
+        guard !state.isClosed, !output.isEmpty else { return }
         var written = 0
-        while outputOffset < output.count {
-            guard let sent = Socket.write(fd, output, from: outputOffset) else {
+        while let first = output.first {
+            guard let sent = Socket.write(fd, first, from: outputOffset) else {
                 perform(state.writeFailed())
                 return
             }
@@ -142,14 +141,12 @@ final class HTTPConnection: @unchecked Sendable {
             outputOffset += sent
             written += sent
             gauges.addUnsentOutput(-sent)
-        }
-        if outputOffset == output.count {
-            if output.capacity > Self.keptOutputCapacity {
-                output = []
-            } else {
-                output.removeAll(keepingCapacity: true)
+            if outputOffset == first.count {
+                output.removeFirst()
+                outputOffset = 0
             }
-            outputOffset = 0
+        }
+        if output.isEmpty {
             if writeSourceActive, let writeSource {
                 writeSourceActive = false
                 writeSource.suspend()
@@ -197,21 +194,20 @@ final class HTTPConnection: @unchecked Sendable {
         if queuedBytes { flushOutput() }
     }
 
+    /// Queues `bytes`: small ones join a small last buffer (fewer writes), large ones stay as they are.
     private func enqueue(_ bytes: [UInt8]) {
+        guard !bytes.isEmpty else { return }
         gauges.addUnsentOutput(bytes.count)
-        if outputOffset == output.count {
-            output = bytes
-            outputOffset = 0
+        let small = HTTPConnectionState.maxUnsentBytesBeforeNextRequest
+        if let last = output.last, last.count + bytes.count <= small {
+            output[output.count - 1].append(contentsOf: bytes)
         } else {
-            // At most 64 KiB are left unsent when an answer is queued behind them: cheap to move.
-            output.removeFirst(outputOffset)
-            outputOffset = 0
-            output.append(contentsOf: bytes)
+            output.append(bytes)
         }
     }
 
     private func close() {
-        gauges.addUnsentOutput(-(output.count - outputOffset))
+        gauges.addUnsentOutput(-(output.reduce(0) { $0 + $1.count } - outputOffset))
         output = []
         outputOffset = 0
         resizeReadBuffer(to: 0)

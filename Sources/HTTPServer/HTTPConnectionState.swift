@@ -142,12 +142,7 @@ struct HTTPConnectionState: Sendable {
             request.wantsKeepAlive && !response.closeConnection && !(shuttingDown && pending.isEmpty)
             && !(peerFinishedSending && pending.isEmpty)
         if !keepAlive { phase = .closingAfterWrite }
-        var actions = [
-            send(
-                HTTPResponseEncoder.encode(
-                    response, version: request.version, keepAlive: keepAlive, omitBody: request.method == "HEAD",
-                    date: httpDate()), now: now)
-        ]
+        var actions = sendAnswer(response, to: request, keepAlive: keepAlive, now: now)
         guard keepAlive else { return actions + armTimer() }
         if owesContinue, pending.isEmpty {
             owesContinue = false
@@ -275,6 +270,21 @@ struct HTTPConnectionState: Sendable {
         guard shouldPause != readingPaused else { return [] }
         readingPaused = shouldPause
         return [shouldPause ? .pauseReading : .resumeReading]
+    }
+
+    /// Queues the answer: head and body in one buffer, or, for a large body, the body as it is behind
+    /// its head (no second copy of a large answer).
+    private mutating func sendAnswer(
+        _ response: HTTPResponse, to request: HTTPRequest, keepAlive: Bool, now: DispatchTime
+    ) -> [Action] {
+        let omitBody = request.method == "HEAD"
+        var head = HTTPResponseEncoder.encodeHead(
+            response, version: request.version, keepAlive: keepAlive, date: httpDate())
+        guard !omitBody, response.body.count > Self.maxUnsentBytesBeforeNextRequest else {
+            if !omitBody { head.append(contentsOf: response.body) }
+            return [send(head, now: now)]
+        }
+        return [send(head, now: now), send(response.body, now: now)]
     }
 
     private mutating func send(_ bytes: [UInt8], now: DispatchTime) -> Action {

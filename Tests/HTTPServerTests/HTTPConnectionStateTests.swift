@@ -226,6 +226,15 @@ import Testing
         #expect(!connection.readPaused)
     }
 
+    @Test func queuesALargeBodyBehindItsHeadWithoutCopyingIt() {
+        var connection = ConnectionHarness()
+        connection.receive(Self.get)
+        let body = [UInt8](repeating: 0x61, count: HTTPConnectionState.maxUnsentBytesBeforeNextRequest + 1)
+        connection.answer(HTTPResponse(status: 200, body: body))
+        let head = "HTTP/1.1 200 OK\r\nContent-Length: \(body.count)\r\nDate: \(ConnectionHarness.date)\r\n\r\n"
+        #expect(connection.lastActions.prefix(2) == [.send(Array(head.utf8)), .send(body)])
+    }
+
     @Test func aClientThatNeverReadsGetsOneLargeAnswerBuffered() {
         var connection = ConnectionHarness()
         let size = 20 * 1024 * 1024
