@@ -173,7 +173,7 @@ struct HTTPConnectionState: Sendable {
             readingPaused = false
             return [.shutdownWrite, .resumeReading] + armTimer()
         }
-        if shuttingDown, isIdle { return close() }
+        if isIdle, shuttingDown || peerFinishedSending { return close() }
         if isIdle {
             idleDeadline = now + timeouts.idleSeconds
             return armTimer()

@@ -119,6 +119,16 @@ import Testing
         #expect(connection.closed)
     }
 
+    @Test func closesOnceTheAnswerIsWrittenWhenThePeerHalfClosedWhileItWasUnsent() {
+        var connection = ConnectionHarness()
+        connection.receive(Self.get)
+        connection.answer()
+        connection.peerHalfCloses()
+        #expect(!connection.closed)
+        connection.writeEverything()
+        #expect(connection.closed)
+    }
+
     @Test func closesAtOnceWhenAnIdleOrHalfSentPeerHalfCloses() {
         var idle = ConnectionHarness()
         idle.peerHalfCloses()

@@ -163,10 +163,8 @@ import Testing
             omitBody: true)
         #expect(String(decoding: head, as: UTF8.self) == "HTTP/1.1 200 OK\r\nContent-Length: 10\r\nConnection: keep-alive\r\n\r\n")
     }
-}
 
-/// The parser gives its buffer back once a request is consumed, so idle connections hold none.
-@Suite struct HTTPRequestParserMemoryTests {
+    /// The parser gives its buffer back once a request is consumed, so idle connections hold none.
     @Test func releasesItsBufferAfterALargeRequest() throws {
         var parser = HTTPRequestParser()
         parser.append(Array("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 100000\r\n\r\n".utf8))
