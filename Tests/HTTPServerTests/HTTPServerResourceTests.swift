@@ -78,7 +78,10 @@ func eventually(attempts: Int = 400, _ condition: () -> Bool) async -> Bool {
 
     @Test func idleConnectionsHoldNoReadBufferAndLittleMemory() async throws {
         let count = Int(ProcessInfo.processInfo.environment["DYNAMOTRAIL_IDLE_CONNECTIONS"] ?? "") ?? 1000
-        let server = try startServer { $0.idleTimeoutSeconds = 600 }
+        let server = try startServer {
+            $0.idleTimeoutSeconds = 600
+            $0.maxConnections = count + 10
+        }
         let before = ProcessMemory.residentBytes()
         // A connection that received a 1 MiB body shrinks back too (its memory is counted below).
         let large = try RawSocketClient(port: server.port)
