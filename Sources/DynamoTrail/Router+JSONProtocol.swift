@@ -1,6 +1,8 @@
 import AWSProtocol
 import CallHandling
+import Dispatch
 import HTTPServer
+import Synchronization
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -31,11 +33,8 @@ extension Router {
 
         var input: JSONValue? = nil
         if !request.body.isEmpty {
-            do {
-                input = try JSONParser.parse(request.body)
-            } catch {
-                return fail(.serialization)
-            }
+            guard let parsed = await Self.parseJSONBody(request.body) else { return fail(.serialization) }
+            input = parsed
         }
         guard let target else { return fail(.unknownOperation) }
         let call = IncomingCall(
@@ -47,6 +46,30 @@ extension Router {
             return WireResponse.json(output, requestId: requestId, contentType: contentType, crc32: crc32)
         case .failure(let error):
             return fail(error)
+        }
+    }
+
+    /// Bodies larger than this are parsed on `bodyParsingQueue` (our proposal: 64 KiB; a 16 MiB body
+    /// takes seconds to parse, and the two concurrency threads also serve every other connection).
+    static let largeBodyBytes = 64 * 1024
+
+    /// Where large bodies are parsed: Dispatch threads, so the concurrency threads stay free.
+    static let bodyParsingQueue = DispatchQueue(
+        label: "dynamotrail.json-body-parsing", qos: .userInitiated, attributes: .concurrent)
+
+    /// Large bodies being parsed on `bodyParsingQueue` right now (tests watch it).
+    static let largeBodyParsesInProgress = Atomic<Int>(0)
+
+    /// The parsed body, or nil when it is not JSON; large bodies are parsed off the concurrency threads.
+    static func parseJSONBody(_ body: [UInt8]) async -> JSONValue? {
+        guard body.count > largeBodyBytes else { return try? JSONParser.parse(body) }
+        return await withCheckedContinuation { (continuation: CheckedContinuation<JSONValue?, Never>) in
+            bodyParsingQueue.async {
+                largeBodyParsesInProgress.add(1, ordering: .relaxed)
+                let parsed = try? JSONParser.parse(body)
+                largeBodyParsesInProgress.subtract(1, ordering: .relaxed)
+                continuation.resume(returning: parsed)
+            }
         }
     }
 }

@@ -9,7 +9,9 @@ import Dispatch
 /// One client connection's socket driver: it reads bytes, writes bytes, runs the handler and keeps the
 /// timer, and asks `HTTPConnectionState` what each event means. Isolation: every mutable property is
 /// touched only on `queue`, the connection's own serial queue (Dispatch sources and handler answers
-/// are delivered there).
+/// are delivered there). Memory it holds: no read buffer while idle (one of 4 KiB, grown to 64 KiB
+/// for a large request, is allocated while a request is being received) and at most one answer
+/// plus 64 KiB unsent (see `HTTPConnectionState.maxUnsentBytesBeforeNextRequest`).
 // @unchecked: the mutable state is confined to `queue`, which the compiler cannot see.
 final class HTTPConnection: @unchecked Sendable {
     let id: Int
@@ -17,10 +19,12 @@ final class HTTPConnection: @unchecked Sendable {
     private let queue: DispatchQueue
     private let handler: any HTTPHandler
     private let onClose: @Sendable (Int) -> Void
+    private let gauges: HTTPServerGauges
 
     private var state: HTTPConnectionState
-    /// Bytes queued for the socket; `outputOffset` of them are already written.
-    private var output: [UInt8] = []
+    /// Buffers queued for the socket, oldest first; `outputOffset` bytes of the first are written.
+    /// Each is dropped once written, so no large buffer outlives its answer.
+    private var output: [[UInt8]] = []
     private var outputOffset = 0
 
     private var readSource: DispatchSourceRead?
@@ -31,21 +35,28 @@ final class HTTPConnection: @unchecked Sendable {
     /// Read and write sources not yet cancelled: the descriptor is closed only when both are, so a
     /// reused descriptor number never inherits a dying source's registration.
     private var liveSources = 0
-    private var readBuffer = [UInt8](repeating: 0, count: 65536)
+    /// Empty while no request is being received; see `readAvailable()`.
+    private var readBuffer: [UInt8] = []
+    /// The first read of a readable event (most requests fit) and the most a buffer grows to.
+    static let smallReadBytes = 4 * 1024
+    static let largeReadBytes = 64 * 1024
 
     init(
         id: Int, fd: Int32, peer: String, handler: any HTTPHandler, settings: HTTPServerSettings,
-        onClose: @escaping @Sendable (Int) -> Void
+        gauges: HTTPServerGauges, onClose: @escaping @Sendable (Int) -> Void
     ) {
         self.id = id
         self.fd = fd
         self.handler = handler
         self.onClose = onClose
+        self.gauges = gauges
         self.queue = DispatchQueue(label: "dynamotrail.http.connection.\(id)")
         self.state = HTTPConnectionState(
             remoteAddress: peer,
             limits: .init(maxHeaderBytes: settings.maxHeaderBytes, maxBodyBytes: settings.maxBodyBytes),
-            timeouts: .init(idleSeconds: settings.idleTimeoutSeconds, requestSeconds: settings.requestTimeoutSeconds),
+            timeouts: .init(
+                idleSeconds: settings.idleTimeoutSeconds, requestSeconds: settings.requestTimeoutSeconds,
+                writeSeconds: settings.writeTimeoutSeconds),
             httpDate: { HTTPDate.format(Date()) })
     }
 
@@ -78,12 +89,20 @@ final class HTTPConnection: @unchecked Sendable {
 
     // MARK: Events
 
+    /// Reads what the socket holds into a buffer that starts small and grows while reads fill it;
+    /// the buffer is freed when no request is left half-received, so idle connections hold none.
     private func readAvailable() {
+        if readBuffer.isEmpty { resizeReadBuffer(to: Self.smallReadBytes) }
+        defer { if !state.isReceivingRequest { resizeReadBuffer(to: 0) } }
         while !state.isClosed {
             switch Socket.read(fd, into: &readBuffer) {
             case .bytes(let count):
+                let filled = count == readBuffer.count
                 perform(state.received(readBuffer[0..<count], now: .now()))
-                if readPaused { return }
+                if readPaused || state.isClosed { return }
+                if filled, readBuffer.count < Self.largeReadBytes {
+                    resizeReadBuffer(to: min(readBuffer.count * 4, Self.largeReadBytes))
+                }
             case .wouldBlock:
                 perform(state.waitingForBytes())
                 return
@@ -96,13 +115,19 @@ final class HTTPConnection: @unchecked Sendable {
         }
     }
 
+    private func resizeReadBuffer(to size: Int) {
+        guard size != readBuffer.count else { return }
+        gauges.addReadBuffer(size - readBuffer.count)
+        readBuffer = size == 0 ? [] : [UInt8](repeating: 0, count: size)
+    }
+
     private func timerFired() { perform(state.timerFired(now: .now())) }
 
     private func flushOutput() {
-        guard !state.isClosed, outputOffset < output.count else { return }
+        guard !state.isClosed, !output.isEmpty else { return }
         var written = 0
-        while outputOffset < output.count {
-            guard let sent = Socket.write(fd, output, from: outputOffset) else {
+        while let first = output.first {
+            guard let sent = Socket.write(fd, first, from: outputOffset) else {
                 perform(state.writeFailed())
                 return
             }
@@ -115,10 +140,13 @@ final class HTTPConnection: @unchecked Sendable {
             }
             outputOffset += sent
             written += sent
+            gauges.addUnsentOutput(-sent)
+            if outputOffset == first.count {
+                output.removeFirst()
+                outputOffset = 0
+            }
         }
-        if outputOffset == output.count {
-            output.removeAll(keepingCapacity: true)
-            outputOffset = 0
+        if output.isEmpty {
             if writeSourceActive, let writeSource {
                 writeSourceActive = false
                 writeSource.suspend()
@@ -166,16 +194,23 @@ final class HTTPConnection: @unchecked Sendable {
         if queuedBytes { flushOutput() }
     }
 
+    /// Queues `bytes`: small ones join a small last buffer (fewer writes), large ones stay as they are.
     private func enqueue(_ bytes: [UInt8]) {
-        if outputOffset == output.count {
-            output = bytes
-            outputOffset = 0
+        guard !bytes.isEmpty else { return }
+        gauges.addUnsentOutput(bytes.count)
+        let small = HTTPConnectionState.maxUnsentBytesBeforeNextRequest
+        if let last = output.last, last.count + bytes.count <= small {
+            output[output.count - 1].append(contentsOf: bytes)
         } else {
-            output.append(contentsOf: bytes)
+            output.append(bytes)
         }
     }
 
     private func close() {
+        gauges.addUnsentOutput(-(output.reduce(0) { $0 + $1.count } - outputOffset))
+        output = []
+        outputOffset = 0
+        resizeReadBuffer(to: 0)
         if readPaused { readSource?.resume() }
         readSource?.cancel()
         if let writeSource {

@@ -4,7 +4,8 @@ import Dispatch
 /// a handler's response, bytes written, the peer's half-close, a timer, shutdown) and answers the
 /// actions the socket layer must perform (`HTTPConnection` is that layer). Pipelined requests go to
 /// the handler one at a time and are answered in order; keep-alive, `100 Continue`, idle and
-/// slow-request (408) timeouts, shutdown draining and parse-error answers are decided here.
+/// slow-request (408) and write timeouts, back-pressure, shutdown draining and parse-error answers
+/// are decided here.
 /// A value type: whoever owns it serializes the events (`HTTPConnection` does so on its queue).
 struct HTTPConnectionState: Sendable {
     /// What the socket layer must do, in the order given.
@@ -13,7 +14,7 @@ struct HTTPConnectionState: Sendable {
         case send([UInt8])
         /// Run the handler on this request; report its answer with `responded`.
         case handle(HTTPRequest)
-        /// Stop reading until `resumeReading` (back-pressure: the client is far ahead of us).
+        /// Stop reading until `resumeReading` (back-pressure: a request already waits for its turn).
         case pauseReading
         case resumeReading
         /// Stop sending (half-close), so the peer reads our last answer before the connection ends.
@@ -32,6 +33,8 @@ struct HTTPConnectionState: Sendable {
         var requestSeconds: Double
         /// Seconds we keep draining a refused client's bytes after our answer, before closing.
         var lingerSeconds: Double = 2
+        /// Seconds unsent answer bytes may wait without the peer taking any of them, before closing.
+        var writeSeconds: Double = 30
     }
 
     /// Where the connection is in its life.
@@ -51,10 +54,9 @@ struct HTTPConnectionState: Sendable {
         case refusal(HTTPParseError)
     }
 
-    /// Pipelined requests queued beyond this many pause reading.
-    static let maxPendingRequests = 64
-    /// Unsent answer bytes beyond this many pause reading.
-    static let maxUnsentBytes = 4 * 1024 * 1024
+    /// The next pipelined request goes to the handler only once at most this many answer bytes are
+    /// unsent, so a connection buffers at most one answer plus this much (our proposal: 64 KiB).
+    static let maxUnsentBytesBeforeNextRequest = 64 * 1024
 
     private let timeouts: Timeouts
     private let remoteAddress: String
@@ -70,6 +72,8 @@ struct HTTPConnectionState: Sendable {
     private var owesContinue = false
     /// Bytes handed out in `send` actions and not yet reported `written`.
     private(set) var unsentByteCount = 0
+    /// We asked the socket layer to stop reading (a parsed request waits its turn).
+    private(set) var readingPaused = false
     /// The peer half-closed (end of stream): answer what it sent, then close.
     private(set) var peerFinishedSending = false
     /// A refusal is queued: bytes after it are no longer parsed.
@@ -79,6 +83,8 @@ struct HTTPConnectionState: Sendable {
     private(set) var requestDeadline: DispatchTime?
     /// When an idle keep-alive connection closes.
     private(set) var idleDeadline: DispatchTime?
+    /// When unsent bytes the peer has not taken any of close the connection (restarted by each write).
+    private(set) var writeDeadline: DispatchTime?
 
     init(
         remoteAddress: String, limits: HTTPRequestParser.Limits, timeouts: Timeouts,
@@ -91,6 +97,9 @@ struct HTTPConnectionState: Sendable {
     }
 
     var isClosed: Bool { phase == .closed }
+
+    /// A request has begun arriving and is not complete (the socket layer keeps a read buffer).
+    var isReceivingRequest: Bool { parser.isMidRequest }
 
     /// Nothing in progress: no request being received, queued, handled or answered.
     var isIdle: Bool { !handlerRunning && pending.isEmpty && unsentByteCount == 0 && !parser.isMidRequest }
@@ -133,20 +142,14 @@ struct HTTPConnectionState: Sendable {
             request.wantsKeepAlive && !response.closeConnection && !(shuttingDown && pending.isEmpty)
             && !(peerFinishedSending && pending.isEmpty)
         if !keepAlive { phase = .closingAfterWrite }
-        var actions = [
-            send(
-                HTTPResponseEncoder.encode(
-                    response, version: request.version, keepAlive: keepAlive, omitBody: request.method == "HEAD",
-                    date: httpDate()))
-        ]
-        guard keepAlive else { return actions }
+        var actions = sendAnswer(response, to: request, keepAlive: keepAlive, now: now)
+        guard keepAlive else { return actions + armTimer() }
         if owesContinue, pending.isEmpty {
             owesContinue = false
-            actions.append(send(HTTPResponseEncoder.continueResponse))
+            actions.append(send(HTTPResponseEncoder.continueResponse, now: now))
         }
-        if pending.count <= Self.maxPendingRequests { actions.append(.resumeReading) }
-        actions += startNext()
-        return actions + armTimer()
+        actions += startNext(now: now)
+        return actions + adjustReading() + armTimer()
     }
 
     /// The socket took `byteCount` more of the queued bytes. Once all are written: close (or linger)
@@ -154,21 +157,30 @@ struct HTTPConnectionState: Sendable {
     mutating func written(byteCount: Int, now: DispatchTime) -> [Action] {
         guard !isClosed else { return [] }
         unsentByteCount -= byteCount
-        guard unsentByteCount == 0 else { return [] }
+        if byteCount > 0 { writeDeadline = now + timeouts.writeSeconds }
+        guard unsentByteCount == 0 else {
+            // The peer is reading: the next pipelined request may start once little is left unsent.
+            let next = startNext(now: now)
+            return next.isEmpty ? [] : next + adjustReading() + armTimer()
+        }
+        writeDeadline = nil
         if phase == .closingAfterWrite {
             guard parsingStopped && !peerFinishedSending else { return close() }
             // Refused mid-request: the client may still be sending. Half-close so it reads our answer,
             // then drain its bytes briefly instead of resetting the connection under it.
             phase = .lingering
             requestDeadline = now + timeouts.lingerSeconds
+            readingPaused = false
             return [.shutdownWrite, .resumeReading] + armTimer()
         }
-        if shuttingDown, isIdle { return close() }
+        if isIdle, shuttingDown || peerFinishedSending { return close() }
         if isIdle {
             idleDeadline = now + timeouts.idleSeconds
             return armTimer()
         }
-        return []
+        // Time spent waiting for the peer to read does not count against its next request.
+        if !handlerRunning, pending.isEmpty, parser.isMidRequest { requestDeadline = now + timeouts.requestSeconds }
+        return startNext(now: now) + adjustReading() + armTimer()
     }
 
     /// The socket refused our bytes: the peer is gone.
@@ -178,11 +190,16 @@ struct HTTPConnectionState: Sendable {
     mutating func timerFired(now: DispatchTime) -> [Action] {
         guard !isClosed else { return [] }
         if phase == .lingering { return close() }
-        if parser.isMidRequest, !handlerRunning, let requestDeadline, now >= requestDeadline {
+        if unsentByteCount > 0 {
+            // A peer that takes none of our bytes for the write timeout is not reading: give up on it.
+            if let writeDeadline, now >= writeDeadline { return close() }
+            return armTimer()
+        }
+        if parser.isMidRequest, !handlerRunning, pending.isEmpty, let requestDeadline, now >= requestDeadline {
             // A slow client (slowloris): answer 408 and close.
             parsingStopped = true
             pending.append(.refusal(HTTPParseError(status: 408, reason: "request not completed in time")))
-            return startNext()
+            return startNext(now: now) + armTimer()
         }
         if isIdle, let idleDeadline, now >= idleDeadline { return close() }
         return armTimer()
@@ -208,7 +225,7 @@ struct HTTPConnectionState: Sendable {
                 switch event {
                 case .expectContinue:
                     if !handlerRunning && pending.isEmpty {
-                        actions.append(send(HTTPResponseEncoder.continueResponse))
+                        actions.append(send(HTTPResponseEncoder.continueResponse, now: now))
                     } else {
                         owesContinue = true
                     }
@@ -223,39 +240,78 @@ struct HTTPConnectionState: Sendable {
             }
         }
         if requestDeadline == nil, parser.isMidRequest { requestDeadline = now + timeouts.requestSeconds }
-        // Back-pressure: a client that pipelines without reading answers waits until we catch up.
-        if pending.count > Self.maxPendingRequests || unsentByteCount > Self.maxUnsentBytes {
-            actions.append(.pauseReading)
-        }
-        return actions + startNext()
+        if !parser.isMidRequest { parser.releaseSpareCapacity() }
+        return actions + startNext(now: now) + adjustReading()
     }
 
-    /// Hands the next queued request to the handler, or writes the queued refusal.
-    private mutating func startNext() -> [Action] {
-        guard !handlerRunning, phase == .open, !pending.isEmpty else { return [] }
+    /// Hands the next queued request to the handler, or writes the queued refusal, once the earlier
+    /// answers are (nearly) sent: a client that pipelines without reading gets one answer at a time.
+    private mutating func startNext(now: DispatchTime) -> [Action] {
+        guard !handlerRunning, phase == .open, !pending.isEmpty,
+            unsentByteCount <= Self.maxUnsentBytesBeforeNextRequest
+        else { return [] }
         switch pending.removeFirst() {
         case .refusal(let error):
             let response = HTTPResponse(
                 status: error.status, headers: HTTPHeaders(["Content-Type": "text/plain"]), text: error.reason + "\n")
             phase = .closingAfterWrite
-            return [send(HTTPResponseEncoder.encode(response, keepAlive: false, date: httpDate()))]
+            return [send(HTTPResponseEncoder.encode(response, keepAlive: false, date: httpDate()), now: now)]
         case .request(let request):
             handlerRunning = true
             return [.handle(request)]
         }
     }
 
-    private mutating func send(_ bytes: [UInt8]) -> Action {
+    /// Back-pressure: reading stops while a parsed request waits its turn (the handler is busy or an
+    /// answer is unsent), so a client far ahead of us is held back by its own socket, not our memory.
+    private mutating func adjustReading() -> [Action] {
+        guard phase == .open || phase == .closingAfterWrite else { return [] }
+        let shouldPause = !pending.isEmpty
+        guard shouldPause != readingPaused else { return [] }
+        readingPaused = shouldPause
+        return [shouldPause ? .pauseReading : .resumeReading]
+    }
+
+    /// Queues the answer: head and body in one buffer, or, for a large body, the body as it is behind
+    /// its head (no second copy of a large answer).
+    private mutating func sendAnswer(
+        _ response: HTTPResponse, to request: HTTPRequest, keepAlive: Bool, now: DispatchTime
+    ) -> [Action] {
+        let omitBody = request.method == "HEAD"
+        var head = HTTPResponseEncoder.encodeHead(
+            response, version: request.version, keepAlive: keepAlive, date: httpDate())
+        guard !omitBody, response.body.count > Self.maxUnsentBytesBeforeNextRequest else {
+            if !omitBody { head.append(contentsOf: response.body) }
+            return [send(head, now: now)]
+        }
+        return [send(head, now: now), send(response.body, now: now)]
+    }
+
+    private mutating func send(_ bytes: [UInt8], now: DispatchTime) -> Action {
+        if unsentByteCount == 0 { writeDeadline = now + timeouts.writeSeconds }
         unsentByteCount += bytes.count
         return .send(bytes)
     }
 
-    /// The timer for the current situation: the request deadline while one is being received (or
-    /// while lingering), the idle deadline while idle, none while a request is handled or answered.
+    /// The timer for the current situation: the linger deadline while lingering, the write deadline
+    /// while answer bytes are unsent, none while the handler works, the request deadline while one is
+    /// being received, the idle deadline while idle.
     private func armTimer() -> [Action] {
         guard !isClosed else { return [] }
         let deadline: DispatchTime? =
-            if phase == .lingering || parser.isMidRequest { requestDeadline } else if isIdle { idleDeadline } else { nil }
+            if phase == .lingering {
+                requestDeadline
+            } else if unsentByteCount > 0 {
+                writeDeadline
+            } else if handlerRunning {
+                nil
+            } else if parser.isMidRequest {
+                requestDeadline
+            } else if isIdle {
+                idleDeadline
+            } else {
+                nil
+            }
         return [.armTimer(deadline)]
     }
 

@@ -60,6 +60,18 @@ public struct HTTPRequestParser: Sendable {
         buffer.append(contentsOf: bytes)
     }
 
+    /// Frees the buffer once every byte in it is consumed, so an idle connection holds no memory
+    /// for it (a large request's bytes otherwise keep their capacity until the next one).
+    public mutating func releaseSpareCapacity() {
+        guard start == buffer.count, buffer.capacity > 0 else { return }
+        buffer = []
+        start = 0
+        scanFrom = 0
+    }
+
+    /// The bytes of memory the parser's buffer holds (tests and gauges).
+    public var bufferCapacity: Int { buffer.capacity }
+
     /// The next complete event, or nil when more bytes are needed. After an error every call throws it again.
     public mutating func next() throws(HTTPParseError) -> Event? {
         while true {

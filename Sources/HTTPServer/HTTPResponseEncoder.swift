@@ -5,6 +5,16 @@ public enum HTTPResponseEncoder {
     public static func encode(
         _ response: HTTPResponse, version: HTTPVersion = .http11, keepAlive: Bool, omitBody: Bool = false, date: String? = nil
     ) -> [UInt8] {
+        var out = encodeHead(response, version: version, keepAlive: keepAlive, date: date)
+        if !omitBody { out.append(contentsOf: response.body) }
+        return out
+    }
+
+    /// The status line and headers of `response` (as `encode` writes them), without the body: a
+    /// large body is then queued as it is instead of being copied behind its head.
+    public static func encodeHead(
+        _ response: HTTPResponse, version: HTTPVersion = .http11, keepAlive: Bool, date: String? = nil
+    ) -> [UInt8] {
         var head = "HTTP/1.1 \(response.status) \(reasonPhrase(response.status))\r\n"
         for field in response.headers { head += "\(field.name): \(field.value)\r\n" }
         if !response.headers.contains("Content-Length") {
@@ -17,9 +27,7 @@ public enum HTTPResponseEncoder {
             head += "Connection: keep-alive\r\n"
         }
         head += "\r\n"
-        var out = Array(head.utf8)
-        if !omitBody { out.append(contentsOf: response.body) }
-        return out
+        return Array(head.utf8)
     }
 
     /// The interim answer to `Expect: 100-continue`.

@@ -11,6 +11,9 @@ public struct HTTPServerSettings: Sendable, Equatable {
     public var idleTimeoutSeconds: Double = 60
     /// Seconds a client has to send a whole request once it started one.
     public var requestTimeoutSeconds: Double = 30
+    /// Seconds queued answer bytes may wait with the peer taking none of them; then the connection
+    /// closes (a client that never reads). Each write that makes progress restarts it.
+    public var writeTimeoutSeconds: Double = 30
 
     public init() {}
 }

@@ -58,18 +58,42 @@ public enum Socket {
         throw lastError
     }
 
-    /// Accepts one pending connection, non-blocking with TCP_NODELAY set, and the peer's address; nil when none is pending.
-    public static func accept(_ listener: Int32) -> (fd: Int32, peer: String)? {
+    /// What one `accept` call produced.
+    public enum AcceptOutcome: Sendable, Equatable {
+        case accepted(fd: Int32, peer: String)
+        /// No connection is waiting.
+        case noneWaiting
+        /// This connection failed before we took it (it was aborted): try the next one.
+        case abandoned
+        /// The process or system is out of descriptors or memory (EMFILE, ENFILE, ENOBUFS, ENOMEM, or
+        /// any other error): retrying at once would fail again, so back off. The errno is given.
+        case outOfResources(Int32)
+    }
+
+    /// Accepts one pending connection, non-blocking with TCP_NODELAY set, with the peer's address.
+    public static func acceptOutcome(_ listener: Int32) -> AcceptOutcome {
         var storage = sockaddr_storage()
         var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
         let fd = withUnsafeMutablePointer(to: &storage) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.accept(listener, $0, &length) }
         }
-        guard fd >= 0 else { return nil }
+        guard fd >= 0 else {
+            switch errno {
+            case EAGAIN, EWOULDBLOCK: return .noneWaiting
+            case ECONNABORTED, EINTR, EPROTO, EPERM: return .abandoned
+            case let code: return .outOfResources(code)
+            }
+        }
         setNonBlocking(fd)
         var on: Int32 = 1
         setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &on, socklen_t(MemoryLayout<Int32>.size))
-        return (fd, addressText(&storage))
+        return .accepted(fd: fd, peer: addressText(&storage))
+    }
+
+    /// Accepts one pending connection (see `acceptOutcome`); nil when none is pending or accept failed.
+    public static func accept(_ listener: Int32) -> (fd: Int32, peer: String)? {
+        guard case .accepted(let fd, let peer) = acceptOutcome(listener) else { return nil }
+        return (fd, peer)
     }
 
     /// The outcome of a non-blocking read.

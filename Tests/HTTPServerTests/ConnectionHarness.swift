@@ -27,12 +27,12 @@ struct ConnectionHarness {
     var lastActions: [HTTPConnectionState.Action] = []
 
     init(
-        idleSeconds: Double = 60, requestSeconds: Double = 30,
+        idleSeconds: Double = 60, requestSeconds: Double = 30, writeSeconds: Double = 30,
         limits: HTTPRequestParser.Limits = .init()
     ) {
         state = HTTPConnectionState(
             remoteAddress: "192.0.2.7", limits: limits,
-            timeouts: .init(idleSeconds: idleSeconds, requestSeconds: requestSeconds),
+            timeouts: .init(idleSeconds: idleSeconds, requestSeconds: requestSeconds, writeSeconds: writeSeconds),
             httpDate: { ConnectionHarness.date })
         apply(state.started(now: now))
     }

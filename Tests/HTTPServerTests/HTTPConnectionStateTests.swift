@@ -119,6 +119,16 @@ import Testing
         #expect(connection.closed)
     }
 
+    @Test func closesOnceTheAnswerIsWrittenWhenThePeerHalfClosedWhileItWasUnsent() {
+        var connection = ConnectionHarness()
+        connection.receive(Self.get)
+        connection.answer()
+        connection.peerHalfCloses()
+        #expect(!connection.closed)
+        connection.writeEverything()
+        #expect(connection.closed)
+    }
+
     @Test func closesAtOnceWhenAnIdleOrHalfSentPeerHalfCloses() {
         var idle = ConnectionHarness()
         idle.peerHalfCloses()
@@ -159,14 +169,18 @@ import Testing
         #expect(connection.closed)
     }
 
-    @Test func noRequestTimeoutWhileTheHandlerWorks() {
+    @Test func noRequestTimeoutWhileTheHandlerWorksAndItRestartsOnceTheAnswerIsWritten() {
         var connection = ConnectionHarness(requestSeconds: 30)
         connection.receive(Self.get + "GET /b HTTP/1.1\r\n")
-        #expect(connection.timer == .some(ConnectionHarness.start + 30))
+        #expect(connection.timer == .some(nil))  // our turn: no timer (and no timer firing in a loop)
         connection.fireTimer(after: 31)
         #expect(connection.sent.isEmpty)
+        #expect(connection.timer == .some(nil))
         connection.answer()
         #expect(connection.takeSent() == okResponse())
+        connection.writeEverything()
+        // The client's time to finish the pipelined request counts from when we were done.
+        #expect(connection.timer == .some(connection.now + 30))
     }
 
     // MARK: Refusals
@@ -193,20 +207,79 @@ import Testing
 
     // MARK: Back-pressure, shutdown, failures
 
-    @Test func pausesReadingWhenTooManyRequestsWait() {
+    @Test func pausesReadingWhileAParsedRequestWaitsItsTurn() {
         var connection = ConnectionHarness()
-        connection.receive(String(repeating: Self.get, count: 65))
+        connection.receive(Self.get)
+        #expect(!connection.readPaused)  // the handler works; the next request may arrive meanwhile
+        connection.receive(Self.get + Self.get)
+        #expect(connection.readPaused)
+        connection.answer()
         #expect(connection.readPaused)
         connection.answer()
         #expect(!connection.readPaused)
+        #expect(connection.handling.count == 1)
     }
 
-    @Test func pausesReadingWhileALargeAnswerIsUnsent() {
+    @Test func startsTheNextRequestOnlyOnceTheLargeAnswerBeforeItIsNearlySent() {
+        var connection = ConnectionHarness()
+        let size = 5 * 1024 * 1024
+        connection.receive(Self.get)
+        connection.answer(HTTPResponse(status: 200, body: [UInt8](repeating: 0x61, count: size)))
+        connection.receive(Self.get)
+        #expect(connection.handling.isEmpty)
+        #expect(connection.readPaused)
+        let limit = HTTPConnectionState.maxUnsentBytesBeforeNextRequest
+        connection.write(byteCount: connection.unsent - limit - 1)
+        #expect(connection.handling.isEmpty)
+        connection.write(byteCount: 1)
+        #expect(connection.handling.count == 1)
+        #expect(!connection.readPaused)
+    }
+
+    @Test func queuesALargeBodyBehindItsHeadWithoutCopyingIt() {
         var connection = ConnectionHarness()
         connection.receive(Self.get)
-        connection.answer(HTTPResponse(status: 200, body: [UInt8](repeating: 0x61, count: 5 * 1024 * 1024)))
-        connection.receive(Self.get)
+        let body = [UInt8](repeating: 0x61, count: HTTPConnectionState.maxUnsentBytesBeforeNextRequest + 1)
+        connection.answer(HTTPResponse(status: 200, body: body))
+        let head = "HTTP/1.1 200 OK\r\nContent-Length: \(body.count)\r\nDate: \(ConnectionHarness.date)\r\n\r\n"
+        #expect(connection.lastActions.prefix(2) == [.send(Array(head.utf8)), .send(body)])
+    }
+
+    @Test func aClientThatNeverReadsGetsOneLargeAnswerBuffered() {
+        var connection = ConnectionHarness()
+        let size = 20 * 1024 * 1024
+        connection.receive(String(repeating: Self.get, count: 100))
+        var handled = 0
+        while !connection.handling.isEmpty {
+            connection.answer(HTTPResponse(status: 200, body: [UInt8](repeating: 0x61, count: size)))
+            handled += 1
+        }
+        #expect(handled == 1)
+        #expect(connection.state.unsentByteCount < size + 1024)
         #expect(connection.readPaused)
+    }
+
+    @Test func closesAPeerThatTakesNoBytesForTheWriteTimeout() {
+        var connection = ConnectionHarness(writeSeconds: 10)
+        connection.receive(Self.get)
+        connection.answer(HTTPResponse(status: 200, body: [UInt8](repeating: 0x61, count: 1 << 20)))
+        #expect(connection.timer == .some(ConnectionHarness.start + 10))
+        connection.now = connection.now + 9
+        connection.write(byteCount: 1000)  // progress restarts the write timeout
+        connection.fireTimer(after: 1)
+        #expect(!connection.closed)
+        #expect(connection.timer == .some(ConnectionHarness.start + 19))
+        connection.fireTimer(after: 9)
+        #expect(connection.closed)
+    }
+
+    @Test func theLastAnswerBeforeClosingHasAWriteTimeoutToo() {
+        var connection = ConnectionHarness(writeSeconds: 10)
+        connection.receive("GET /a HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        connection.answer()
+        #expect(connection.timer == .some(ConnectionHarness.start + 10))
+        connection.fireTimer(after: 10)
+        #expect(connection.closed)
     }
 
     @Test func startsTheIdleTimerOnlyWhenTheLastByteIsWritten() {
@@ -216,7 +289,7 @@ import Testing
         connection.now = connection.now + 1
         connection.write(byteCount: 10)
         #expect(connection.lastActions.isEmpty)
-        #expect(connection.timer == .some(nil))
+        #expect(connection.timer == .some(ConnectionHarness.start + 30))  // the write timeout, not the idle one
         connection.now = connection.now + 1
         connection.writeEverything()
         #expect(connection.timer == .some(ConnectionHarness.start + 2 + 10))

@@ -163,4 +163,24 @@ import Testing
             omitBody: true)
         #expect(String(decoding: head, as: UTF8.self) == "HTTP/1.1 200 OK\r\nContent-Length: 10\r\nConnection: keep-alive\r\n\r\n")
     }
+
+    /// The parser gives its buffer back once a request is consumed, so idle connections hold none.
+    @Test func releasesItsBufferAfterALargeRequest() throws {
+        var parser = HTTPRequestParser()
+        parser.append(Array("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 100000\r\n\r\n".utf8))
+        parser.append([UInt8](repeating: 0x61, count: 100_000))
+        guard case .request(let request) = try parser.next() else {
+            Issue.record("no request")
+            return
+        }
+        #expect(request.body.count == 100_000)
+        #expect(parser.bufferCapacity > 0)
+        parser.releaseSpareCapacity()
+        #expect(parser.bufferCapacity == 0)
+        parser.append(Array("GET / HTTP/1.1\r\nHost: x\r\n\r\n".utf8))
+        guard case .request = try parser.next() else {
+            Issue.record("no request after release")
+            return
+        }
+    }
 }
