@@ -87,6 +87,7 @@ extension Configuration {
             if let v = try section.int("maxConnections", in: 1...1_000_000) { server.maxConnections = v }
             if let v = try section.seconds("idleTimeoutSeconds", in: 0.01...86400) { server.idleTimeoutSeconds = v }
             if let v = try section.seconds("requestTimeoutSeconds", in: 0.01...86400) { server.requestTimeoutSeconds = v }
+            if let v = try section.seconds("writeTimeoutSeconds", in: 0.01...86400) { server.writeTimeoutSeconds = v }
             if let v = try section.choice("logLevel", LogLevel.self) { logLevel = v }
             if let v = try section.string("defaultRegion") { defaultRegion = v }
             if let v = try section.strings("allowedHosts") { allowedHosts = v }

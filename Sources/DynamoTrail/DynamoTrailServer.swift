@@ -79,7 +79,7 @@ public actor DynamoTrailServer {
             random: random, logger: logger,
             hostPolicy: HostPolicy(configured: configuration.allowedHosts, bindHost: configuration.server.host))
         self.router = router
-        self.http = HTTPServer(settings: configuration.server, handler: router)
+        self.http = HTTPServer(settings: configuration.server, handler: router, log: { message in logger.warn(message) })
     }
 
     /// Starts the services (see `startServices()`), then binds the socket and starts serving;
