@@ -30,8 +30,10 @@ public struct Router: HTTPHandler {
 
     public func handle(_ request: HTTPRequest) async -> HTTPResponse {
         let started = DispatchTime.now()
-        let requestId = RequestID.make(using: random)
         let target = request.headers["X-Amz-Target"]
+        // CloudTrail's API answers with UUID request ids (its records' `requestID` too); DynamoDB with its own form.
+        let requestId =
+            ServiceTarget(header: target)?.service == .cloudTrail ? random.uuid() : RequestID.make(using: random)
         var response: HTTPResponse
         if hostPolicy.allows(hostHeader: request.headers["Host"]) {
             response = await route(request, requestId: requestId)

@@ -14,6 +14,19 @@ import Testing
         #expect(!RequestID.isValid("abc"))
     }
 
+    @Test func requestIdsHaveDynamoDBsTwoHalves() {
+        let random = SeededRandomSource(seed: 2)
+        let ids = (0..<200).map { _ in RequestID.make(using: random) }
+        for id in ids {
+            #expect(id.hasSuffix("VV4KQNSO5AEMVJF66Q9ASUAAJG") && id.utf8.count == 52)
+            #expect(id.utf8.prefix(26).allSatisfy { ($0 >= 48 && $0 <= 57) || ($0 >= 65 && $0 <= 86) }, "\(id)")
+        }
+        #expect(Set(ids).count == ids.count)
+        // A real id from AWS's CloudTrail examples for DynamoDB passes; W-Z never appear in the random half.
+        #expect(RequestID.isValid("4KBNVRGD25RG1KEO9UT4V3FQDJVV4KQNSO5AEMVJF66Q9ASUAAJG"))
+        #expect(!RequestID.isValid("WKBNVRGD25RG1KEO9UT4V3FQDJVV4KQNSO5AEMVJF66Q9ASUAAJG"))
+    }
+
     @Test func errorBodiesFollowTheEnvelope() {
         #expect(JSONWriter.string(AWSServiceError.serialization.body) == #"{"__type":"com.amazon.coral.service#SerializationException"}"#)
         #expect(

@@ -53,6 +53,11 @@ import Testing
         let id = DerivedPrincipalID.user(accountId: "123456789012", userName: "alice")
         #expect(id.count == 21 && id.hasPrefix("AIDA"))
         #expect(id.utf8.allSatisfy { ($0 >= 65 && $0 <= 90) || ($0 >= 48 && $0 <= 57) })
+        // IAM's unique ids use the base32 alphabet: no 0, 1, 8 or 9.
+        for name in ["alice", "bob", "carol", "deployer", "x"] {
+            let derived = DerivedPrincipalID.user(accountId: "123456789012", userName: name).dropFirst(4)
+            #expect(derived.utf8.allSatisfy { ($0 >= 65 && $0 <= 90) || ($0 >= 50 && $0 <= 55) }, "\(derived)")
+        }
         #expect(id == DerivedPrincipalID.user(accountId: "123456789012", userName: "alice"))
         #expect(id != DerivedPrincipalID.user(accountId: "210987654321", userName: "alice"))
         let role = DerivedPrincipalID.role(accountId: "123456789012", roleName: "alice")

@@ -19,6 +19,21 @@ import Testing
         }
     }
 
+    @Test func cloudTrailAnswersCarryUUIDRequestIds() async throws {
+        try await withServer(listening: false) { (server: TestServer) async throws in
+            let response = await server.handle(
+                "POST", "/",
+                headers: [
+                    "X-Amz-Target": "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.DescribeTrails",
+                    "Content-Type": "application/x-amz-json-1.1",
+                ], body: Array("{}".utf8))
+            let id = try #require(response.header("x-amzn-RequestId"))
+            #expect(UUID(uuidString: id) != nil && id == id.lowercased(), "\(id)")
+            let dynamo = await server.call("DynamoDB_20120810.ListTables", "{}")
+            #expect(RequestID.isValid(dynamo.header("x-amzn-RequestId") ?? ""))
+        }
+    }
+
     @Test func followsDynamoDBsOrderOfChecks() async throws {
         try await withServer(listening: false) { (server: TestServer) async throws in
             // Wrong content type: 404 with the tiny XML body, before anything else.

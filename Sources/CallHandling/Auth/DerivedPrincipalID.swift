@@ -1,10 +1,12 @@
 import AWSProtocol
 
 /// Unique ids for identities the config leaves without one, shaped like AWS's: a 4-letter prefix
-/// (`AIDA` users, `AROA` roles) and 17 characters of `[A-Z0-9]`, 21 in all; deterministic in account and name
-/// so the same config always logs the same ids.
+/// (`AIDA` users, `AROA` roles) and 17 characters of the base32 alphabet `[A-Z2-7]`, 21 in all, as
+/// IAM's unique ids are (IAM User Guide, "IAM identifiers": unique identifiers);
+/// deterministic in account and name so the same config always logs the same ids.
 public enum DerivedPrincipalID {
-    static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".utf8)
+    /// 32 symbols: a byte modulo 32 picks one without bias.
+    static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".utf8)
 
     /// `prefix` + 17 characters taken from SHA-256 of `accountId`, `kind` and `name`.
     public static func make(prefix: String, accountId: String, kind: String, name: String) -> String {
