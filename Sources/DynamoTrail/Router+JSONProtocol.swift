@@ -22,7 +22,11 @@ extension Router {
             $0.split(separator: ";", maxSplits: 1).first.map { $0.trimmingSpaces().lowercased() } ?? ""
         }
         let acceptedTypes = [service.contentType, "application/json"]
-        guard let mediaType, acceptedTypes.contains(mediaType) else {
+        // A body with another content type (or none) gets DynamoDB's 404; a request with neither body nor
+        // content type is still a DynamoDB request, answered by its target (observed DynamoDB behaviour:
+        // the 404 is for a body DynamoDB cannot read).
+        let bodyless = request.body.isEmpty && mediaType == nil
+        guard bodyless || mediaType.map(acceptedTypes.contains) == true else {
             return WireResponse.unknownOperation404(requestId: requestId)
         }
         // DynamoDB answers in the content type it was asked in.

@@ -34,6 +34,25 @@ import Testing
         }
     }
 
+    @Test func aRequestWithNeitherBodyNorContentTypeIsAnsweredByItsTarget() async throws {
+        try await withServer(listening: false) { (server: TestServer) async throws in
+            let noTarget = await server.handle("POST", "/")
+            #expect(noTarget.status == 400)
+            #expect(noTarget.text == #"{"__type":"com.amazon.coral.service#UnknownOperationException"}"#)
+            #expect(noTarget.header("Content-Type") == "application/x-amz-json-1.0")
+            let unknown = await server.handle("POST", "/", headers: ["X-Amz-Target": "DynamoDB_20120810.Nope"])
+            #expect(unknown.text == #"{"__type":"com.amazon.coral.service#UnknownOperationException"}"#)
+            // A known target without a body: the empty-body SerializationException, after authentication.
+            let empty = await server.handle("POST", "/", headers: ["X-Amz-Target": "DynamoDB_20120810.ListTables"])
+            #expect(empty.status == 400)
+            #expect(empty.text == #"{"__type":"com.amazon.coral.service#SerializationException"}"#)
+            // A body without a content type is still the 404.
+            let untyped = await server.handle(
+                "POST", "/", headers: ["X-Amz-Target": "DynamoDB_20120810.ListTables"], body: Array("{}".utf8))
+            #expect(untyped.status == 404)
+        }
+    }
+
     @Test func followsDynamoDBsOrderOfChecks() async throws {
         try await withServer(listening: false) { (server: TestServer) async throws in
             // Wrong content type: 404 with the tiny XML body, before anything else.
