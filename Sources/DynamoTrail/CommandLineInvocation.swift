@@ -19,7 +19,7 @@ public struct CommandLineInvocation: Sendable, Equatable {
 
     /// Flags that take a value, per subcommand.
     public static let optionNames: [Subcommand: [String]] = [
-        .serve: ["config", "host", "port", "bucket", "delivery-interval", "auth", "log-level"],
+        .serve: ["config", "host", "port", "bucket", "delivery-interval", "auth", "allow-anonymous", "log-level"],
         .events: [
             "bucket", "config", "account", "region", "event-name", "user", "access-key", "start-time", "end-time", "limit",
         ],

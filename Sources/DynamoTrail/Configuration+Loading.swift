@@ -12,7 +12,9 @@ import HTTPServer
 
 extension Configuration {
     /// The overrides that the command line and `DYNAMOTRAIL_*` variables can set, by flag name.
-    public static let overridableKeys = ["host", "port", "bucket", "delivery-interval", "auth", "log-level"]
+    public static let overridableKeys = [
+        "host", "port", "bucket", "delivery-interval", "auth", "allow-anonymous", "log-level",
+    ]
 
     /// Builds the configuration: defaults, then the JSON file (if any), then environment variables
     /// `DYNAMOTRAIL_<KEY>` (`DYNAMOTRAIL_PORT`, `DYNAMOTRAIL_DELIVERY_INTERVAL`), then flags (`port` → value).
@@ -64,6 +66,9 @@ extension Configuration {
                 throw ConfigurationError(key: source, reason: "must be \"lenient\" or \"enforce\"")
             }
             auth.mode = mode
+        case "allow-anonymous":
+            guard let allow = Bool(value) else { throw ConfigurationError(key: source, reason: "must be true or false") }
+            auth.allowAnonymous = allow
         case "log-level":
             guard let level = LogLevel(rawValue: value) else {
                 throw ConfigurationError(key: source, reason: "must be one of debug, info, warn, error")
@@ -95,6 +100,7 @@ extension Configuration {
         }
         if var section = try root.object("auth") {
             if let v = try section.choice("mode", AuthSettings.Mode.self) { auth.mode = v }
+            if let v = try section.bool("allowAnonymous") { auth.allowAnonymous = v }
             try section.finish()
         }
         if let elements = try root.array("accounts") {

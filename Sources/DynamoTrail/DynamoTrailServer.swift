@@ -65,7 +65,7 @@ public actor DynamoTrailServer {
             controlPlane: controlPlane, cloudTrail: cloudTrail,
             authenticator: Authenticator(
                 mode: configuration.auth.mode, accounts: configuration.accounts, defaultRegion: configuration.defaultRegion,
-                clock: clock),
+                clock: clock, allowAnonymous: configuration.auth.allowAnonymous),
             audit: TrailAuditSink(
                 recorder: recorder, history: history, eventVersion: configuration.trail.eventVersion,
                 log: { message in logger.error(message) }),

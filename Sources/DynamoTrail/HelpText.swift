@@ -26,7 +26,9 @@ public enum HelpText {
           --port PORT                port to bind (default 8000; 0 = any free port)
           --bucket DIR               directory that stands for the trail's S3 bucket (default ./bucket)
           --delivery-interval SECS   seconds between log file deliveries
-          --auth lenient|enforce     accept any credentials, or verify SigV4 against the configured secrets
+          --auth lenient|enforce     accept any signed request, or verify SigV4 against the configured secrets
+          --allow-anonymous true     lenient mode: take unsigned requests (curl) as an anonymous caller
+                                     instead of refusing them (MissingAuthenticationTokenException)
           --log-level LEVEL          debug, info (a line per request, the default), warn, error
           -h, --help                 this help
 

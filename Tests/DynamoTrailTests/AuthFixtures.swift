@@ -38,9 +38,14 @@ enum AuthFixtures {
         ]
     }
 
-    static func authenticator(_ mode: AuthSettings.Mode, now: Date = signedAt) -> (Authenticator, ManualWallClock) {
+    static func authenticator(_ mode: AuthSettings.Mode, now: Date = signedAt, allowAnonymous: Bool = false) -> (
+        Authenticator, ManualWallClock
+    ) {
         let clock = ManualWallClock(now)
-        return (Authenticator(mode: mode, accounts: accounts, defaultRegion: "us-east-1", clock: clock), clock)
+        return (
+            Authenticator(mode: mode, accounts: accounts, defaultRegion: "us-east-1", clock: clock, allowAnonymous: allowAnonymous),
+            clock
+        )
     }
 
     /// botocore 1.43.11's ListTables request, signed by alice for us-west-2 at 2026-11-24T12:00:00Z.

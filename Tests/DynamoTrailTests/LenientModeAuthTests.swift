@@ -9,8 +9,19 @@ import Testing
 @Suite struct LenientModeAuthTests {
     typealias Fixtures = AuthFixtures
 
+    @Test func noCredentialsIsRefusedUnlessAnonymousCallersAreAllowed() throws {
+        let (strict, _) = Fixtures.authenticator(.lenient)
+        let unsigned = SigV4Request(method: "POST", rawPath: "/", headers: [("Host", "h")])
+        #expect(Fixtures.failure(strict.authenticate(unsigned, expectedService: "dynamodb")) == .missingAuthenticationToken)
+        #expect(
+            Fixtures.failure(strict.authenticate(unsigned, expectedService: "dynamodb"))?.jsonError.message
+                == "Request is missing Authentication Token")
+        let (enforcing, _) = Fixtures.authenticator(.enforce, allowAnonymous: true)
+        #expect(Fixtures.failure(enforcing.authenticate(unsigned, expectedService: "dynamodb")) == .missingAuthenticationToken)
+    }
+
     @Test func noCredentialsIsAnonymous() throws {
-        let (auth, _) = Fixtures.authenticator(.lenient)
+        let (auth, _) = Fixtures.authenticator(.lenient, allowAnonymous: true)
         let caller = try auth.authenticate(SigV4Request(method: "GET", rawPath: "/", headers: [("Host", "h")]), expectedService: "s3").get()
         #expect(caller.identity.type == .awsAccount && caller.identity.arn == nil && caller.identity.accessKeyId == nil)
         #expect(caller.accountId == "123456789012" && caller.region == "us-east-1" && !caller.usedSessionCredentials)

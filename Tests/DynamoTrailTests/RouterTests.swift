@@ -34,6 +34,21 @@ import Testing
         }
     }
 
+    @Test func byDefaultAnUnsignedCallIsRefusedAndASignedOneWithAnyKeyIsServed() async throws {
+        try await withServer(listening: false, configure: { $0.auth.allowAnonymous = false }) { (server: TestServer) async throws in
+            let unsigned = await server.call("DynamoDB_20120810.ListTables", "{}")
+            #expect(unsigned.status == 400)
+            #expect(
+                unsigned.text
+                    == #"{"__type":"com.amazon.coral.service#MissingAuthenticationTokenException","message":"Request is missing Authentication Token"}"#
+            )
+            var headers = LenientSignature.headers(accessKey: "AnyKeyAtAll")
+            headers["X-Amz-Target"] = "DynamoDB_20120810.ListTables"
+            headers["Content-Type"] = "application/x-amz-json-1.0"
+            #expect(await server.handle("POST", "/", headers: headers, body: Array("{}".utf8)).status == 200)
+        }
+    }
+
     @Test func aRequestWithNeitherBodyNorContentTypeIsAnsweredByItsTarget() async throws {
         try await withServer(listening: false) { (server: TestServer) async throws in
             let noTarget = await server.handle("POST", "/")

@@ -376,7 +376,7 @@ class AuthLenientTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.server = DynamoTrail(config={
-            "auth": {"mode": "lenient"},
+            "auth": {"mode": "lenient", "allowAnonymous": True},
             "accounts": [{"accountId": "111122223333", "default": True, "identities": [
                 {"type": "IAMUser", "userName": "alice", "accessKeyId": ALICE[0], "secretAccessKey": ALICE[1]}]}]})
         cls.server.__enter__()
@@ -384,6 +384,19 @@ class AuthLenientTest(unittest.TestCase):
     @classmethod
     def tearDownClass(cls):
         cls.server.__exit__(None, None, None)
+
+    def test_by_default_curl_without_credentials_is_refused(self):
+        curl = shutil.which("curl")
+        if curl is None:
+            self.skipTest("curl not installed")
+        with DynamoTrail() as server:
+            out = subprocess.run([curl, "-s", "-X", "POST", "-H", "X-Amz-Target: DynamoDB_20120810.ListTables",
+                                  "-H", "Content-Type: application/x-amz-json-1.0", "-d", "{}", server.endpoint + "/"],
+                                 capture_output=True, text=True, timeout=30)
+            self.assertEqual(json.loads(out.stdout), {"__type": "com.amazon.coral.service#MissingAuthenticationTokenException",
+                                                      "message": "Request is missing Authentication Token"})
+            # Any well-formed signature is accepted in lenient mode: boto3 with made-up keys works.
+            self.assertIn("TableNames", server.client("dynamodb", key="madeup", secret="madeup").list_tables())
 
     def test_curl_without_credentials_is_anonymous(self):
         curl = shutil.which("curl")

@@ -25,6 +25,8 @@ public final class TestServer: Sendable {
         configuration.logLevel = .warn
         configuration.trail.bucket.path = bucket.path
         configuration.trail.notifications.file = bucket.appendingPathComponent("notifications.jsonl").path
+        // Most tests send unsigned requests; the default (refused) is tested on its own.
+        configuration.auth.allowAnonymous = true
         configure(&configuration)
         self.bucket = bucket
         self.clock = clock

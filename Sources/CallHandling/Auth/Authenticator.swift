@@ -20,6 +20,8 @@ public struct Authenticator: Sendable {
     }
 
     public let mode: AuthSettings.Mode
+    /// Lenient mode takes unsigned requests as anonymous callers (`auth.allowAnonymous`).
+    public let allowAnonymous: Bool
     public let defaultAccountId: String
     public let defaultRegion: String
     let entries: [String: Entry]
@@ -32,8 +34,12 @@ public struct Authenticator: Sendable {
 
     /// Builds every configured identity once. The default account is the one marked `default`, else the
     /// first; an access key configured twice keeps its first entry.
-    public init(mode: AuthSettings.Mode, accounts: [AccountSettings], defaultRegion: String, clock: any WallClock) {
+    public init(
+        mode: AuthSettings.Mode, accounts: [AccountSettings], defaultRegion: String, clock: any WallClock,
+        allowAnonymous: Bool = false
+    ) {
         self.mode = mode
+        self.allowAnonymous = allowAnonymous
         self.defaultRegion = defaultRegion
         self.clock = clock
         let created = Date(timeIntervalSince1970: clock.now().timeIntervalSince1970.rounded(.down))
@@ -62,7 +68,9 @@ public struct Authenticator: Sendable {
         case .success(let auth): parsed = auth
         }
         guard let auth = parsed else {
-            if mode == .enforce { return .failure(.missingAuthenticationToken) }
+            // DynamoDB Local, the reference local tool, refuses unsigned requests whatever the keys;
+            // anonymous callers are an explicit choice (`auth.allowAnonymous`, lenient mode only).
+            guard mode == .lenient, allowAnonymous else { return .failure(.missingAuthenticationToken) }
             return .success(
                 AuthenticatedCaller(
                     identity: CallerIdentityFactory.anonymous(), accountId: defaultAccountId, region: defaultRegion,
