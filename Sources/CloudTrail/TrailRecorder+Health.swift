@@ -2,12 +2,17 @@
 extension TrailRecorder {
     /// A snapshot of delivery health.
     public var health: TrailHealth {
-        queue.sync {
+        let refusal = admission.refusal
+        let refusedCalls = admission.refusedCalls
+        return queue.sync {
             TrailHealth(
                 isLogging: state.logging.isLogging, pendingRecords: pendingCount(), pendingFiles: state.openPlans.count,
                 deliveredRecords: state.deliveredRecords, deliveredFiles: state.deliveredFiles,
                 lastDeliveryTime: state.lastDeliveryTime, lastError: state.lastError, lastErrorTime: state.lastErrorTime,
-                consecutiveFailures: state.consecutiveFailures, lastNotificationError: state.lastNotificationError)
+                consecutiveFailures: state.consecutiveFailures, lastNotificationError: state.lastNotificationError,
+                acceptingCalls: refusal == nil, refusalReason: refusal, refusedCalls: refusedCalls,
+                reserveBytes: journalSettings.reserveBytes, reserveHeld: state.reserve?.isHeld ?? false,
+                journalFailures: state.journalFailures, unrecordedCalls: state.unrecordedRecords)
         }
     }
 

@@ -37,6 +37,8 @@ public final class TrailRecorder: @unchecked Sendable {
     let log: @Sendable (String) -> Void
     let queue = DispatchQueue(label: "dynamotrail.cloudtrail.recorder")
     let webhook: WebhookPoster?
+    /// Whether new calls are taken; readable without the queue (see `TrailRecorder+Reserve`).
+    let admission = TrailAdmission()
 
     /// Everything that changes (see `State`); touched only on `queue`.
     var state: State
@@ -77,13 +79,23 @@ public final class TrailRecorder: @unchecked Sendable {
     public func start() throws(TrailError) -> [String] {
         let result: Result<[String], TrailError> = queue.sync {
             guard state.phase == .idle else { return .failure(.stopped) }
+            if state.stateLock == nil {
+                do throws(TrailError) {
+                    state.stateLock = try StateLock(directory: journalDirectory)
+                } catch {
+                    noteError("journal lock: \(error)")
+                    return .failure(error)
+                }
+            }
             do throws(FileIOError) {
                 try replayJournal()
             } catch {
                 noteError("journal replay: \(error)")
+                state.stateLock = nil
                 return .failure(.journal(error))
             }
             state.phase = .running
+            openReserve()
             let keys = deliver(force: true)
             _ = runRetention()
             startTimers()
@@ -145,6 +157,8 @@ public final class TrailRecorder: @unchecked Sendable {
         if newPhase == .stopped { try? syncJournalNow() }
         failWaiters(TrailError.stopped)
         state.journal = nil
+        state.reserve = nil
+        state.stateLock = nil
         state.phase = newPhase
     }
 }
