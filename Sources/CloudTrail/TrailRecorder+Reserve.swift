@@ -47,17 +47,18 @@ extension TrailRecorder {
         do {
             return try journal.append(kind, payload)
         } catch {
-            let spent = spendReserve(after: error)
+            guard spendReserve(after: error) else { throw error }
             do {
                 return try journal.append(kind, payload)
             } catch {
-                journalFailed(error, spentReserve: spent)
+                journalFailed(error)
                 throw error
             }
         }
     }
 
-    /// Deletes the reserve after a failed write and stops admitting calls; false when it was already spent.
+    /// Counts a failed write, stops admitting calls and deletes the reserve; false when there was none
+    /// to spend (already spent, or turned off).
     @discardableResult
     func spendReserve(after error: any Error) -> Bool {
         state.journalFailures += 1
@@ -67,9 +68,9 @@ extension TrailRecorder {
         return true
     }
 
-    /// Counts a journal write that failed even after the reserve, and stops admitting calls.
-    func journalFailed(_ error: FileIOError, spentReserve: Bool) {
-        if !spentReserve { state.journalFailures += 1 }
+    /// Counts a journal write that failed even with the reserve's room, and stops admitting calls.
+    func journalFailed(_ error: FileIOError) {
+        state.journalFailures += 1
         admission.close("the journal cannot be written (\(error)); retry later")
     }
 
