@@ -26,7 +26,8 @@ public struct TrailAuditSink: AuditSink {
     /// journal's reserve is spent: nothing was done, the caller may retry.
     public func admissionRefusal() -> AWSServiceError? {
         guard let refusal = recorder.admissionRefusal() else { return nil }
-        return .internalServerError("Internal server error: the server cannot record calls now, so it did not perform this one (\(refusal)). Retry later.")
+        return .internalServerError(
+            "Internal server error: the server cannot record calls now, so it did not perform this one (\(refusal)). Retry later.")
     }
 
     public func keep(_ call: AuditedCall) async -> AWSServiceError? {

@@ -162,14 +162,20 @@ import Testing
         defer { disk.uninstall() }
         let recorder = harness.makeRecorder()
         try recorder.start()
+        try await recorder.record(Fixtures.event(), eventID: "kept")
         disk.fill(leaving: 0)
         await #expect(throws: TrailError.self) { try await recorder.record(Fixtures.event(), eventID: "lost") }
-        let health = recorder.health
+        var health = recorder.health
         #expect(health.unrecordedCalls == 1 && !health.acceptingCalls && health.journalFailures == 1)
+        // A delivery whose decision cannot be journaled is a failed delivery, and health counts it.
+        #expect(await recorder.flush().isEmpty)
+        health = recorder.health
+        #expect(health.consecutiveFailures == 1 && health.journalFailures == 2 && !health.healthy)
         disk.setCapacity(nil)
-        _ = await recorder.flush()
-        #expect(recorder.admissionRefusal() == nil)
+        #expect(await recorder.flush().count == 1)
+        health = recorder.health
+        #expect(health.consecutiveFailures == 0 && health.acceptingCalls && health.healthy)
         _ = await recorder.shutdown()
-        #expect(try harness.allEventIDs().isEmpty)
+        #expect(try harness.allEventIDs() == ["kept"])
     }
 }

@@ -38,10 +38,13 @@ import Testing
     }
 
     @Test func refusedCallsChangeNothingAndEveryAnsweredCallIsDeliveredOnce() async throws {
-        try await withServer(listening: false, configure: { configuration in
-            configuration.journal.reserveBytes = 64 * 1024
-            configuration.trail.deliveryIntervalSeconds = 3600
-        }) { (server: TestServer) async throws in
+        try await withServer(
+            listening: false,
+            configure: { configuration in
+                configuration.journal.reserveBytes = 64 * 1024
+                configuration.trail.deliveryIntervalSeconds = 3600
+            }
+        ) { (server: TestServer) async throws in
             let disk = SimulatedDisk(root: server.bucket.path)
             disk.install()
             defer { disk.uninstall() }
