@@ -25,10 +25,15 @@ public struct TrailAuditSink: AuditSink {
     /// DynamoDB's InternalServerError (HTTP 500, in botocore's DynamoDB model; SDKs retry it) while the
     /// journal's reserve is spent: nothing was done, the caller may retry.
     public func admissionRefusal() -> AWSServiceError? {
-        guard let refusal = recorder.admissionRefusal() else { return nil }
-        return .internalServerError(
-            "Internal server error: the server cannot record calls now, so it did not perform this one (\(refusal)). Retry later.")
+        // Not logged per call: the recorder logs when it starts and stops refusing, health counts them.
+        recorder.admissionRefusal() == nil ? nil : .internalServerError(Self.refusedMessage)
     }
+
+    /// Our texts (AWS has none for these cases); the details, with paths, go to the log and health only.
+    static let refusedMessage =
+        "The server cannot record calls right now (its CloudTrail journal is out of space or failing), so it did not perform this call. Retry later."
+    static let unrecordedMessage =
+        "The call was performed but its CloudTrail record could not be saved (the journal is out of space or failing). Check the server's health before retrying."
 
     public func keep(_ call: AuditedCall) async -> AWSServiceError? {
         var event = call.event
@@ -42,7 +47,7 @@ public struct TrailAuditSink: AuditSink {
             return nil
         } catch {
             log("could not record \(call.target.operation) \(event.context.requestId): \(error)")
-            return .internalServerError("Internal server error: the call's CloudTrail record could not be saved (\(error)).")
+            return .internalServerError(Self.unrecordedMessage)
         }
         history.record(
             rendered, resources: CloudTrailAPI.lookupResources(eventSource: call.target.service.eventSource, input: call.input))

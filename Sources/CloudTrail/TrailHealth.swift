@@ -33,7 +33,8 @@ public struct TrailHealth: Sendable, Equatable {
     public var reserveHeld: Bool = false
     /// Journal writes that failed since start.
     public var journalFailures: Int = 0
-    /// Performed calls whose record the journal could not take (answered with an error, not success).
+    /// Performed calls whose record could not be made durable (journal write or fsync failed): they were
+    /// answered with an error, never as a success.
     public var unrecordedCalls: Int = 0
     /// True when nothing is failing and calls are accepted.
     public var healthy: Bool { lastError == nil && lastNotificationError == nil && acceptingCalls }
