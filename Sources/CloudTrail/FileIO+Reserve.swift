@@ -55,6 +55,13 @@ extension FileIO {
         return fd
     }
 
+    /// The total size in bytes of the file system holding `path`; nil when it cannot be asked.
+    static func fileSystemBytes(_ path: String) -> Int? {
+        var info = statvfs()
+        guard statvfs(path, &info) == 0 else { return nil }
+        return Int(info.f_blocks) * Int(info.f_frsize)
+    }
+
     /// The `errno` of a full disk, for callers that tell it apart.
     static let noSpaceCode: Int32 = ENOSPC
 }

@@ -28,7 +28,8 @@ public struct TrailHealth: Sendable, Equatable {
     public var refusalReason: String? = nil
     /// Calls refused since start, before they changed anything.
     public var refusedCalls: Int = 0
-    /// The configured journal reserve, and whether it is allocated now (spent while the disk is full).
+    /// The journal reserve's size (the configured one, or an eighth of a smaller file system), and
+    /// whether it is allocated now (spent while the disk is full).
     public var reserveBytes: Int = 0
     public var reserveHeld: Bool = false
     /// Journal writes that failed since start.

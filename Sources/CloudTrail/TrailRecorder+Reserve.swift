@@ -11,11 +11,14 @@
 extension TrailRecorder {
     /// Asks, without waiting, whether a new call may be performed: nil when its record will find room
     /// in the journal, else why not (`TrailError.unavailable`; the refusal is counted in health).
-    /// A refusal also schedules an attempt to win the reserve back (at most one a second).
+    /// A refusal also schedules, at most once a second, a delivery round (delivering frees journal
+    /// segments: on a disk the journal itself filled, nothing else would) and an attempt to win the
+    /// reserve back.
     public func admissionRefusal() -> TrailError? {
         guard let reason = admission.refuse() else { return nil }
         if admission.claimRestore(now: clock.now()) {
             queue.async { [self] in
+                _ = deliver(force: false)
                 restoreReserve()
                 admission.restoreFinished()
             }
@@ -92,8 +95,12 @@ extension TrailRecorder {
     }
 
     /// Opens the reserve at start; when it cannot be allocated the recorder starts refusing calls.
+    /// On a small file system it is cut to an eighth of it (at least 64 KiB), so a tiny disk still
+    /// takes calls.
     func openReserve() {
-        let reserve = JournalReserve(directory: journalDirectory, bytes: journalSettings.reserveBytes)
+        var bytes = journalSettings.reserveBytes
+        if bytes > 0, let total = FileIO.fileSystemBytes(journalDirectory) { bytes = min(bytes, max(64 * 1024, total / 8)) }
+        let reserve = JournalReserve(directory: journalDirectory, bytes: bytes)
         state.reserve = reserve
         do throws(FileIOError) {
             try reserve.acquire()

@@ -26,7 +26,7 @@ import Testing
         // Fill the file system but 256 KiB.
         let filler = base.appendingPathComponent("filler").path
         let free = try Self.freeBytes(mount)
-        FileManager.default.createFile(atPath: filler, contents: Data(count: max(0, free - 256 * 1024)))
+        _ = FileManager.default.createFile(atPath: filler, contents: Data(count: max(0, free - 256 * 1024)))
 
         let outcomes = await DiskFullTests.load(recorder, label: "tmpfs", workers: 8, calls: 500)
         let acknowledged = DiskFullTests.ids(outcomes) { if case .acknowledged(let id) = $0 { id } else { nil } }
