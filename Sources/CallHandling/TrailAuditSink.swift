@@ -22,8 +22,9 @@ public struct TrailAuditSink: AuditSink {
 
     public func record(_ call: AuditedCall) async { _ = await keep(call) }
 
-    /// DynamoDB's InternalServerError (HTTP 500, in botocore's DynamoDB model; SDKs retry it) while the
-    /// journal's reserve is spent: nothing was done, the caller may retry.
+    /// DynamoDB's InternalServerError (HTTP 500; "Error handling with DynamoDB",
+    /// https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Programming.Errors.html, marks it
+    /// retryable) while the journal's reserve is spent: nothing was done, the caller may retry.
     public func admissionRefusal() -> AWSServiceError? {
         // Not logged per call: the recorder logs when it starts and stops refusing, health counts them.
         recorder.admissionRefusal() == nil ? nil : .internalServerError(Self.refusedMessage)

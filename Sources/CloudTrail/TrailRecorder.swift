@@ -18,6 +18,8 @@ import Dispatch
 /// (`+Notifications`) → "done" journaled → delivery hook. A crash at any point is repaired on
 /// `start()` (`+Replay`): open decisions are re-executed byte-identically under the same key, and
 /// records without a decision are delivered — each acknowledged record exactly once.
+/// `start()` first takes the journal directory's lock (`StateLock`: one recorder per journal) and
+/// then keeps a disk reserve beside the journal (`+Reserve`): while it is spent, new calls are refused.
 ///
 /// Isolation: every mutable field lives in `state`, confined to `queue`, a private serial
 /// DispatchQueue that also runs all blocking file I/O and the journal fsyncs (never async code);
