@@ -82,4 +82,37 @@ import Testing
             #expect(created.sorted() == answered, "each answered call exactly once, no refused call")
         }
     }
+
+    /// With the reserve turned off (`journal.reserveBytes` 0) a full disk is met after a call was
+    /// performed: the call is answered InternalServerError, never 200, health counts it, and the calls
+    /// after it are refused before they change anything.
+    @Test func aRecordTheJournalCannotTakeIsNeverAnsweredAsSuccess() async throws {
+        try await withServer(
+            listening: false,
+            configure: { configuration in
+                configuration.journal.reserveBytes = 0
+                configuration.trail.deliveryIntervalSeconds = 3600
+            }
+        ) { (server: TestServer) async throws in
+            let disk = SimulatedDisk(root: server.bucket.path)
+            disk.install()
+            defer { disk.uninstall() }
+            disk.fill(leaving: 0)
+            let performed = await server.call("DynamoDB_20120810.CreateTable", Self.createTable("performed"))
+            #expect(performed.status == 500)
+            #expect(try JSONParser.parse(performed.body)["message"]?.stringValue?.contains("could not be saved") == true)
+            let refused = await server.call("DynamoDB_20120810.CreateTable", Self.createTable("refused"))
+            #expect(refused.status == 500)
+            #expect(try JSONParser.parse(refused.body)["message"]?.stringValue?.contains("did not perform") == true)
+            let health = try await Self.health(server)
+            #expect(health["delivery"]?["unrecordedCalls"]?.numberValue?.int64Value == 1)
+            #expect(health["delivery"]?["refusedCalls"]?.numberValue?.int64Value == 1)
+            disk.setCapacity(nil)
+            _ = await server.server.flush()
+            let list = await server.call("DynamoDB_20120810.ListTables", "{}")
+            // The known limit without a reserve: the performed call's table exists, unrecorded (its caller
+            // was told the call failed); the refused one does not.
+            #expect(try JSONParser.parse(list.body)["TableNames"] == .array([.string("performed")]))
+        }
+    }
 }
