@@ -31,8 +31,10 @@ public struct CallPipeline: Sendable {
     }
 
     /// Runs the call through every stage and returns its answer. Calls refused before they are
-    /// authenticated (unknown operation, bad signature) are not recorded, as on AWS; every other
-    /// outcome is recorded before this returns.
+    /// authenticated (unknown operation, bad signature) are not recorded, as on AWS; nor are calls the
+    /// sink cannot record now (full disk), refused before anything is done. Every other outcome is
+    /// recorded before this returns, and one whose record could not be kept is answered with the
+    /// sink's error, never as a success.
     public func run(_ call: IncomingCall) async -> Result<JSONValue, AWSServiceError> {
         guard let operation = recognize(call.target) else { return .failure(.unknownOperation) }
         let authenticated: AuthenticatedCall
@@ -40,6 +42,7 @@ public struct CallPipeline: Sendable {
         case .success(let caller): authenticated = caller
         case .failure(let error): return .failure(error)
         }
+        if let refusal = audit.admissionRefusal() { return .failure(refusal) }
         let result: Result<JSONValue, AWSServiceError>
         if let input = call.input {
             if let denial = denial(for: call.target, input: input, call: authenticated) {
@@ -51,7 +54,9 @@ public struct CallPipeline: Sendable {
             // An empty body is refused after authentication, and the refusal is recorded.
             result = .failure(.serialization)
         }
-        await record(operation, input: call.input, call: authenticated, result: result)
+        if let failure = await record(operation, input: call.input, call: authenticated, result: result) {
+            return .failure(failure)
+        }
         return result
     }
 
@@ -99,15 +104,17 @@ public struct CallPipeline: Sendable {
 
     /// Turns the finished call into its CloudTrail event (none for calls the trail does not log) and
     /// hands it to the sink; then lets CloudTrail's API act on its own recorded call (StopLogging).
+    /// - Returns: the sink's error when the record could not be kept (the call must not answer success).
     func record(
         _ operation: RecognizedOperation, input: JSONValue?, call: AuthenticatedCall, result: Result<JSONValue, AWSServiceError>
-    ) async {
+    ) async -> AWSServiceError? {
         let target = operation.target
-        guard let event = CallAudit.event(operation, input: input, call: call, result: result) else { return }
+        guard let event = CallAudit.event(operation, input: input, call: call, result: result) else { return nil }
         let audited = AuditedCall(
             event: event, eventID: random.uuid(), eventTime: event.eventTime ?? call.context.receivedAt, target: target,
             input: input)
-        await audit.record(audited)
+        if let failure = await audit.keep(audited) { return failure }
         if target.service == .cloudTrail { await cloudTrail?.didRecord(operation: target.operation, result: result) }
+        return nil
     }
 }

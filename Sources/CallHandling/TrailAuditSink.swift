@@ -4,8 +4,9 @@ import CloudTrailService
 
 /// The server's sink: each record is made durable in the trail's journal (per `journal.fsync`)
 /// before the answer goes out, then enters the event history (LookupEvents) with the same eventID
-/// and bytes as the log file. A journal failure is logged and shows in health; the API keeps
-/// answering. Sendable: the recorder and history guard their own state.
+/// and bytes as the log file. While the journal cannot take records, calls are refused before they
+/// are performed; a record the journal fails to take turns the call's answer into
+/// InternalServerError. Sendable: the recorder and history guard their own state.
 public struct TrailAuditSink: AuditSink {
     let recorder: TrailRecorder
     let history: EventHistory
@@ -19,18 +20,38 @@ public struct TrailAuditSink: AuditSink {
         self.log = log
     }
 
-    public func record(_ call: AuditedCall) async {
+    public func record(_ call: AuditedCall) async { _ = await keep(call) }
+
+    /// DynamoDB's InternalServerError (HTTP 500; "Error handling with DynamoDB",
+    /// https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Programming.Errors.html, marks it
+    /// retryable) while the journal's reserve is spent: nothing was done, the caller may retry.
+    public func admissionRefusal() -> AWSServiceError? {
+        // Not logged per call: the recorder logs when it starts and stops refusing, health counts them.
+        recorder.admissionRefusal() == nil ? nil : .internalServerError(Self.refusedMessage)
+    }
+
+    /// Our texts (AWS has none for these cases); the details, with paths, go to the log and health only.
+    static let refusedMessage =
+        "The server cannot record calls right now (its CloudTrail journal is out of space or failing), so it did not perform this call. Retry later."
+    static let unrecordedMessage =
+        "The call was performed but its CloudTrail record could not be saved (the journal is out of space or failing). Check the server's health before retrying."
+
+    public func keep(_ call: AuditedCall) async -> AWSServiceError? {
         var event = call.event
         event.eventTime = call.eventTime
         // Rendered once: the journal, the log file and the history hold these same bytes.
         let rendered = RenderedRecord(event: event, eventID: call.eventID, eventTime: call.eventTime, eventVersion: eventVersion)
         do {
             try await recorder.record(rendered)
+        } catch TrailError.invalidEvent(let reason) {
+            log("could not record \(call.target.operation) \(event.context.requestId): invalid event: \(reason)")
+            return nil
         } catch {
             log("could not record \(call.target.operation) \(event.context.requestId): \(error)")
-            if case TrailError.invalidEvent = error { return }
+            return .internalServerError(Self.unrecordedMessage)
         }
         history.record(
             rendered, resources: CloudTrailAPI.lookupResources(eventSource: call.target.service.eventSource, input: call.input))
+        return nil
     }
 }

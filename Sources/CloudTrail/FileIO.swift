@@ -27,6 +27,7 @@ enum FileIO {
 
     /// Writes all of `bytes` to `fd`, retrying short writes and EINTR.
     static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws(FileIOError) {
+        try FileFault.check(.write, path: path, bytes: bytes.count, operation: "write")
         var offset = 0
         while offset < bytes.count {
             let written = bytes.withUnsafeBytes { buffer in

@@ -18,10 +18,25 @@ public struct TrailHealth: Sendable, Equatable {
     /// The most recent delivery or journal error; cleared by the next successful delivery.
     public var lastError: String?
     public var lastErrorTime: Date?
-    /// Consecutive failed delivery attempts since the last success.
+    /// Consecutive failed delivery attempts (writing the file or journaling its decision) since the last success.
     public var consecutiveFailures: Int
     /// The last failure to append to the notifications file (deliveries go on regardless).
     public var lastNotificationError: String?
-    /// True when nothing is failing.
-    public var healthy: Bool { lastError == nil && lastNotificationError == nil }
+    /// False while new calls are refused because the journal cannot take their records.
+    public var acceptingCalls: Bool = true
+    /// Why calls are refused (nil while accepted).
+    public var refusalReason: String? = nil
+    /// Calls refused since start, before they changed anything.
+    public var refusedCalls: Int = 0
+    /// The journal reserve's size (the configured one, or an eighth of a smaller file system), and
+    /// whether it is allocated now (spent while the disk is full).
+    public var reserveBytes: Int = 0
+    public var reserveHeld: Bool = false
+    /// Journal writes that failed since start.
+    public var journalFailures: Int = 0
+    /// Performed calls whose record could not be made durable (journal write or fsync failed): they were
+    /// answered with an error, never as a success.
+    public var unrecordedCalls: Int = 0
+    /// True when nothing is failing and calls are accepted.
+    public var healthy: Bool { lastError == nil && lastNotificationError == nil && acceptingCalls }
 }

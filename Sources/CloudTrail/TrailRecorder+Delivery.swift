@@ -32,7 +32,10 @@ extension TrailRecorder {
                 keys.append(key)
             }
         }
-        if state.phase == .running { state.journal?.compact() }
+        if state.phase == .running {
+            state.journal?.compact()
+            restoreReserve()
+        }
         return keys
     }
 
@@ -49,8 +52,9 @@ extension TrailRecorder {
             seqs: chosen.map(\.seq))
         let segment: Int
         do throws(FileIOError) {
-            segment = try journal.append(.plan, entry.encode())
+            segment = try appendUsingReserve(.plan, entry.encode(), to: journal)
         } catch {
+            state.consecutiveFailures += 1
             noteError("journal append (delivery decision): \(error)")
             return nil
         }
@@ -87,7 +91,7 @@ extension TrailRecorder {
             // (at least once) instead of losing it.
             state.deliveryHandler?(file)
             // Not synced on its own: if lost, the replay rewrites identical bytes under the same key.
-            _ = try? journal.append(.done, Journal.donePayload(planId: plan.entry.planId))
+            _ = try? appendUsingReserve(.done, Journal.donePayload(planId: plan.entry.planId), to: journal)
             journal.closeOpen(segment: plan.segment)
             for record in plan.records { journal.closeOpen(segment: record.segment) }
             state.openPlans[plan.entry.planId] = nil
@@ -96,6 +100,11 @@ extension TrailRecorder {
         } catch is SimulatedCrash {
             return .crashed
         } catch {
+            // The bucket's disk may be the full one: the reserve's space lets this file out, and its
+            // delivery frees journal segments.
+            if (error as? FileIOError)?.code == FileIO.noSpaceCode, state.reserve?.isHeld == true, spendReserve(after: error) {
+                return execute(&plan)
+            }
             failPlan(&plan, "\(error)")
             return .failed
         }

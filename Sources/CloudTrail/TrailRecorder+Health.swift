@@ -1,13 +1,19 @@
 /// Delivery health: the counters in `state` and the snapshot the server's health endpoint shows.
 extension TrailRecorder {
-    /// A snapshot of delivery health.
+    /// A snapshot of delivery health; admission is read on the queue too, after any reserve attempt
+    /// already queued, so the snapshot is consistent.
     public var health: TrailHealth {
         queue.sync {
-            TrailHealth(
+            let refusal = admission.refusal
+            let refusedCalls = admission.refusedCalls
+            return TrailHealth(
                 isLogging: state.logging.isLogging, pendingRecords: pendingCount(), pendingFiles: state.openPlans.count,
                 deliveredRecords: state.deliveredRecords, deliveredFiles: state.deliveredFiles,
                 lastDeliveryTime: state.lastDeliveryTime, lastError: state.lastError, lastErrorTime: state.lastErrorTime,
-                consecutiveFailures: state.consecutiveFailures, lastNotificationError: state.lastNotificationError)
+                consecutiveFailures: state.consecutiveFailures, lastNotificationError: state.lastNotificationError,
+                acceptingCalls: refusal == nil, refusalReason: refusal, refusedCalls: refusedCalls,
+                reserveBytes: state.reserve?.bytes ?? journalSettings.reserveBytes, reserveHeld: state.reserve?.isHeld ?? false,
+                journalFailures: state.journalFailures, unrecordedCalls: state.unrecordedRecords)
         }
     }
 

@@ -63,8 +63,9 @@ extension TrailRecorder {
             seq: seq, eventTime: seconds, account: group.account, region: group.region, bytes: record.bytes)
         let segment: Int
         do throws(FileIOError) {
-            segment = try journal.append(.record, entry.encode())
+            segment = try appendUsingReserve(.record, entry.encode(), to: journal)
         } catch {
+            state.unrecordedRecords += 1
             noteError("journal append: \(error)")
             return continuation.resume(throwing: TrailError.journal(error))
         }
@@ -81,6 +82,8 @@ extension TrailRecorder {
                 continuation.resume()
             } catch {
                 noteError("journal fsync: \(error)")
+                state.unrecordedRecords += 1
+                spendReserve(after: error)
                 continuation.resume(throwing: TrailError.journal(error))
             }
         case .batch:
@@ -110,6 +113,8 @@ extension TrailRecorder {
                 batch.forEach { $0.resume() }
             } catch {
                 noteError("journal fsync: \(error)")
+                state.unrecordedRecords += batch.count
+                spendReserve(after: error)
                 batch.forEach { $0.resume(throwing: TrailError.journal(error)) }
             }
         }

@@ -45,6 +45,10 @@ extension TrailRecorder {
         var phase = Phase.idle
         /// Open while running; nil before `start()` and after a stop or crash.
         var journal: Journal?
+        /// The journal directory's lock, held from `lockStateDirectory()`/`start()` until a stop.
+        var stateLock: StateLock?
+        /// Space kept aside for the journal (see `JournalReserve`); set by `start()`.
+        var reserve: JournalReserve?
         /// StartLogging / StopLogging, with their times.
         var logging: TrailLoggingStatus
 
@@ -75,5 +79,9 @@ extension TrailRecorder {
         var lastErrorTime: Date?
         var consecutiveFailures = 0
         var lastNotificationError: String?
+        /// Journal writes that failed (each one spends the reserve or finds it spent).
+        var journalFailures = 0
+        /// Records of performed calls the journal could not take: their calls were answered with an error.
+        var unrecordedRecords = 0
     }
 }

@@ -18,6 +18,8 @@ import Dispatch
 /// (`+Notifications`) → "done" journaled → delivery hook. A crash at any point is repaired on
 /// `start()` (`+Replay`): open decisions are re-executed byte-identically under the same key, and
 /// records without a decision are delivered — each acknowledged record exactly once.
+/// `start()` first takes the journal directory's lock (`StateLock`: one recorder per journal) and
+/// then keeps a disk reserve beside the journal (`+Reserve`): while it is spent, new calls are refused.
 ///
 /// Isolation: every mutable field lives in `state`, confined to `queue`, a private serial
 /// DispatchQueue that also runs all blocking file I/O and the journal fsyncs (never async code);
@@ -37,6 +39,8 @@ public final class TrailRecorder: @unchecked Sendable {
     let log: @Sendable (String) -> Void
     let queue = DispatchQueue(label: "dynamotrail.cloudtrail.recorder")
     let webhook: WebhookPoster?
+    /// Whether new calls are taken; readable without the queue (see `TrailRecorder+Reserve`).
+    let admission = TrailAdmission()
 
     /// Everything that changes (see `State`); touched only on `queue`.
     var state: State
@@ -77,13 +81,23 @@ public final class TrailRecorder: @unchecked Sendable {
     public func start() throws(TrailError) -> [String] {
         let result: Result<[String], TrailError> = queue.sync {
             guard state.phase == .idle else { return .failure(.stopped) }
+            if state.stateLock == nil {
+                do throws(TrailError) {
+                    state.stateLock = try StateLock(directory: journalDirectory)
+                } catch {
+                    noteError("journal lock: \(error)")
+                    return .failure(error)
+                }
+            }
             do throws(FileIOError) {
                 try replayJournal()
             } catch {
                 noteError("journal replay: \(error)")
+                state.stateLock = nil
                 return .failure(.journal(error))
             }
             state.phase = .running
+            openReserve()
             let keys = deliver(force: true)
             _ = runRetention()
             startTimers()
@@ -145,6 +159,8 @@ public final class TrailRecorder: @unchecked Sendable {
         if newPhase == .stopped { try? syncJournalNow() }
         failWaiters(TrailError.stopped)
         state.journal = nil
+        state.reserve = nil
+        state.stateLock = nil
         state.phase = newPhase
     }
 }

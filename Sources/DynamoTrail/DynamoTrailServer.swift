@@ -101,6 +101,8 @@ public actor DynamoTrailServer {
         let replayed = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<[String], any Error>) in
             DispatchQueue.global().async {
                 do {
+                    // The lock first: a second server on this journal must not touch its state at all.
+                    try recorder.lockStateDirectory()
                     // The digest writer starts first and hooks the recorder, so replayed deliveries are digested.
                     if let digestWriter {
                         try digestWriter.start()

@@ -1,3 +1,4 @@
+import CloudTrail
 import Dispatch
 import DynamoTrail
 import Synchronization
@@ -67,6 +68,9 @@ struct DynamoTrailCommand {
         let port: Int
         do {
             port = try await server.start()
+        } catch TrailError.locked(let directory) {
+            writeError("dynamotrail: \(TrailError.locked(directory: directory))\n")
+            Platform.exit(2)
         } catch {
             writeError("dynamotrail: cannot listen on \(configuration.server.host):\(configuration.server.port): \(error)\n")
             Platform.exit(1)

@@ -291,6 +291,9 @@ import Testing
             if choice < points.count {
                 recorder.armCrash(points[choice])
                 _ = await recorder.flush()
+                // The armed point may not be reached (nothing left to deliver): die here then, as a
+                // killed process would, so the next round's recorder can take the journal's lock.
+                recorder.simulateCrash()
             } else if choice == points.count {
                 recorder.simulateCrash()
             } else {
