@@ -128,6 +128,7 @@ extension Configuration {
         if var section = try root.object("journal") {
             if let v = try section.string("path") { journal.path = v }
             if let v = try section.choice("fsync", JournalSettings.FsyncPolicy.self) { journal.fsync = v }
+            if let v = try section.int("reserveBytes", in: 0...(1 << 34)) { journal.reserveBytes = v }
             try section.finish()
         }
         try root.finish()
