@@ -1,4 +1,5 @@
 import AWSProtocol
+import CloudTrail
 import Foundation
 import Testing
 
@@ -41,6 +42,18 @@ import Testing
         let root = try auth.authenticate(Fixtures.signed(key: "AKIAROOTKEY000000001", secret: "rootSecret"), expectedService: "dynamodb")
             .get().identity
         #expect(root.principalId == "123456789012" && root.arn == "arn:aws:iam::123456789012:root" && root.sessionContext == nil)
+        // The account has the alias "dev": CloudTrail names the root user by it.
+        #expect(root.userName == "dev")
+    }
+
+    @Test func aRootWithoutAnAliasHasNoUserName() throws {
+        let (auth, _) = Fixtures.authenticator(.lenient)
+        let known = try auth.authenticate(Fixtures.signed(key: "210987654321", secret: "x"), expectedService: "dynamodb").get()
+        #expect(known.identity.type == .root && known.identity.userName == "prod")
+        let unknown = try auth.authenticate(Fixtures.signed(key: "444455556666", secret: "x"), expectedService: "dynamodb").get()
+        #expect(unknown.identity.type == .root && unknown.identity.userName == nil)
+        let block = UserIdentityBlock.render(CallerIdentityFactory.root(accountId: "444455556666", accessKeyId: "k", alias: ""))
+        #expect(block["userName"] == nil)
     }
 
     @Test func anIAMUserHasAUserARNAndNoSession() throws {

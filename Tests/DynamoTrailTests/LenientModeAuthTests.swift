@@ -47,10 +47,11 @@ import Testing
 
     @Test func aTwelveDigitKeyNamesTheAccount() throws {
         let (auth, _) = Fixtures.authenticator(.lenient)
-        for account in ["210987654321", "111122223333"] {
+        // 210987654321 is configured with the alias "prod" (the root user's userName); 111122223333 is not configured.
+        for (account, alias) in [("210987654321", "prod"), ("111122223333", nil)] {
             let caller = try auth.authenticate(Fixtures.signed(key: account, secret: "x"), expectedService: "dynamodb").get()
             #expect(caller.accountId == account)
-            #expect(caller.identity == CallerIdentityFactory.root(accountId: account, accessKeyId: account))
+            #expect(caller.identity == CallerIdentityFactory.root(accountId: account, accessKeyId: account, alias: alias))
         }
     }
 

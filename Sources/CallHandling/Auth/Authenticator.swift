@@ -25,6 +25,8 @@ public struct Authenticator: Sendable {
     public let defaultAccountId: String
     public let defaultRegion: String
     let entries: [String: Entry]
+    /// Configured account aliases by account id (a root caller's `userName`).
+    let aliases: [String: String]
     let clock: any WallClock
     /// `sessionContext.creationDate` for configured sessions: when this authenticator was built.
     let sessionCreationDate: Date
@@ -55,6 +57,9 @@ public struct Authenticator: Sendable {
             }
         }
         self.entries = entries
+        var aliases: [String: String] = [:]
+        for account in accounts { if let alias = account.alias, !alias.isEmpty { aliases[account.accountId] = alias } }
+        self.aliases = aliases
     }
 
     /// Authenticates `request` for the endpoint whose signing name is `expectedService` (`dynamodb` for
@@ -138,7 +143,7 @@ public struct Authenticator: Sendable {
         }
         if key.utf8.count == 12, key.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) {
             return AuthenticatedCaller(
-                identity: CallerIdentityFactory.root(accountId: key, accessKeyId: key), accountId: key,
+                identity: CallerIdentityFactory.root(accountId: key, accessKeyId: key, alias: aliases[key]), accountId: key,
                 region: region, usedSessionCredentials: usedToken)
         }
         let name = key.isEmpty ? "default" : key

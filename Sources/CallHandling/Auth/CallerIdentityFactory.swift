@@ -10,11 +10,13 @@ import AWSProtocol
 /// https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-user-identity.html): ids,
 /// ARNs and session contexts, so every part of DynamoTrail (server, `sample`) spells them the same way.
 public enum CallerIdentityFactory {
-    /// The account root: principalId is the account id (the reference's DynamoDB-Local-style form).
-    public static func root(accountId: String, accessKeyId: String?) -> CallerIdentity {
+    /// The account root: principalId is the account id; `userName` is the account's alias when it has
+    /// one and absent otherwise ("CloudTrail userIdentity element", `userName`: for the root user, the
+    /// account alias if one is set).
+    public static func root(accountId: String, accessKeyId: String?, alias: String? = nil) -> CallerIdentity {
         CallerIdentity(
             type: .root, principalId: accountId, arn: "arn:aws:iam::\(accountId):root", accountId: accountId,
-            accessKeyId: accessKeyId)
+            accessKeyId: accessKeyId, userName: alias?.isEmpty == false ? alias : nil)
     }
 
     /// An IAM user: `AIDA…` principal id (derived when nil), `arn:aws:iam::ACCT:user/NAME`, `userName`.
@@ -80,7 +82,7 @@ public enum CallerIdentityFactory {
         let key = settings.accessKeyId
         switch settings.type {
         case .root:
-            return root(accountId: acct, accessKeyId: key)
+            return root(accountId: acct, accessKeyId: key, alias: account.alias)
         case .iamUser:
             return iamUser(
                 accountId: acct, userName: settings.userName ?? key, principalId: settings.principalId, accessKeyId: key)
