@@ -70,8 +70,13 @@ extension ControlPlaneError {
     static let tooManyProjectedAttributes = invalidParameter(
         "The number of projected attributes in all indexes of the table exceeds the limit of 100")
     /// Unverified: multi-attribute GSI keys (2025+) allow 4 HASH + 4 RANGE; this text is not captured.
-    static func tooManyKeyAttributes(_ index: String) -> AWSServiceError {
-        invalidParameter("Index KeySchema exceeds 4 partition key or 4 sort key attributes for index: \(index)")
+    /// Multi-attribute GSI keys: a HASH element after a RANGE one, and more than four of either kind. Texts as
+    /// quoted from live probes in alchemy-run/alchemy#1216 (2026) for HASH; Unverified: the RANGE variant
+    /// (assumed by symmetry) and whether AWS prefixes them with "Invalid KeySchema: " as it does `firstNotHash`.
+    static let hashAfterRange = AWSServiceError.validation(
+        "All HASH key attributes must precede RANGE key attributes in the KeySchema")
+    static func tooManyKeyAttributes(_ keyType: KeyType) -> AWSServiceError {
+        .validation("The KeySchema exceeds the maximum allowed number of \(keyType.rawValue) key attributes")
     }
     static func indexThroughputMissing(_ index: String) -> AWSServiceError {
         invalidParameter("ProvisionedThroughput is not specified for index: \(index)")

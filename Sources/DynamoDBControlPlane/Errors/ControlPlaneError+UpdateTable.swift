@@ -98,4 +98,15 @@ extension ControlPlaneError {
         )
     }
     static let tableClassLimit = limitExceeded("Updates to TableClass are limited to 2 times in 30 day(s).")
+
+    /// A new index giving a keyed attribute another type; elements are `name:type:keyType` (see
+    /// `Table.checkNoRedefinition`).
+    static func attributeRedefined(existing: [String], new: [String]) -> AWSServiceError {
+        func schema(_ elements: [String]) -> String {
+            "Schema:[" + elements.map { "SchemaElement: key{\($0)}" }.joined(separator: ", ") + "]"
+        }
+        return invalidParameter(
+            "Attributes cannot be redefined. Please check that your attribute has the same type as previously defined. Existing schema: \(schema(existing)) New schema: \(schema(new))"
+        )
+    }
 }

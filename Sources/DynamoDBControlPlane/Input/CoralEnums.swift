@@ -9,4 +9,6 @@ enum CoralEnums {
     static let shardIteratorType = [
         ShardIteratorType.trimHorizon, .latest, .atSequenceNumber, .afterSequenceNumber,
     ].map(\.rawValue)
+    /// DescribeStream's ShardFilter.Type (AWS: "ShardFilter"; `CHILD_SHARDS` is the only value).
+    static let shardFilterType = ["CHILD_SHARDS"]
 }

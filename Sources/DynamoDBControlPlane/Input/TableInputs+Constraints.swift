@@ -52,6 +52,15 @@ extension TableInputs {
         if let type = projection.type { validator.enumValue(type, at: "\(path).projectionType", CoralEnums.projectionType) }
         if let names = projection.nonKeyAttributes {
             validator.listLength(names.count, rendered: javaStrings(names), at: "\(path).nonKeyAttributes", min: 1, max: 20)
+            // Each name is 1..255 characters (AWS: "Projection", NonKeyAttributes). Coral reports a list member's
+            // constraints on the whole list in this form (its wording for other services' string lists, e.g.
+            // Lambda's `layers`); Unverified for DynamoDB's NonKeyAttributes.
+            if names.contains(where: { $0.utf16.isEmpty || $0.utf16.count > 255 }) {
+                validator.fail(
+                    javaStrings(names), at: "\(path).nonKeyAttributes",
+                    "Member must satisfy constraint: [Member must have length less than or equal to 255, Member must have length greater than or equal to 1]"
+                )
+            }
         }
     }
 

@@ -16,13 +16,15 @@ extension TableInputs {
     static func checkKeySchema(_ keys: [KeyInput], multiAttribute: Bool, index: String?) throws(AWSServiceError) {
         let names = keys.map { $0.name ?? "" }
         if multiAttribute {
-            // Multi-attribute GSI keys (2025+): HASH elements first, then RANGE; at most 4 of each (Unverified texts).
+            // Multi-attribute GSI keys (AWS: "Multi-attribute keys", GSI.DesignPattern.MultiAttributeKeys.html):
+            // up to four HASH elements, then up to four RANGE ones. Texts in ControlPlaneError+CreateTable.
             if Set(names).count != names.count { throw ControlPlaneError.hashAndRangeSameName }
             if keys.first?.type != KeyType.hash.rawValue { throw ControlPlaneError.firstNotHash }
             let hashes = keys.prefix { $0.type == KeyType.hash.rawValue }.count
             let rest = keys.dropFirst(hashes)
-            if rest.contains(where: { $0.type != KeyType.range.rawValue }) { throw ControlPlaneError.secondNotRange }
-            if hashes > 4 || rest.count > 4 { throw ControlPlaneError.tooManyKeyAttributes(index ?? "") }
+            if rest.contains(where: { $0.type != KeyType.range.rawValue }) { throw ControlPlaneError.hashAfterRange }
+            if hashes > 4 { throw ControlPlaneError.tooManyKeyAttributes(.hash) }
+            if rest.count > 4 { throw ControlPlaneError.tooManyKeyAttributes(.range) }
             return
         }
         if names.count == 2 && names[0] == names[1] { throw ControlPlaneError.hashAndRangeSameName }

@@ -20,7 +20,7 @@ extension DynamoDBControlPlane {
             throw ControlPlaneError.sequenceNumberRequired
         }
         guard let record = streamRecord(arn, context) else { throw ControlPlaneError.streamNotFound(arn) }
-        guard record.shardId == shardId else { throw ControlPlaneError.shardNotFound(shardId, arn) }
+        guard record.shardId == shardId else { throw ControlPlaneError.shardNotFound }
         return ["ShardIterator": .string(Self.shardIterator(arn: arn, shardId: shardId, random: random))]
     }
 }

@@ -1,10 +1,12 @@
 import AWSProtocol
 
-/// Resolving a `ResourceArn` (tables only) for the tag operations.
+/// Resolving a `ResourceArn` (tables only) for the tag operations, in AWS's order: the ARN's form first, then the
+/// operation's own list checks (empty Tags / TagKeys), then whether the table exists.
 extension DynamoDBControlPlane {
-    /// The table a tag operation addresses; every text below was observed on AWS in 2026 unless marked.
-    func taggedTable(_ input: InputReader, _ validator: inout CoralValidator, _ context: RequestContext)
-        throws(AWSServiceError) -> Table
+    /// The table name a well-formed ResourceArn of the caller's account and region names (no lookup yet). Every
+    /// text below was observed on AWS in 2026 unless marked; Coral errors already in `validator` are thrown first.
+    func taggedTableName(_ input: InputReader, _ validator: inout CoralValidator, _ context: RequestContext)
+        throws(AWSServiceError) -> (name: String, arn: String)
     {
         guard let arn = input.string("ResourceArn") else { throw ControlPlaneError.missingParameter("ResourceArn") }
         validator.length(arn, at: "resourceArn", min: 1, max: 1283)
@@ -22,12 +24,32 @@ extension DynamoDBControlPlane {
         let name = String(parts[5].dropFirst(6))
         if name.contains("/stream/") { throw ControlPlaneError.resourceArnNotFound(arn) }
         if name.contains("/") { throw ControlPlaneError.onlyTableOrStreamArn(arn) }
-        guard regions[context.key]?.tables[name] != nil else { throw ControlPlaneError.resourceArnNotFound(arn) }
-        let table = try existingTable(name, shown: arn, context)
+        // A name no table can have (e.g. `table/ab`) is an invalid ARN, not a missing table (AWS answer recorded
+        // in dynalite's test suite, test/tagResource.js "short table name").
+        let length = name.utf16.count
+        guard length >= 3, length <= 255, CoralValidator.matchesNamePattern(name) else {
+            throw ControlPlaneError.invalidResourceArn(arn)
+        }
+        return (name, arn)
+    }
+
+    /// The table `taggedTableName` resolved, once the operation's own checks passed.
+    func taggedTable(_ resolved: (name: String, arn: String), _ context: RequestContext) throws(AWSServiceError) -> Table {
+        guard regions[context.key]?.tables[resolved.name] != nil else {
+            throw ControlPlaneError.resourceArnNotFound(resolved.arn)
+        }
+        let table = try existingTable(resolved.name, shown: resolved.arn, context)
         // The tagging backend knows a table only while it is ACTIVE or UPDATING: for (nearly) all of CREATING
         // and DELETING the tag APIs answer not-found although DescribeTable succeeds (observed on AWS, 2026).
         let status = table.status(at: context.now)
-        if status == .creating || status == .deleting { throw ControlPlaneError.resourceArnNotFound(arn) }
+        if status == .creating || status == .deleting { throw ControlPlaneError.resourceArnNotFound(resolved.arn) }
         return table
+    }
+
+    /// Both steps at once, for ListTagsOfResource (which has nothing else to check).
+    func taggedTable(_ input: InputReader, _ validator: inout CoralValidator, _ context: RequestContext)
+        throws(AWSServiceError) -> Table
+    {
+        try taggedTable(try taggedTableName(input, &validator, context), context)
     }
 }

@@ -1,14 +1,17 @@
 import AWSProtocol
 
-/// UntagResource: removes the named tag keys (unknown keys are ignored); answers an empty body.
+/// UntagResource: removes the named tag keys (unknown keys are ignored).
 extension DynamoDBControlPlane {
+    /// Checks in TagResource's order: ResourceArn and TagKeys present, the ARN's form (with the keys' Coral
+    /// lengths), TagKeys not empty, then the table. The answer carries no members; see `answersWithEmptyBody`.
     func untagResource(_ input: InputReader, _ context: RequestContext) throws(AWSServiceError) -> JSONValue {
         var validator = CoralValidator()
         if !input.has("ResourceArn") { throw ControlPlaneError.missingParameter("ResourceArn") }
         guard let keys = input.strings("TagKeys") else { throw ControlPlaneError.missingParameter("TagKeys") }
-        if keys.isEmpty { throw ControlPlaneError.noTagKeys }
         for (i, key) in keys.enumerated() { validator.length(key, at: "tagKeys.\(i + 1).member", min: 1, max: 128) }
-        var table = try taggedTable(input, &validator, context)
+        let resolved = try taggedTableName(input, &validator, context)
+        if keys.isEmpty { throw ControlPlaneError.noTagKeys }
+        var table = try taggedTable(resolved, context)
         let removed = Set(keys)
         table.tags.removeAll { removed.contains($0.key) }
         store(table, context)

@@ -86,6 +86,7 @@ extension DynamoDBControlPlane {
         let keys = (create.keySchema ?? []).map { $0.name ?? "" }
         if keys.count > requested.count { throw ControlPlaneError.keyWithoutDefinition }
         if keys.contains(where: { !requested.contains($0) }) { throw ControlPlaneError.keysNotDefined(keys, requested) }
+        try table.checkNoRedefinition(create.keySchema ?? [], definitions)
         try TableInputs.checkKeySchema(create.keySchema ?? [], multiAttribute: true, index: name)
         try TableInputs.checkProjection(create.projection)
         if billing.target == .payPerRequest {

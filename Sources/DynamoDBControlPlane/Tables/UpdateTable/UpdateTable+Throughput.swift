@@ -52,7 +52,7 @@ extension DynamoDBControlPlane {
 
 extension TableUpdate {
     /// A switch to PAY_PER_REQUEST puts every index in UPDATING and raises warm throughput to the on-demand
-    /// baseline; a switch to PROVISIONED drops the on-demand limits.
+    /// baseline; a switch to PROVISIONED drops the on-demand limits and keeps the indexes' warm throughput.
     mutating func applyBillingMode(_ billingMode: BillingMode?, _ billing: BillingChange) {
         guard billingMode != nil else { return }
         if billing.switchesToPayPerRequest {
@@ -67,6 +67,14 @@ extension TableUpdate {
         } else if billing.switchesToProvisioned {
             table.billingMode = .provisioned
             table.onDemand = nil
+            // Warm throughput is how far a table or index has scaled ("Understanding DynamoDB warm throughput",
+            // warm-throughput.html), so each index keeps its on-demand baseline, as the table does. Unverified: that
+            // the indexes' on-demand limits go with the table's (a PROVISIONED table refuses them on CreateTable).
+            for i in table.globalIndexes.indices {
+                let warm = table.globalIndexes[i].warm ?? (0, 0)
+                table.globalIndexes[i].warm = (max(warm.read, 12_000), max(warm.write, 4_000))
+                table.globalIndexes[i].onDemand = nil
+            }
         }
         table.updateKind = .billing
     }
