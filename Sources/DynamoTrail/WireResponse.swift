@@ -15,6 +15,15 @@ enum WireResponse {
         return HTTPResponse(status: status, headers: headers, body: body)
     }
 
+    /// A success with no body (TagResource, UntagResource): `x-amz-crc32` of the empty body is 0.
+    static func empty(requestId: String, contentType: String) -> HTTPResponse {
+        var headers = HTTPHeaders()
+        headers.add("x-amzn-RequestId", requestId)
+        headers.add("x-amz-crc32", "0")
+        headers.add("Content-Type", contentType)
+        return HTTPResponse(status: 200, headers: headers, body: [])
+    }
+
     static func error(_ error: AWSServiceError, requestId: String, contentType: String, crc32: Bool) -> HTTPResponse {
         json(error.body, status: error.httpStatus, requestId: requestId, contentType: contentType, crc32: crc32)
     }
