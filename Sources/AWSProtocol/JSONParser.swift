@@ -1,17 +1,29 @@
 /// Parses JSON text (RFC 8259) into a `JSONValue`. Pure: bytes in, value or `JSONParseError` out.
+///
+/// A member name that repeats keeps its first position and takes its last value, so an operation
+/// and the CloudTrail record that echoes its request see the same members. RFC 8259 leaves
+/// duplicates to the implementation; Jackson's tree model and Python's `json` keep the last value
+/// too. What DynamoDB itself does is Unverified.
 public struct JSONParser {
     /// Objects and arrays nested deeper than this are refused rather than risking the stack.
-    public static let maximumDepth = 512
+    public static let maximumDepth = JSONLimits.maximumDepth
+
+    /// Objects with more members than this find repeated names through a dictionary, not a scan.
+    private static let linearScanMembers = 16
 
     private let bytes: [UInt8]
+    private let depthLimit: Int
     private var index = 0
     private var depth = 0
 
-    private init(bytes: [UInt8]) { self.bytes = bytes }
+    private init(bytes: [UInt8], depthLimit: Int) {
+        self.bytes = bytes
+        self.depthLimit = depthLimit
+    }
 
-    /// Parses a complete document; trailing non-whitespace is an error.
-    public static func parse(_ bytes: [UInt8]) throws(JSONParseError) -> JSONValue {
-        var parser = JSONParser(bytes: bytes)
+    /// Parses a complete document nested at most `maximumDepth` deep; trailing non-whitespace is an error.
+    public static func parse(_ bytes: [UInt8], maximumDepth: Int = JSONLimits.maximumDepth) throws(JSONParseError) -> JSONValue {
+        var parser = JSONParser(bytes: bytes, depthLimit: maximumDepth)
         parser.skipWhitespace()
         let value = try parser.parseValue()
         parser.skipWhitespace()
@@ -21,6 +33,13 @@ public struct JSONParser {
 
     public static func parse(_ text: String) throws(JSONParseError) -> JSONValue {
         try parse(Array(text.utf8))
+    }
+
+    /// Parses a request body, at most `JSONLimits.maximumRequestDepth` deep, so its CloudTrail
+    /// record stays readable. Callers answer a failure with DynamoDB's bare `SerializationException`
+    /// (Unverified for too-deep input: AWS documents no nesting limit or text for it).
+    public static func parseRequest(_ bytes: [UInt8]) throws(JSONParseError) -> JSONValue {
+        try parse(bytes, maximumDepth: JSONLimits.maximumRequestDepth)
     }
 
     private mutating func skipWhitespace() {
@@ -66,13 +85,14 @@ public struct JSONParser {
 
     private mutating func enter() throws(JSONParseError) {
         depth += 1
-        if depth > Self.maximumDepth { throw fail("nesting too deep") }
+        if depth > depthLimit { throw fail("nesting deeper than \(depthLimit) levels") }
     }
 
     private mutating func parseObject() throws(JSONParseError) -> JSONValue {
         try enter()
         index += 1
         var members: [JSONObject.Member] = []
+        var positions: [String: Int] = [:]
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
@@ -88,7 +108,7 @@ public struct JSONParser {
             index += 1
             skipWhitespace()
             let value = try parseValue()
-            members.append(JSONObject.Member(key: key, value: value))
+            Self.add(key, value, to: &members, positions: &positions)
             skipWhitespace()
             guard index < bytes.count else { throw fail("unexpected end of input") }
             if bytes[index] == UInt8(ascii: ",") {
@@ -99,6 +119,30 @@ public struct JSONParser {
             index += 1
             depth -= 1
             return .object(JSONObject(members))
+        }
+    }
+
+    /// Appends a member, or gives an earlier member of the same name the new value (last one wins,
+    /// first position kept). Small objects scan; larger ones index names in `positions`.
+    private static func add(
+        _ key: String, _ value: JSONValue, to members: inout [JSONObject.Member], positions: inout [String: Int]
+    ) {
+        if positions.isEmpty, members.count < linearScanMembers {
+            if let existing = members.firstIndex(where: { $0.key == key }) {
+                members[existing].value = value
+            } else {
+                members.append(JSONObject.Member(key: key, value: value))
+            }
+            return
+        }
+        if positions.isEmpty {
+            for (position, member) in members.enumerated() { positions[member.key] = position }
+        }
+        if let existing = positions[key] {
+            members[existing].value = value
+        } else {
+            positions[key] = members.count
+            members.append(JSONObject.Member(key: key, value: value))
         }
     }
 

@@ -28,7 +28,11 @@ public enum CloudTrailPayload {
         switch value {
         case .object(let object):
             var result = JSONObject()
-            for member in object.members {
+            // A member already spelled in lower camel case (unknown to the service, e.g. `tableName` beside
+            // `TableName`) would collide with the real member's name: the record keeps the real one, the
+            // value the operation acted on.
+            let loweredNames = Set(object.members.compactMap { lowerCamel($0.key) == $0.key ? nil : lowerCamel($0.key) })
+            for member in object.members where lowerCamel(member.key) != member.key || !loweredNames.contains(member.key) {
                 let inner =
                     opaqueMembers.contains(member.key)
                     ? member.value : lowerCamelKeys(member.value, opaqueMembers: opaqueMembers)
@@ -51,7 +55,11 @@ public enum CloudTrailPayload {
         switch value {
         case .object(let object):
             var result = JSONObject()
-            for member in object.members {
+            // A member already spelled in lower camel case (unknown to the service, e.g. `tableName` beside
+            // `TableName`) would collide with the real member's name: the record keeps the real one, the
+            // value the operation acted on.
+            let loweredNames = Set(object.members.compactMap { lowerCamel($0.key) == $0.key ? nil : lowerCamel($0.key) })
+            for member in object.members where lowerCamel(member.key) != member.key || !loweredNames.contains(member.key) {
                 if isDate(member.key), case .number(let number) = member.value {
                     let date = Date(timeIntervalSince1970: number.doubleValue)
                     result.append(member.key, .string(javaDateString(date)))

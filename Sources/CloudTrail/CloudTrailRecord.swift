@@ -20,7 +20,7 @@ public enum CloudTrailRecord {
     public static let maxShortFieldBytes = 1024
     /// `requestParameters`/`responseElements`: 100 KB, content beyond that "omitted" ("CloudTrail record contents"). The
     /// exact omitted form is Unverified; we write `null` (the field itself is always present).
-    public static let maxPayloadBytes = 100 * 1024
+    public static let maxPayloadBytes = JSONLimits.maximumPayloadBytes
     /// `additionalEventData`: 28 KB, omitted beyond that ("CloudTrail record contents"); we drop the key.
     public static let maxAdditionalEventDataBytes = 28 * 1024
 
@@ -81,6 +81,8 @@ public enum CloudTrailRecord {
     private static func payload(_ value: JSONValue?) -> JSONValue {
         guard let value, value != .null else { return .null }
         if case .object(let object) = value, object.isEmpty { return .null }
+        // Deeper than a request may be (JSONLimits) would make the record unreadable: omitted too.
+        guard value.nestingDepth <= JSONLimits.maximumRequestDepth else { return .null }
         return JSONWriter.bytes(value).count <= maxPayloadBytes ? value : .null
     }
 

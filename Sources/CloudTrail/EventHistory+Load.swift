@@ -5,6 +5,11 @@ import AWSProtocol
 #else
     import Foundation
 #endif
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 extension EventHistory {
     /// Refills the history from the log files already in the bucket (events of earlier runs), so
@@ -14,13 +19,18 @@ extension EventHistory {
     /// resources (the joining module knows the services).
     ///
     /// Blocking (reads files): call it from a Dispatch queue, never from async code.
+    /// A file or record that cannot be read is skipped and reported to `onSkipped` (by default a
+    /// warning on stderr naming the file and the record's index); the rest is still loaded.
     /// - Returns: the number of events added.
     @discardableResult
-    public func load(from reader: LogReader, resources: (JSONValue) -> [LookupResource]) -> Int {
+    public func load(
+        from reader: LogReader, resources: (JSONValue) -> [LookupResource],
+        onSkipped: (LogReaderError) -> Void = EventHistory.warnOnStandardError
+    ) -> Int {
         var filter = LogRecordFilter()
         filter.startTime = clock.now().addingTimeInterval(-Self.retention)
         var found: [HistoryEvent] = []
-        reader.forEachRecord(filter) { record in
+        reader.forEachRecord(filter, onError: onSkipped) { record in
             guard let event = Self.event(from: record.value, bytes: record.bytes, resources: resources) else { return }
             found.append(event)
             if found.count >= 2 * capacity {
@@ -29,6 +39,12 @@ extension EventHistory {
             }
         }
         return merge(found)
+    }
+
+    /// Writes `dynamotrail: warning: event history refill: <what was skipped>` to stderr in one write.
+    public static func warnOnStandardError(_ problem: LogReaderError) {
+        let line = Array("dynamotrail: warning: event history refill: \(problem)\n".utf8)
+        line.withUnsafeBytes { _ = write(2, $0.baseAddress, $0.count) }
     }
 
     /// The history entry of a delivered record; nil for data events and records missing a field.

@@ -3,7 +3,9 @@
 /// It only skips over values (strings with escapes, nesting); each slice is parsed on its own later.
 enum LogRecordSplitter {
     /// The ranges of `{"Records":[ … ]}`'s elements; nil when the body is not shaped like that.
-    static func records(in body: [UInt8]) -> [Range<Int>]? {
+    /// A body that ends inside the `Records` array (a truncated file) keeps the elements that are
+    /// complete, with `isTruncated` set.
+    static func records(in body: [UInt8]) -> (ranges: [Range<Int>], isTruncated: Bool)? {
         var index = skipSpace(body, 0)
         guard index < body.count, body[index] == UInt8(ascii: "{") else { return nil }
         index += 1
@@ -22,7 +24,8 @@ enum LogRecordSplitter {
             guard index < body.count, body[index] == UInt8(ascii: ":") else { return nil }
             index = skipSpace(body, index + 1)
             if key.elementsEqual("Records".utf8), index < body.count, body[index] == UInt8(ascii: "[") {
-                guard let (ranges, end) = elements(body, index) else { return nil }
+                let (ranges, end) = elements(body, index)
+                guard let end else { return (ranges, true) }
                 found = ranges
                 index = end
             } else {
@@ -30,21 +33,22 @@ enum LogRecordSplitter {
                 index = end
             }
         }
-        return found
+        return found.map { ($0, false) }
     }
 
-    /// The element ranges of the array opening at `start`, and the index after its `]`.
-    private static func elements(_ body: [UInt8], _ start: Int) -> ([Range<Int>], Int)? {
+    /// The element ranges of the array opening at `start`, and the index after its `]` (nil when
+    /// the body ends first or an element cannot be framed: the ranges are those before it).
+    private static func elements(_ body: [UInt8], _ start: Int) -> ([Range<Int>], Int?) {
         var ranges: [Range<Int>] = []
         var index = start + 1
         while true {
             index = skipSpace(body, index)
-            guard index < body.count else { return nil }
+            guard index < body.count else { return (ranges, nil) }
             switch body[index] {
             case UInt8(ascii: "]"): return (ranges, index + 1)
             case UInt8(ascii: ","): index += 1
             default:
-                guard let end = skipValue(body, index) else { return nil }
+                guard let end = skipValue(body, index) else { return (ranges, nil) }
                 ranges.append(index..<end)
                 index = end
             }

@@ -33,8 +33,13 @@ public struct LogReader: Sendable {
         walk(relative: [], filter: filter, body)
     }
 
-    /// The records of one log file, given its key.
-    public func records(inFile key: String) -> Result<[LogRecord], LogReaderError> {
+    /// The records of one log file, given its key. A record that cannot be read (not JSON, nested
+    /// deeper than `JSONLimits.maximumDepth`, not an object, cut off by a truncated file) is
+    /// reported to `onSkipped` with its index and left out; the file's other records are returned.
+    /// Only a file that cannot be read, unzipped or framed as `{"Records":[…]}` fails as a whole.
+    public func records(
+        inFile key: String, onSkipped: (LogReaderError) -> Void = { _ in }
+    ) -> Result<[LogRecord], LogReaderError> {
         let path = FileIO.join(bucketRoot, key)
         let compressed: [UInt8]
         do throws(FileIOError) {
@@ -51,21 +56,32 @@ public struct LogReader: Sendable {
         } catch {
             return .failure(.notGzip(key: key, reason: error.reason))
         }
-        guard let slices = LogRecordSplitter.records(in: body) else { return .failure(.notCloudTrailJSON(key: key)) }
+        guard let framing = LogRecordSplitter.records(in: body) else { return .failure(.notCloudTrailJSON(key: key)) }
         var records: [LogRecord] = []
-        records.reserveCapacity(slices.count)
-        for slice in slices {
+        records.reserveCapacity(framing.ranges.count)
+        for (index, slice) in framing.ranges.enumerated() {
             let bytes = Array(body[slice])
-            guard let value = try? JSONParser.parse(bytes), value.objectValue != nil else {
-                return .failure(.notCloudTrailJSON(key: key))
+            let value: JSONValue
+            do throws(JSONParseError) {
+                value = try JSONParser.parse(bytes, maximumDepth: JSONLimits.maximumDepth)
+            } catch {
+                onSkipped(.skippedRecord(key: key, index: index, reason: "not JSON at byte \(error.offset): \(error.reason)"))
+                continue
+            }
+            guard value.objectValue != nil else {
+                onSkipped(.skippedRecord(key: key, index: index, reason: "not a JSON object"))
+                continue
             }
             records.append(LogRecord(key: key, bytes: bytes, value: value))
+        }
+        if framing.isTruncated {
+            onSkipped(.skippedRecord(key: key, index: framing.ranges.count, reason: "the Records array ends here (truncated or malformed)"))
         }
         return .success(records)
     }
 
     /// Streams every record `filter` accepts to `body`, file by file, until `limit` records were
-    /// passed on (nil: all). Unreadable files go to `onError` and are skipped.
+    /// passed on (nil: all). Unreadable files and skipped records go to `onError`; reading goes on.
     /// - Returns: the number of records passed to `body`.
     @discardableResult
     public func forEachRecord(
@@ -75,7 +91,7 @@ public struct LogReader: Sendable {
         var passed = 0
         if let limit, limit <= 0 { return 0 }
         forEachLogFile(filter) { key in
-            switch records(inFile: key) {
+            switch records(inFile: key, onSkipped: onError) {
             case .failure(let error):
                 onError(error)
             case .success(let records):

@@ -68,13 +68,14 @@ extension Router {
     /// Large bodies being parsed on `bodyParsingQueue` right now (tests watch it).
     static let largeBodyParsesInProgress = Atomic<Int>(0)
 
-    /// The parsed body, or nil when it is not JSON; large bodies are parsed off the concurrency threads.
+    /// The parsed body, or nil when it is not JSON or nests deeper than `JSONLimits.maximumRequestDepth`
+    /// (so the call's record stays readable); large bodies are parsed off the concurrency threads.
     static func parseJSONBody(_ body: [UInt8]) async -> JSONValue? {
-        guard body.count > largeBodyBytes else { return try? JSONParser.parse(body) }
+        guard body.count > largeBodyBytes else { return try? JSONParser.parseRequest(body) }
         return await withCheckedContinuation { (continuation: CheckedContinuation<JSONValue?, Never>) in
             bodyParsingQueue.async {
                 largeBodyParsesInProgress.add(1, ordering: .relaxed)
-                let parsed = try? JSONParser.parse(body)
+                let parsed = try? JSONParser.parseRequest(body)
                 largeBodyParsesInProgress.subtract(1, ordering: .relaxed)
                 continuation.resume(returning: parsed)
             }

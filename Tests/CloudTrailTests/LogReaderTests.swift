@@ -94,12 +94,17 @@ import Testing
     }
 
     @Test func splitterRejectsWhatIsNotALogFile() {
-        for body in ["", "[]", #"{"Records":{}}"#, #"{"Records":[{"a":1}"#, #"{"Records":[1,2]"#, #"{"Records": "x"}"#] {
-            let ranges = LogRecordSplitter.records(in: Array(body.utf8))
-            #expect(ranges == nil || body == #"{"Records": "x"}"#, "\(body)")
+        for body in ["", "[]", #"{"Records":{}}"#, #"{"Records":[1,2]"#, #"{"Other":1}"#] {
+            #expect(LogRecordSplitter.records(in: Array(body.utf8)) == nil, "\(body)")
         }
-        #expect(LogRecordSplitter.records(in: Array(#"{"Records":[]}"#.utf8)) == [])
-        #expect(LogRecordSplitter.records(in: Array(#"{"Other":1}"#.utf8)) == nil)
+        #expect(LogRecordSplitter.records(in: Array(#"{"Records":[]}"#.utf8)).map { $0.ranges } == [])
+        #expect(LogRecordSplitter.records(in: Array(#"{"Records": "x"}"#.utf8)).map { $0.ranges } == nil)
+    }
+
+    @Test func splitterKeepsTheCompleteRecordsOfATruncatedFile() throws {
+        let framing = try #require(LogRecordSplitter.records(in: Array(#"{"Records":[{"a":1},{"b":[2"#.utf8)))
+        #expect(framing.ranges == [12..<19])
+        #expect(framing.isTruncated)
     }
 
     @Test func reportsBrokenFilesAndGoesOn() throws {
@@ -110,6 +115,8 @@ import Testing
         try Data("not gzip".utf8).write(to: root.appendingPathComponent(broken))
         let notJSON = Self.key(unique: "CCCCCCCCCCCCCCCC")
         try Self.write(root, notJSON, "{\"Records\":[not json]}")
+        let notFramed = Self.key(unique: "DDDDDDDDDDDDDDDD")
+        try Self.write(root, notFramed, "[\"Records\"]")
         var errors: [LogReaderError] = []
         var names: [String] = []
         let report = { (error: LogReaderError) in errors.append(error) }
@@ -117,9 +124,11 @@ import Testing
             names.append($0.value["eventName"]?.stringValue ?? "?")
         }
         #expect(names.count == 5)
-        #expect(errors.count == 2)
+        #expect(errors.count == 4)
         #expect(errors.contains { if case .notGzip(let key, _) = $0 { key == broken } else { false } })
-        #expect(errors.contains(.notCloudTrailJSON(key: notJSON)))
+        #expect(errors.contains(.notCloudTrailJSON(key: notFramed)))
+        let skipped = errors.compactMap { if case .skippedRecord(let key, let index, _) = $0 { "\(key)#\(index)" } else { nil } }
+        #expect(skipped == ["\(notJSON)#0", "\(notJSON)#1"])
     }
 
     @Test func filters() throws {

@@ -136,6 +136,14 @@ import Testing
         #expect(CloudTrailPayload.lowerCamel("") == "")
     }
 
+    @Test func aLowerCamelMemberNeverDuplicatesTheRealOne() {
+        // `tableName` is unknown to DynamoDB; lowering `TableName` must not give the record two `tableName`s.
+        for request: JSONValue in [["TableName": "Real", "tableName": "Other"], ["tableName": "Other", "TableName": "Real"]] {
+            #expect(JSONWriter.string(CloudTrailPayload.lowerCamelKeys(request)) == #"{"tableName":"Real"}"#)
+        }
+        #expect(JSONWriter.string(CloudTrailPayload.lowerCamelKeys(["extra": 1, "TableName": "T"])) == #"{"extra":1,"tableName":"T"}"#)
+    }
+
     @Test func javaDatesMatchTheDocExamples() {
         #expect(CloudTrailPayload.javaDateString(Fixtures.date("2015-05-01T07:24:55Z")) == "May 1, 2015 7:24:55 AM")
         #expect(CloudTrailPayload.javaDateString(Fixtures.date("2015-05-03T23:34:14Z")) == "May 3, 2015 11:34:14 PM")
