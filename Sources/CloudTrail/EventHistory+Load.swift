@@ -5,12 +5,6 @@ import AWSProtocol
 #else
     import Foundation
 #endif
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 extension EventHistory {
     /// Refills the history from the log files already in the bucket (events of earlier runs), so
     /// LookupEvents still sees the last 90 days after a restart, as AWS's event history would.
@@ -43,8 +37,7 @@ extension EventHistory {
 
     /// Writes `dynamotrail: warning: event history refill: <what was skipped>` to stderr in one write.
     public static func warnOnStandardError(_ problem: LogReaderError) {
-        let line = Array("dynamotrail: warning: event history refill: \(problem)\n".utf8)
-        line.withUnsafeBytes { _ = write(2, $0.baseAddress, $0.count) }
+        FileIO.writeStandardError("dynamotrail: warning: event history refill: \(problem)\n")
     }
 
     /// The history entry of a delivered record; nil for data events and records missing a field.

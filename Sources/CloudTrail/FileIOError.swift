@@ -4,16 +4,10 @@
     import Foundation
 #endif
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// A failed system call on a path, with `errno`'s text; what the health status shows.
 public struct FileIOError: Error, Equatable, Sendable, CustomStringConvertible {
     public let operation: String
     public let path: String
     public let code: Int32
-    public var description: String { "\(operation) \(path): \(String(cString: strerror(code))) (errno \(code))" }
+    public var description: String { "\(operation) \(path): \(FileIO.errorText(code)) (errno \(code))" }
 }

@@ -1,11 +1,5 @@
 import Synchronization
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// A disk of limited capacity simulated under one directory through `FileFault`: a write or
 /// allocation under `root` that would take the files there past `capacity` bytes fails with
 /// `ENOSPC`, as on a full file system. For fault tests (a small tmpfs needs privileges a sandbox
@@ -37,9 +31,7 @@ public final class SimulatedDisk: Sendable {
     /// Bytes in the regular files under `root` (their sizes, as a file system without slack would count).
     public func usedBytes() -> Int {
         (FileIO.subpaths(root) ?? []).reduce(0) { total, relative in
-            var info = stat()
-            guard lstat(FileIO.join(root, relative), &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return total }
-            return total + Int(info.st_size)
+            total + (FileIO.regularFileSize(FileIO.join(root, relative)) ?? 0)
         }
     }
 
@@ -47,6 +39,6 @@ public final class SimulatedDisk: Sendable {
         guard change.path.hasPrefix(root + "/"), let limit = capacity.withLock({ $0 }) else { return nil }
         guard usedBytes() + change.bytes > limit else { return nil }
         refusals.withLock { $0 += 1 }
-        return ENOSPC
+        return FileIO.noSpaceCode
     }
 }

@@ -6,12 +6,6 @@ import Dispatch
     import Foundation
 #endif
 
-#if canImport(Glibc)
-    @preconcurrency import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// An HTTP/1.1 server on plain sockets and Dispatch: a non-blocking listener whose accept loop runs
 /// on a Dispatch source, one `HTTPConnection` per client. At start it raises the open-file limit to
 /// its hard limit and clamps `maxConnections` to what fits; when accept runs out of descriptors it
@@ -49,7 +43,7 @@ public final class HTTPServer: @unchecked Sendable {
     /// by default they go to standard error.
     public convenience init(
         settings: HTTPServerSettings, handler: any HTTPHandler,
-        log: @escaping @Sendable (String) -> Void = { message in fputs("warning: " + message + "\n", stderr) }
+        log: @escaping @Sendable (String) -> Void = { message in Socket.writeStandardError("warning: " + message) }
     ) {
         self.init(settings: settings, handler: handler, log: log, acceptConnection: Socket.acceptOutcome)
     }

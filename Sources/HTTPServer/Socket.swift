@@ -4,7 +4,8 @@
     import Darwin
 #endif
 
-/// The one place that makes socket system calls: listen, accept, read, write, close.
+/// The one place that makes the HTTP server's system calls: sockets (listen, accept, read, write, close),
+/// the open-file limit and standard error.
 /// Everything above it deals in file descriptors and byte arrays.
 public enum Socket {
     /// A failed system call: which one, and errno's text.
@@ -195,5 +196,36 @@ public enum Socket {
         let address = String(decoding: text.prefix(while: { $0 != 0 }).map { UInt8(bitPattern: $0) }, as: UTF8.self)
         // IPv4-mapped IPv6 addresses read better as plain IPv4, as CloudTrail writes them.
         return address.hasPrefix("::ffff:") && address.contains(".") ? String(address.dropFirst(7)) : address
+    }
+
+    // MARK: Process limits and standard error
+
+    /// Raises the soft RLIMIT_NOFILE to the hard limit and answers the soft limit in force (see
+    /// `FileDescriptorLimit`).
+    static func raiseOpenFileLimitToHard() -> Int {
+        var limit = rlimit()
+        guard getrlimit(resourceNoFile, &limit) == 0 else { return Int.max }
+        var hard = limit.rlim_max
+        // An unlimited hard limit cannot be the soft one: the kernel caps descriptors (fs.nr_open).
+        if hard == rlim_t.max { hard = rlim_t(1 << 20) }
+        if limit.rlim_cur < hard {
+            var raised = limit
+            raised.rlim_cur = hard
+            if setrlimit(resourceNoFile, &raised) == 0 { limit = raised }
+        }
+        return limit.rlim_cur == rlim_t.max ? Int.max : Int(clamping: limit.rlim_cur)
+    }
+
+    #if canImport(Glibc)
+        private static let resourceNoFile = __rlimit_resource_t(RLIMIT_NOFILE.rawValue)
+    #else
+        private static let resourceNoFile = RLIMIT_NOFILE
+    #endif
+
+    /// Writes one line to standard error in one call (the default sink of the server's warnings).
+    public static func writeStandardError(_ line: String) {
+        var bytes = Array(line.utf8)
+        if bytes.last != UInt8(ascii: "\n") { bytes.append(UInt8(ascii: "\n")) }
+        bytes.withUnsafeBytes { _ = Glibc.write(2, $0.baseAddress, $0.count) }
     }
 }
