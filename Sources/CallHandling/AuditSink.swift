@@ -3,25 +3,17 @@ import AWSProtocol
 /// Where the pipeline's records go: the server's trail recorder and event history, or the sample
 /// generator's files. The sink decides when the record's bytes are rendered (once).
 public protocol AuditSink: Sendable {
-    /// Keeps the record; returns only when it is as durable as the sink promises.
-    func record(_ call: AuditedCall) async
-
     /// Asked before a call is performed, without waiting: nil when its record will have room, else
     /// the error to answer instead (the call is then not performed and not recorded).
     func admissionRefusal() -> AWSServiceError?
 
-    /// Keeps the record like `record`; nil when it is kept, else the error to answer instead of the
-    /// call's result (a call whose record is not kept is never answered as a success).
+    /// Keeps the record, returning only when it is as durable as the sink promises: nil when it is
+    /// kept, else the error to answer instead of the call's result (a call whose record is not kept
+    /// is never answered as a success).
     func keep(_ call: AuditedCall) async -> AWSServiceError?
 }
 
 extension AuditSink {
     /// Sinks that cannot run out of room admit every call.
     public func admissionRefusal() -> AWSServiceError? { nil }
-
-    /// Sinks whose `record` cannot fail keep every record.
-    public func keep(_ call: AuditedCall) async -> AWSServiceError? {
-        await record(call)
-        return nil
-    }
 }

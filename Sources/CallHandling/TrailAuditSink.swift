@@ -20,8 +20,6 @@ public struct TrailAuditSink: AuditSink {
         self.log = log
     }
 
-    public func record(_ call: AuditedCall) async { _ = await keep(call) }
-
     /// DynamoDB's InternalServerError (HTTP 500; "Error handling with DynamoDB",
     /// https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Programming.Errors.html, marks it
     /// retryable) while the journal's reserve is spent: nothing was done, the caller may retry.

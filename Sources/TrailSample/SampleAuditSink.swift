@@ -1,3 +1,4 @@
+import AWSProtocol
 import CallHandling
 
 /// The sample generator's sink: each record joins its account and region's file group; the bytes are
@@ -5,9 +6,10 @@ import CallHandling
 struct SampleAuditSink: AuditSink {
     let writer: SampleFileWriter
 
-    func record(_ call: AuditedCall) async {
+    func keep(_ call: AuditedCall) async -> AWSServiceError? {
         await writer.add(
             .init(event: call.event, eventTime: call.eventTime, eventID: call.eventID), account: call.event.recipientAccountId,
             region: call.event.context.region)
+        return nil
     }
 }

@@ -15,7 +15,10 @@ import Testing
     /// Keeps what the pipeline hands to the sink.
     final class CapturingSink: AuditSink {
         let calls = Mutex<[AuditedCall]>([])
-        func record(_ call: AuditedCall) async { calls.withLock { $0.append(call) } }
+        func keep(_ call: AuditedCall) async -> AWSServiceError? {
+            calls.withLock { $0.append(call) }
+            return nil
+        }
     }
 
     static let carol: IdentitySettings = {
