@@ -17,10 +17,12 @@ public struct CallPipeline: Sendable {
     let trailName: String
     /// Draws each record's `eventID`.
     let random: any RandomSource
+    /// Records carry `tlsDetails` as for HTTPS calls to AWS (`sample` always; the server per `trail.tlsDetails`).
+    let recordsTLSDetails: Bool
 
     public init(
         controlPlane: DynamoDBControlPlane, cloudTrail: CloudTrailAPI?, authenticator: Authenticator, audit: any AuditSink,
-        trailName: String, random: any RandomSource
+        trailName: String, random: any RandomSource, recordsTLSDetails: Bool = false
     ) {
         self.controlPlane = controlPlane
         self.cloudTrail = cloudTrail
@@ -28,6 +30,7 @@ public struct CallPipeline: Sendable {
         self.audit = audit
         self.trailName = trailName
         self.random = random
+        self.recordsTLSDetails = recordsTLSDetails
     }
 
     /// Runs the call through every stage and returns its answer. Calls refused before they are
@@ -109,7 +112,8 @@ public struct CallPipeline: Sendable {
         _ operation: RecognizedOperation, input: JSONValue?, call: AuthenticatedCall, result: Result<JSONValue, AWSServiceError>
     ) async -> AWSServiceError? {
         let target = operation.target
-        guard let event = CallAudit.event(operation, input: input, call: call, result: result) else { return nil }
+        guard var event = CallAudit.event(operation, input: input, call: call, result: result) else { return nil }
+        if recordsTLSDetails { event.tlsDetails = TLSDetails.record(service: target.service, region: call.context.region) }
         let audited = AuditedCall(
             event: event, eventID: random.uuid(), eventTime: event.eventTime ?? call.context.receivedAt, target: target,
             input: input)

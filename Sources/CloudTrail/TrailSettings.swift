@@ -50,6 +50,9 @@ public struct TrailSettings: Sendable, Equatable {
     /// contents" page; configurable.
     public var eventVersion: String = "1.11"
     public var homeRegion: String = "us-east-1"
+    /// Write `tlsDetails` into records as AWS does for HTTPS calls to the service's public endpoint
+    /// (`trail.tlsDetails`); off by default, since calls to DynamoTrail itself use plain HTTP.
+    public var recordsTLSDetails = false
     public var bucket = Bucket()
     public var organizationId: String? = nil
     /// AWS delivers about every 5 minutes; the shipped config says 5 s.

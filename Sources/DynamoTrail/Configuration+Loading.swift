@@ -137,6 +137,7 @@ extension Configuration {
     private mutating func applyTrail(_ section: inout ConfigReader) throws(ConfigurationError) {
         if let v = try section.string("name") { trail.name = v }
         if let v = try section.string("homeRegion") { trail.homeRegion = v }
+        if let v = try section.bool("tlsDetails") { trail.recordsTLSDetails = v }
         if var bucket = try section.object("bucket") {
             if let v = try bucket.string("path") { trail.bucket.path = v }
             if let v = try bucket.string("name") { trail.bucket.name = v }

@@ -69,7 +69,7 @@ public actor DynamoTrailServer {
             audit: TrailAuditSink(
                 recorder: recorder, history: history, eventVersion: configuration.trail.eventVersion,
                 log: { message in logger.error(message) }),
-            trailName: configuration.trail.name, random: random)
+            trailName: configuration.trail.name, random: random, recordsTLSDetails: configuration.trail.recordsTLSDetails)
         let admin = AdminActions(recorder: recorder, controlPlane: controlPlane, clock: clock, startedAt: clock.now())
         let bucket = S3Bucket(
             name: configuration.trail.bucket.name, path: configuration.trail.bucket.path, region: configuration.trail.homeRegion)

@@ -134,7 +134,7 @@ public struct SampleGenerator: Sendable {
             controlPlane: controlPlane, cloudTrail: nil,
             authenticator: Authenticator(
                 mode: .lenient, accounts: options.accounts, defaultRegion: options.regions.first ?? "us-east-1", clock: clock),
-            audit: audit, trailName: options.trail.name, random: random)
+            audit: audit, trailName: options.trail.name, random: random, recordsTLSDetails: true)
     }
 
     /// Hourly digest chains over the written files (AWS's cadence), signed with the keys in the output's

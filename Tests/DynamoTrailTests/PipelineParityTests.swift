@@ -31,7 +31,11 @@ import Testing
     static let streamArn = "arn:aws:dynamodb:eu-west-1:123456789012:table/Music/stream/2026-01-01T00:00:00.000"
 
     /// Carol's account as the only one.
-    static func useCarolsAccount(_ configuration: inout Configuration) { configuration.accounts = [account] }
+    /// Carol's account, and tlsDetails in records (`sample` writes them always; the server when asked).
+    static func useCarolsAccount(_ configuration: inout Configuration) {
+        configuration.accounts = [account]
+        configuration.trail.recordsTLSDetails = true
+    }
 
     @Test func aDeniedStreamsCallGetsTheSameRecordFromTheServerAndFromSample() async throws {
         let clock = ManualWallClock(Date(timeIntervalSince1970: 1_767_225_600))
@@ -50,6 +54,12 @@ import Testing
             return try #require(records.count == 1 ? records.first : nil)
         }
         #expect(fromServer["errorCode"] == "AccessDenied")
+        #expect(
+            fromServer["tlsDetails"]
+                == [
+                    "tlsVersion": "TLSv1.3", "cipherSuite": "TLS_AES_128_GCM_SHA256",
+                    "clientProvidedHostHeader": "streams.dynamodb.eu-west-1.amazonaws.com",
+                ])
         #expect(
             fromServer["errorMessage"]?.stringValue?.hasSuffix(
                 "on resource: \(Self.streamArn) because no identity-based policy allows the dynamodb:DescribeStream action") == true)
@@ -77,5 +87,16 @@ import Testing
             audited.event, eventTime: audited.eventTime, eventID: try #require(fromServer["eventID"]?.stringValue),
             eventVersion: TrailSettings().eventVersion)
         #expect(fromSample == fromServer)
+    }
+
+    @Test func byDefaultTheServerWritesNoTLSDetails() async throws {
+        let records = try await withServer(listening: false) { (server: TestServer) async throws -> [JSONValue] in
+            _ = await server.call("DynamoDB_20120810.ListTables", "{}")
+            _ = await server.server.flush()
+            var records: [JSONValue] = []
+            LogReader(bucketRoot: server.bucket.path).forEachRecord { records.append($0.value) }
+            return records
+        }
+        #expect(records.count == 1 && records[0]["tlsDetails"] == nil)
     }
 }
