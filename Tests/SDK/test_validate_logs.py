@@ -89,7 +89,10 @@ class ValidateLogsTest(unittest.TestCase):
             self.assertEqual(self.offline(server).returncode, 0)
 
             # One byte of one log file changed.
-            log = logs(server.bucket)[0]
+            # The first file delivered, which a digest already lists. (Sorting by name would not do: names carry the
+            # minute and a random part, so a file delivered after the last digest, from the validation's own
+            # DescribeTrails call, can sort first and is not yet covered by any digest.)
+            log = min(logs(server.bucket), key=os.path.getmtime)
             with gzip.open(log) as f:
                 body = bytearray(f.read())
             body[20] = ord("X") if body[20] != ord("X") else ord("Y")
