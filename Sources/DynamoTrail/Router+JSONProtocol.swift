@@ -15,8 +15,7 @@ extension Router {
     /// The AWS JSON protocols, checked in DynamoDB's order (observed DynamoDB behaviour): content
     /// type, JSON syntax, then the pipeline's target, authentication, empty body, and the operation's
     /// own type and constraint checks.
-    func jsonProtocol(_ request: HTTPRequest, requestId: String) async -> HTTPResponse {
-        let target = ServiceTarget(header: request.headers["X-Amz-Target"])
+    func jsonProtocol(_ request: HTTPRequest, target: ServiceTarget?, requestId: String) async -> HTTPResponse {
         let service = target?.service ?? .dynamoDB
         let crc32 = service != .cloudTrail
         let mediaType = request.headers["Content-Type"].map {

@@ -31,12 +31,12 @@ public struct Router: HTTPHandler {
     public func handle(_ request: HTTPRequest) async -> HTTPResponse {
         let started = DispatchTime.now()
         let target = request.headers["X-Amz-Target"]
+        let serviceTarget = ServiceTarget(header: target)
         // CloudTrail's API answers with UUID request ids (its records' `requestID` too); DynamoDB with its own form.
-        let requestId =
-            ServiceTarget(header: target)?.service == .cloudTrail ? random.uuid() : RequestID.make(using: random)
+        let requestId = serviceTarget?.service == .cloudTrail ? random.uuid() : RequestID.make(using: random)
         var response: HTTPResponse
         if hostPolicy.allows(hostHeader: request.headers["Host"]) {
-            response = await route(request, requestId: requestId)
+            response = await route(request, target: serviceTarget, requestId: requestId)
         } else {
             response = WireResponse.admin(
                 ["error": .string("Host \"\(request.headers["Host"] ?? "")\" is not served here; list it in server.allowedHosts")],
@@ -58,14 +58,15 @@ public struct Router: HTTPHandler {
         return response
     }
 
-    private func route(_ request: HTTPRequest, requestId: String) async -> HTTPResponse {
+    /// `target`: the request's `X-Amz-Target`, parsed once by `handle`.
+    private func route(_ request: HTTPRequest, target: ServiceTarget?, requestId: String) async -> HTTPResponse {
         let path = request.path
         if path.hasPrefix("/_dynamotrail/") || path == "/moto-api/reset" {
             return await admin(request, requestId: requestId)
         }
         switch request.method {
         case "POST" where path == "/":
-            return await jsonProtocol(request, requestId: requestId)
+            return await jsonProtocol(request, target: target, requestId: requestId)
         case "GET" where path == "/" && request.headers["X-Amz-Target"] == nil:
             // DynamoDB's health check answer (note the trailing space).
             var headers = HTTPHeaders()
