@@ -21,13 +21,14 @@ enum CallAudit {
         let readOnly = isReadOnly(target.operation)
         var event = CloudTrailEvent(
             context: context, eventSource: target.service.eventSource, eventName: target.operation,
-            requestParameters: input.flatMap(requestParameters), readOnly: readOnly,
+            requestParameters: input.flatMap { requestParameters($0, dateMembers: target.service.timestampMembers) },
+            readOnly: readOnly,
             // CloudTrail's own records carry no apiVersion (as CloudTrail's own records in AWS's examples show).
             apiVersion: target.service == .cloudTrail ? nil : "2012-08-10",
             recipientAccountId: context.accountId, eventTime: context.receivedAt)
         switch result {
         case .success(let output):
-            if !readOnly { event.responseElements = responseElements(output) }
+            if !readOnly { event.responseElements = responseElements(output, dateMembers: target.service.timestampMembers) }
         case .failure(let error):
             if error.code == "AccessDeniedException" {
                 // Denials are logged as `AccessDenied` and without apiVersion, as real CloudTrail records of denied calls show.
@@ -42,16 +43,19 @@ enum CallAudit {
         return event
     }
 
-    /// The request as CloudTrail mirrors it: keys with their first letter lowercased; null when empty.
-    static func requestParameters(_ input: JSONValue) -> JSONValue? {
+    /// The request as CloudTrail mirrors it: keys with their first letter lowercased, timestamps as dates
+    /// (`"startTime":"Oct 26, 2025, 11:50:52 PM"`, as in a real 2025 LookupEvents record); null when empty.
+    static func requestParameters(_ input: JSONValue, dateMembers: Set<String> = []) -> JSONValue? {
         guard let object = input.objectValue, !object.isEmpty else { return nil }
-        return CloudTrailPayload.lowerCamelKeys(.object(object))
+        return CloudTrailPayload.lowerCamelKeys(CloudTrailPayload.recordDates(in: .object(object), dateMembers: dateMembers))
     }
 
-    /// A mutation's answer: lower-camel keys, timestamps as Java medium dates ("May 1, 2015 7:24:55 AM").
-    static func responseElements(_ output: JSONValue) -> JSONValue? {
+    /// A mutation's answer: lower-camel keys, timestamps as dates. Every service's dates take the current
+    /// form `Oct 26, 2025, 11:50:52 PM` (observed in real 2025 records, eventVersion 1.11); AWS's 2015
+    /// DynamoDB examples ("Understanding DynamoDB log file entries") show the older
+    /// `"creationDateTime": "May 1, 2015 7:24:55 AM"`, written by an older Java, which current records no longer use.
+    static func responseElements(_ output: JSONValue, dateMembers: Set<String> = []) -> JSONValue? {
         guard let object = output.objectValue, !object.isEmpty else { return nil }
-        let dated = CloudTrailPayload.javaDates(in: .object(object), isDate: { $0.hasSuffix("DateTime") })
-        return CloudTrailPayload.lowerCamelKeys(dated)
+        return CloudTrailPayload.lowerCamelKeys(CloudTrailPayload.recordDates(in: .object(object), dateMembers: dateMembers))
     }
 }

@@ -1,3 +1,5 @@
+import AWSProtocol
+
 /// One configured identity: its credentials and what CloudTrail should say about it.
 public struct IdentitySettings: Sendable, Equatable {
     public enum Kind: String, Sendable, CaseIterable {
@@ -18,6 +20,9 @@ public struct IdentitySettings: Sendable, Equatable {
     public var roleId: String?
     public var sessionName: String?
     public var mfaAuthenticated: Bool = false
+    /// AssumedRole: set when the session came from `AssumeRoleWithWebIdentity` (GitHub Actions OIDC,
+    /// EKS service accounts, Cognito, Google); its records carry `sessionContext.webIdFederationData`.
+    public var webIdentity: WebIdFederationData?
     /// FederatedUser: the federated name and the IAM user who called GetFederationToken.
     public var federatedName: String?
     public var issuerUserName: String?

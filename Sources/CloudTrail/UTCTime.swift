@@ -63,6 +63,16 @@ public struct UTCTime: Sendable, Equatable {
         return "\(Self.monthNames[min(max(month, 1), 12) - 1]) \(day), \(year) \(hour12):\(pad(minute)):\(pad(second)) \(meridiem)"
     }
 
+    /// `MMM d, y, h:mm:ss a` in the US locale and UTC (`Oct 26, 2025, 11:50:52 PM`): how current CloudTrail
+    /// records write dates inside `requestParameters`/`responseElements` (observed in a real 2025 log file,
+    /// eventVersion 1.11: LookupEvents `"startTime":"Oct 26, 2025, 11:50:52 PM"`). This is the newer Java
+    /// (CLDR) medium form; AWS's 2015 DynamoDB examples show the older `May 1, 2015 7:24:55 AM` (`javaMediumDate`).
+    public var recordParameterDate: String {
+        let hour12 = hour % 12 == 0 ? 12 : hour % 12
+        let meridiem = hour < 12 ? "AM" : "PM"
+        return "\(Self.monthNames[min(max(month, 1), 12) - 1]) \(day), \(year), \(hour12):\(pad(minute)):\(pad(second)) \(meridiem)"
+    }
+
     private func pad(_ value: Int, _ width: Int = 2) -> String {
         let digits = String(value)
         return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits

@@ -4,7 +4,7 @@ import AWSProtocol
 /// `finish()` can refuse the ones nobody knows (a typo must not be silently ignored).
 struct ConfigReader {
     let path: String
-    private let object: JSONObject
+    let object: JSONObject
     private var seen: Set<String> = []
 
     init(_ value: JSONValue, path: String) throws(ConfigurationError) {

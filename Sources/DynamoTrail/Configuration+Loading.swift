@@ -219,6 +219,7 @@ extension Configuration {
         identity.issuerUserName = try reader.string("issuerUserName")
         identity.principalId = try reader.string("principalId")
         identity.deny = try reader.strings("deny") ?? []
+        identity.webIdentity = try webIdentity(&reader, type: type, mfaAuthenticated: identity.mfaAuthenticated)
         switch type {
         case .root: break
         case .iamUser: _ = try required("userName", identity.userName)

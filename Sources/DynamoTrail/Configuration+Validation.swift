@@ -23,6 +23,7 @@ extension Configuration {
                     throw ConfigurationError(
                         key: "accounts[\(i)].identities[\(j)].accessKeyId", reason: "repeats access key \(identity.accessKeyId)")
                 }
+                try checkWebIdentityAccount(identity, accountId: account.accountId, key: "accounts[\(i)].identities[\(j)]")
             }
         }
         if trail.encryption.type == "aws:kms", trail.encryption.kmsKeyId == nil {

@@ -30,10 +30,11 @@ public enum CallerIdentityFactory {
     }
 
     /// An assumed-role session: principalId `ROLEID:SESSION`, `arn:aws:sts::ACCT:assumed-role/ROLE/SESSION`,
-    /// sessionContext with a `Role` issuer.
+    /// sessionContext with a `Role` issuer, and the web identity provider for `AssumeRoleWithWebIdentity`
+    /// sessions (whose credentials are never MFA-authenticated: that call takes no MFA).
     public static func assumedRole(
         accountId: String, roleName: String, sessionName: String, roleId: String? = nil, accessKeyId: String?,
-        creationDate: Date, mfaAuthenticated: Bool
+        creationDate: Date, mfaAuthenticated: Bool, webIdentity: WebIdFederationData? = nil
     ) -> CallerIdentity {
         let id = roleId ?? DerivedPrincipalID.role(accountId: accountId, roleName: roleName)
         let issuer = SessionIssuer(
@@ -44,7 +45,8 @@ public enum CallerIdentityFactory {
             arn: "arn:aws:sts::\(accountId):assumed-role/\(roleName)/\(sessionName)", accountId: accountId,
             accessKeyId: accessKeyId,
             sessionContext: SessionContext(
-                sessionIssuer: issuer, creationDate: creationDate, mfaAuthenticated: mfaAuthenticated))
+                sessionIssuer: issuer, webIdFederationData: webIdentity, creationDate: creationDate,
+                mfaAuthenticated: webIdentity == nil && mfaAuthenticated))
     }
 
     /// A federated user (GetFederationToken): principalId `ACCT:NAME`, `arn:aws:sts::ACCT:federated-user/NAME`,
@@ -90,7 +92,7 @@ public enum CallerIdentityFactory {
             return assumedRole(
                 accountId: acct, roleName: settings.roleName ?? "DynamoTrailRole", sessionName: settings.sessionName ?? key,
                 roleId: settings.roleId, accessKeyId: key, creationDate: creationDate,
-                mfaAuthenticated: settings.mfaAuthenticated)
+                mfaAuthenticated: settings.mfaAuthenticated, webIdentity: settings.webIdentity)
         case .federatedUser:
             let issuerName = settings.issuerUserName ?? "admin"
             let issuerId = account.identities.first { $0.type == .iamUser && $0.userName == issuerName }?.principalId
