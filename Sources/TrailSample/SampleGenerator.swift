@@ -187,7 +187,8 @@ public struct SampleGenerator: Sendable {
 
 extension SampleGenerator {
     /// The configured accounts when they list identities; otherwise two demo accounts with one identity
-    /// of each type, so `sample` without a config still shows every `userIdentity` form.
+    /// of each type and a GitHub Actions web-identity session, so `sample` without a config still shows
+    /// every `userIdentity` form (the same identities as the shipped config.json's).
     public static func accounts(from configured: [AccountSettings]) -> [AccountSettings] {
         if configured.contains(where: { !$0.identities.isEmpty }) { return configured }
         func identity(_ type: IdentitySettings.Kind, _ key: String, _ edit: (inout IdentitySettings) -> Void) -> IdentitySettings {
@@ -208,6 +209,12 @@ extension SampleGenerator {
                     $0.federatedName = "bob"
                     $0.issuerUserName = "alice"
                     $0.deny = ["dynamodb:DeleteTable"]
+                },
+                identity(.assumedRole, "ASIAGHAOIDCEXAMPLE01") {
+                    $0.roleName = "gha-deploy-role"
+                    $0.sessionName = "GitHubActions"
+                    $0.webIdentity = WebIdFederationData(
+                        federatedProvider: "arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com")
                 },
             ])
         let prod = AccountSettings(

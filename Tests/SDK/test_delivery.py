@@ -138,7 +138,7 @@ class DeliveryTest(unittest.TestCase):
                         self.assertIn("tableDescription", record["responseElements"])
                         created = record["responseElements"]["tableDescription"].get("creationDateTime")
                         if created is not None:
-                            self.assertRegex(created, r"^[A-Z][a-z]{2} \d{1,2}, \d{4} \d{1,2}:\d{2}:\d{2} (AM|PM)$")
+                            self.assertRegex(created, r"^[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2}:\d{2} (AM|PM)$")
                 if name == "ListTables":
                     self.assertIsNone(record["requestParameters"])
                 else:
