@@ -45,6 +45,8 @@ import Testing
                 harness, "PurchaseReservedCapacityOfferings",
                 #"{"ReservedCapacityOfferingId":\#(JSONWriter.string(offering)),"CapacityUnits":100}"#)
             #expect(bought["ReservedCapacityDescription"]?["StartTime"] == .number(JSONNumber(text: "1761522652")))
+            // Not served, still recorded with its request: the time bounds as dates.
+            try await harness.dynamoDB("ListBackups", #"{"TimeRangeLowerBound":1761522652,"TimeRangeUpperBound":1761523252}"#)
             let lookup = try await harness.cloudTrail(
                 "LookupEvents", #"{"StartTime":1761522652,"EndTime":1761523252.5}"#, key: "ASIAQNZGKEXAMPLEROLE")
             #expect(lookup.status == 200)
@@ -67,6 +69,11 @@ import Testing
 
         let purchase = try #require(records["PurchaseReservedCapacityOfferings"])
         #expect(purchase["responseElements"]?["reservedCapacityDescription"]?["startTime"] == "Oct 26, 2025, 11:50:52 PM")
+
+        let backups = try #require(records["ListBackups"])
+        #expect(
+            JSONWriter.string(backups["requestParameters"] ?? .null)
+                == #"{"timeRangeLowerBound":"Oct 26, 2025, 11:50:52 PM","timeRangeUpperBound":"Oct 27, 2025, 12:00:52 AM"}"#)
 
         let lookup = try #require(records["LookupEvents"])
         #expect(
