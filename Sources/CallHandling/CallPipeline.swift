@@ -118,7 +118,9 @@ public struct CallPipeline: Sendable {
             event: event, eventID: random.uuid(), eventTime: event.eventTime ?? call.context.receivedAt, target: target,
             input: input)
         if let failure = await audit.keep(audited) { return failure }
-        if target.service == .cloudTrail { await cloudTrail?.didRecord(operation: target.operation, result: result) }
+        if target.service == .cloudTrail {
+            await cloudTrail?.didRecord(operation: target.operation, result: result, context: call.context)
+        }
         return nil
     }
 }

@@ -75,14 +75,31 @@ struct DigestState: Equatable {
     // MARK: - Transitions (shared by live operation and replay)
 
     /// Applies one delivered log file; returns false when it is a duplicate (already open or in the last digest).
+    /// With `regions`, it also starts the chains of the trail's other regions: every account with a chain gets
+    /// one in every covered region, beginning now (`startIdleChains`).
     @discardableResult
-    mutating func applyLogFile(account: String, region: String, at: Int64, file: DigestLogFile) -> Bool {
+    mutating func applyLogFile(
+        account: String, region: String, at: Int64, file: DigestLogFile, regions: DigestRegions? = nil
+    ) -> Bool {
         let id = ChainID(account: account, region: region)
         var chain = chains[id] ?? Chain(account: account, region: region, windowStart: at)
         guard !chain.open.contains(where: { $0.key == file.key }), !chain.lastLogKeys.contains(file.key) else { return false }
         chain.open.append(file)
         chains[id] = chain
+        if let regions { startIdleChains(regions, at: at) }
         return true
+    }
+
+    /// Starts an empty chain, at `at`, for every (account with a chain, covered region) that has none, so each
+    /// account's multi-region trail has a digest chain in each of its regions.
+    mutating func startIdleChains(_ regions: DigestRegions, at: Int64) {
+        let accounts = Set(chains.keys.map(\.account))
+        let covered = regions.covered(delivered: chains.keys.map(\.region))
+        for account in accounts.sorted() {
+            for region in covered where chains[ChainID(account: account, region: region)] == nil {
+                chains[ChainID(account: account, region: region)] = Chain(account: account, region: region, windowStart: at)
+            }
+        }
     }
 
     /// Applies a digest decision: the chain's head moves to it and its log files leave the window.
@@ -250,8 +267,9 @@ struct DigestState: Equatable {
         return out
     }
 
-    /// Applies every intact WAL entry; returns the length of the intact prefix.
-    mutating func replay(wal bytes: [UInt8]) -> Int {
+    /// Applies every intact WAL entry (with the trail's `regions`, as live delivery applied them); returns the
+    /// length of the intact prefix.
+    mutating func replay(wal bytes: [UInt8], regions: DigestRegions? = nil) -> Int {
         var offset = 0
         while bytes.count - offset >= 8 {
             let length = Int(Journal.readUInt32(bytes, offset))
@@ -264,7 +282,7 @@ struct DigestState: Equatable {
                 guard let account = value["account"]?.stringValue, let region = value["region"]?.stringValue,
                     let at = value["at"]?.numberValue?.int64Value, let file = Self.decodeLogFile(value)
                 else { return offset }
-                applyLogFile(account: account, region: region, at: at, file: file)
+                applyLogFile(account: account, region: region, at: at, file: file, regions: regions)
             case "digest":
                 guard let plan = Self.decodePlan(value) else { return offset }
                 applyPlan(plan)

@@ -13,8 +13,11 @@ import Dispatch
 /// digest of that chain.
 ///
 /// Which chains: every (account, region) that has ever had a log file delivered (learnt from the
-/// recorder's delivery hook and kept in the digest state). A chain starts at its first delivery
-/// with a starting digest (all `previous*` fields `null`); after that it gets a digest every
+/// recorder's delivery hook and kept in the digest state), and, once an account has one, every other
+/// region its multi-region trail covers (`DigestRegions`: `trail.regions`, or the home region plus every
+/// region with a delivery), so idle regions get their empty digests too. Each account's chains are its own
+/// trail's (`<account>_CloudTrail-Digest_<region>_<trail>_<home>_…`). A chain starts at its first delivery
+/// (or when its region joins) with a starting digest (all `previous*` fields `null`); after that it gets a digest every
 /// interval, empty ones included (`"logFiles": []`, event times `null`), and a final one on
 /// `shutdown()`; after a restart it continues where it stopped (the first digest after a
 /// restart covers the downtime), so `validate-logs` sees one unbroken chain. Each digest is
@@ -38,6 +41,8 @@ public final class DigestWriter: @unchecked Sendable {
     private let clock: any WallClock
     private let log: @Sendable (String) -> Void
     private let queue = DispatchQueue(label: "dynamotrail.cloudtrail.digests")
+    /// The regions each account's trail covers: chains start in all of them (see `DigestRegions`).
+    private let regions: DigestRegions
 
     // MARK: State (confined to `queue`)
 
@@ -67,6 +72,7 @@ public final class DigestWriter: @unchecked Sendable {
         self.clock = clock
         self.durable = durable
         self.bucketRoot = settings.bucket.path
+        self.regions = DigestRegions(settings)
         self.stateDirectory = stateDirectory ?? FileIO.join(settings.bucket.path, ".dynamotrail/digests")
         self.log = log
     }
@@ -121,7 +127,9 @@ public final class DigestWriter: @unchecked Sendable {
                 newestEventTime: file.newestEventTime)
             let at = UTCTime.clampedSeconds(clock.now())
             var next = state
-            guard next.applyLogFile(account: file.account, region: file.region, at: at, file: entry) else { return }
+            guard next.applyLogFile(account: file.account, region: file.region, at: at, file: entry, regions: regions) else {
+                return
+            }
             do throws(FileIOError) {
                 if needsCompaction { try compact() }
                 try appendWAL(DigestState.logEntry(account: file.account, region: file.region, at: at, file: entry), sync: true)
@@ -295,7 +303,7 @@ public final class DigestWriter: @unchecked Sendable {
             }
         }
         if let bytes = try FileIO.readFile(walPath(state.generation)) {
-            let intact = state.replay(wal: bytes)
+            let intact = state.replay(wal: bytes, regions: regions)
             if intact < bytes.count { log("digests: ignoring \(bytes.count - intact) torn bytes at the end of the WAL") }
         }
     }

@@ -6,7 +6,7 @@
 
 /// A snapshot of the trail's delivery health for the server's health endpoint.
 public struct TrailHealth: Sendable, Equatable {
-    /// False after `setLogging(false)` (StopLogging).
+    /// False while any account's trail is stopped (StopLogging).
     public var isLogging: Bool
     /// Acknowledged records not yet in a delivered file.
     public var pendingRecords: Int

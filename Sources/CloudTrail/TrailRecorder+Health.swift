@@ -7,7 +7,7 @@ extension TrailRecorder {
             let refusal = admission.refusal
             let refusedCalls = admission.refusedCalls
             return TrailHealth(
-                isLogging: state.logging.isLogging, pendingRecords: pendingCount(), pendingFiles: state.openPlans.count,
+                isLogging: state.logging.allLogging, pendingRecords: pendingCount(), pendingFiles: state.openPlans.count,
                 deliveredRecords: state.deliveredRecords, deliveredFiles: state.deliveredFiles,
                 lastDeliveryTime: state.lastDeliveryTime, lastError: state.lastError, lastErrorTime: state.lastErrorTime,
                 consecutiveFailures: state.consecutiveFailures, lastNotificationError: state.lastNotificationError,

@@ -52,7 +52,7 @@ extension TrailRecorder {
         case .running: break
         }
         guard let journal = state.journal else { return continuation.resume(throwing: TrailError.stopped) }
-        guard state.logging.isLogging else { return continuation.resume() }
+        guard state.logging.status(account: group.account).isLogging else { return continuation.resume() }
         switch settings.readWriteType {
         case .readOnly where !record.readOnly, .writeOnly where record.readOnly: return continuation.resume()
         default: break

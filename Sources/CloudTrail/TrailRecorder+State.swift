@@ -49,8 +49,8 @@ extension TrailRecorder {
         var stateLock: StateLock?
         /// Space kept aside for the journal (see `JournalReserve`); set by `start()`.
         var reserve: JournalReserve?
-        /// StartLogging / StopLogging, with their times.
-        var logging: TrailLoggingStatus
+        /// StartLogging / StopLogging of each account's trail, with their times.
+        var logging: TrailLoggingStates
 
         // Numbering, continued across restarts from the journal.
         var nextSeq: UInt64 = 1

@@ -58,7 +58,7 @@ public final class TrailRecorder: @unchecked Sendable {
         self.log = log
         self.bucketRoot = settings.bucket.path
         self.journalDirectory = journal.path ?? FileIO.join(settings.bucket.path, ".dynamotrail/journal")
-        self.state = State(logging: TrailLoggingStatus(isLogging: true, startedAt: clock.now()))
+        self.state = State(logging: TrailLoggingStates(base: TrailLoggingStatus(isLogging: true, startedAt: clock.now())))
         if let url = settings.notifications.webhookURL, let webhookTransport {
             webhook = WebhookPoster(url: url, transport: webhookTransport, log: log)
         } else {
@@ -126,15 +126,20 @@ public final class TrailRecorder: @unchecked Sendable {
         }
     }
 
-    /// StartLogging / StopLogging: while off, `record` keeps nothing (already pending records are still
-    /// delivered). The time is kept only on a real transition. Blocking: call it off the concurrency threads.
-    public func setLogging(_ on: Bool, at time: Date? = nil) {
+    /// StartLogging / StopLogging of `account`'s trail (nil: every trail, as for an organization trail):
+    /// while off, `record` keeps nothing of that account (already pending records are still delivered).
+    /// The time is kept only on a real transition. Blocking: call it off the concurrency threads.
+    public func setLogging(_ on: Bool, at time: Date? = nil, account: String? = nil) {
         let time = time ?? clock.now()
-        queue.sync { state.logging.set(on, at: time) }
+        queue.sync { state.logging.set(on, at: time, account: account) }
     }
 
-    /// Whether the trail is logging and since when. Blocking: call it off the concurrency threads.
-    public var loggingStatus: TrailLoggingStatus { queue.sync { state.logging } }
+    /// Whether the trail of every account not switched on its own (the organization trail) is logging
+    /// and since when. Blocking: call it off the concurrency threads.
+    public var loggingStatus: TrailLoggingStatus { loggingStatus(account: nil) }
+
+    /// Whether `account`'s trail is logging and since when (nil: see `loggingStatus`). Blocking.
+    public func loggingStatus(account: String?) -> TrailLoggingStatus { queue.sync { state.logging.status(account: account) } }
 
     /// Installs the hook called for every delivered file (at least once per key: a replay after a
     /// crash may call it again, with `replayed` set). It runs on the recorder's queue: keep it

@@ -54,7 +54,14 @@ public struct TrailSettings: Sendable, Equatable {
     /// (`trail.tlsDetails`); off by default, since calls to DynamoTrail itself use plain HTTP.
     public var recordsTLSDetails = false
     public var bucket = Bucket()
+    /// With an organization id, one organization trail in the home (management) account records every
+    /// account into `AWSLogs/<org>/<account>/…`; without, each account has its own trail of this name.
     public var organizationId: String? = nil
+    /// The regions the multi-region trail covers (`trail.regions`): each account's trail delivers a digest
+    /// for each of them every interval, empty when idle. Nil (the default, our proposal so that a local run
+    /// is not flooded with digests of the ~30 regions AWS enables): the home region plus every region in
+    /// which a log file was delivered. A region outside the list still gets the chain of its log files.
+    public var regions: [String]? = nil
     /// AWS delivers about every 5 minutes; the shipped config says 5 s.
     public var deliveryIntervalSeconds: Double = 300
     public var maxRecordsPerFile: Int = 1000

@@ -7,20 +7,41 @@ import CloudTrail
     import Foundation
 #endif
 
-/// The one trail DynamoTrail runs, as CloudTrail's `Trail` shape describes it (botocore model), and
-/// how a `Name` (trail name or ARN) is resolved to it.
+/// The trail each caller sees, as CloudTrail's `Trail` shape describes it (botocore model), and how a
+/// `Name` (trail name or ARN) is resolved to it.
+///
+/// Without `trail.organizationId` every account has its own trail of the configured name and settings
+/// (`arn:aws:cloudtrail:<home>:<caller's account>:trail/<name>`), recording that account's calls only: only
+/// an organization trail logs the events of other (member) accounts ("Creating a trail for an
+/// organization"). With it, there is one organization trail
+/// in the home (management) account; a member account sees it as a shadow trail ("DescribeTrails":
+/// "in the case of an organization trail, the replication of an organization trail in member accounts")
+/// and must name it by ARN ("GetTrailStatus": "If the trail is an organization trail and you are a member
+/// account …, you must provide the full ARN of that trail, and not just the name").
 extension CloudTrailAPI {
-    /// The trail belongs to the default account: `arn:aws:cloudtrail:<homeRegion>:<account>:trail/<name>`.
-    var trailARN: String {
-        "arn:aws:cloudtrail:\(trailSettings.homeRegion):\(homeAccountId):trail/\(trailSettings.name)"
+    /// Whether the trail is the organization trail.
+    var isOrganizationTrail: Bool { !(trailSettings.organizationId ?? "").isEmpty }
+
+    /// The account owning the trail the caller sees: the management account's organization trail, or the caller's own.
+    func trailOwner(_ context: CallContext) -> String { isOrganizationTrail ? homeAccountId : context.accountId }
+
+    /// True when the caller is a member account looking at the organization trail (a shadow trail to it).
+    func seesOrganizationShadow(_ context: CallContext) -> Bool { isOrganizationTrail && context.accountId != homeAccountId }
+
+    /// Whose logging state StartLogging/StopLogging/GetTrailStatus use: the caller's own trail, or (nil) the organization trail.
+    func loggingAccount(_ context: CallContext) -> String? { isOrganizationTrail ? nil : context.accountId }
+
+    /// `arn:aws:cloudtrail:<homeRegion>:<owner>:trail/<name>`.
+    func trailARN(_ context: CallContext) -> String {
+        "arn:aws:cloudtrail:\(trailSettings.homeRegion):\(trailOwner(context)):trail/\(trailSettings.name)"
     }
 
     /// The `Trail` structure, members in the model's order; absent options are left out.
     /// Decisions: the trail is multi-region with global service events (it records every region);
     /// `HasCustomEventSelectors` is true only when `readWriteType` is not `All` (a ReadOnly or
     /// WriteOnly selector is a custom one on AWS); the SNS topic is shown only when the webhook
-    /// (DynamoTrail's SNS stand-in) is configured.
-    var trailDescription: JSONValue {
+    /// (DynamoTrail's SNS stand-in) is configured, by default in the trail owner's account.
+    func trailDescription(_ context: CallContext) -> JSONValue {
         var trail = JSONObject()
         trail.append("Name", .string(trailSettings.name))
         trail.append("S3BucketName", .string(trailSettings.bucket.name))
@@ -30,36 +51,39 @@ extension CloudTrailAPI {
         if trailSettings.notifications.webhookURL != nil {
             let topic =
                 trailSettings.notifications.topicArn
-                ?? "arn:aws:sns:\(trailSettings.homeRegion):\(homeAccountId):\(trailSettings.name)"
+                ?? "arn:aws:sns:\(trailSettings.homeRegion):\(trailOwner(context)):\(trailSettings.name)"
             trail.append("SnsTopicName", .string(topic.split(separator: ":").last.map(String.init) ?? topic))
             trail.append("SnsTopicARN", .string(topic))
         }
         trail.append("IncludeGlobalServiceEvents", .bool(true))
         trail.append("IsMultiRegionTrail", .bool(true))
         trail.append("HomeRegion", .string(trailSettings.homeRegion))
-        trail.append("TrailARN", .string(trailARN))
+        trail.append("TrailARN", .string(trailARN(context)))
         trail.append("LogFileValidationEnabled", .bool(trailSettings.digest.enabled))
         if trailSettings.encryption.type == "aws:kms", let key = trailSettings.encryption.kmsKeyId {
             trail.append("KmsKeyId", .string(key))
         }
         trail.append("HasCustomEventSelectors", .bool(trailSettings.readWriteType != .all))
         trail.append("HasInsightSelectors", .bool(false))
-        trail.append("IsOrganizationTrail", .bool(!(trailSettings.organizationId ?? "").isEmpty))
+        trail.append("IsOrganizationTrail", .bool(isOrganizationTrail))
         return .object(trail)
     }
 
-    /// Whether `name` (a trail name or ARN) names the trail. Invalid names and ARNs fail with
-    /// InvalidTrailNameException / CloudTrailARNInvalidException; valid others with TrailNotFoundException.
+    /// Whether `name` (a trail name or ARN) names the trail the caller sees. Invalid names and ARNs fail with
+    /// InvalidTrailNameException / CloudTrailARNInvalidException; valid others, another account's trail ARN
+    /// and a member account naming the organization trail by name, with TrailNotFoundException.
     func resolveTrail(_ name: String, context: CallContext) -> Result<Void, AWSServiceError> {
         if name.hasPrefix("arn:") {
             let parts = name.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
             guard parts.count == 6, parts[2] == "cloudtrail", parts[5].hasPrefix("trail/"), parts[5].count > 6 else {
                 return .failure(CloudTrailError.invalidARN(name))
             }
-            return name == trailARN ? .success(()) : .failure(CloudTrailError.trailNotFound(name, account: context.accountId))
+            return name == trailARN(context)
+                ? .success(()) : .failure(CloudTrailError.trailNotFound(name, account: context.accountId))
         }
         if let problem = Self.trailNameProblem(name) { return .failure(CloudTrailError.invalidTrailName(problem)) }
-        return name == trailSettings.name ? .success(()) : .failure(CloudTrailError.trailNotFound(name, account: context.accountId))
+        return name == trailSettings.name && !seesOrganizationShadow(context)
+            ? .success(()) : .failure(CloudTrailError.trailNotFound(name, account: context.accountId))
     }
 
     /// Reads the required `Name` member and resolves it.

@@ -8,9 +8,9 @@ import Dispatch
     import Foundation
 #endif
 
-/// CloudTrail's own JSON 1.1 API on DynamoTrail's port (AWS CloudTrail API Reference, https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/): the one trail as
-/// DescribeTrails/GetTrail/ListTrails show it, its status, StartLogging/StopLogging, the digest
-/// public keys, and LookupEvents over the event history.
+/// CloudTrail's own JSON 1.1 API on DynamoTrail's port (AWS CloudTrail API Reference, https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/): the trail
+/// the caller's account sees (its own, or the organization trail: `+Trail`) as DescribeTrails/GetTrail/ListTrails
+/// show it, its status, StartLogging/StopLogging, the digest public keys, and LookupEvents over the event history.
 ///
 /// Isolation: a Sendable struct of immutable values and thread-safe references (`TrailRecorder`
 /// and `EventHistory` guard their own state).
@@ -25,7 +25,7 @@ public struct CloudTrailAPI: Sendable {
 
     /// The trail's settings (name, bucket, home region, notifications, digests).
     let trailSettings: TrailSettings
-    /// The account that owns the trail (the configuration's default account).
+    /// The home account (the configuration's default account): the organization trail's owner, the management account.
     let homeAccountId: String
     let recorder: TrailRecorder
     public let history: EventHistory

@@ -2,8 +2,11 @@ import AWSProtocol
 
 extension CloudTrailAPI {
     /// DescribeTrails: lowercase `trailNameList` / `includeShadowTrails` in, `trailList` out (AWS CloudTrail API Reference: "DescribeTrails").
-    /// No list: the trail. A list: the trail when a name or ARN in it names it (others are ignored).
-    /// `includeShadowTrails: false` outside the home region hides it (it is a shadow copy there).
+    /// No list: the trail the caller sees. A list: that trail when its ARN is in it, or its name (only for the
+    /// caller's own trail: a member account names the organization trail by ARN); others are ignored.
+    /// `includeShadowTrails: false` hides it outside the home region and from member accounts of an
+    /// organization (a shadow trail there: "If you do not include shadow trails, organization trails in a
+    /// member account and Region replication trails will not be returned", "DescribeTrails").
     func describeTrails(_ input: CloudTrailInput, context: CallContext) -> Result<JSONValue, AWSServiceError> {
         let names: [JSONValue]?
         let includeShadow: Bool?
@@ -20,9 +23,9 @@ extension CloudTrailAPI {
                 }
                 strings.append(text)
             }
-            show = strings.contains(trailSettings.name) || strings.contains(trailARN)
+            show = strings.contains(trailARN(context)) || (strings.contains(trailSettings.name) && !seesOrganizationShadow(context))
         }
-        if includeShadow == false, context.region != trailSettings.homeRegion { show = false }
-        return .success(["trailList": .array(show ? [trailDescription] : [])])
+        if includeShadow == false, context.region != trailSettings.homeRegion || seesOrganizationShadow(context) { show = false }
+        return .success(["trailList": .array(show ? [trailDescription(context)] : [])])
     }
 }

@@ -12,10 +12,13 @@ extension CloudTrailAPI {
     /// the six `…Attempt…`/`TimeLogging…` members are ISO strings. Members with nothing to report
     /// (no delivery yet, no error, CloudWatch Logs never) are left out; that AWS omits rather than
     /// sends empty strings is Unverified. Notifications count as delivered with the log file
-    /// (DynamoTrail writes the notification line in the same step).
+    /// (DynamoTrail writes the notification line in the same step). `IsLogging` and the logging times are the
+    /// caller's own trail's (the organization trail's for an organization); the delivery times are the
+    /// server's, shared by every account's trail (they deliver together; per-trail times are not kept).
     func getTrailStatus(_ input: CloudTrailInput, context: CallContext) async -> Result<JSONValue, AWSServiceError> {
         if case .failure(let error) = requireTrail(input, context: context) { return .failure(error) }
-        let (health, state) = await onRecorderQueue { ($0.health, $0.loggingStatus) }
+        let account = loggingAccount(context)
+        let (health, state) = await onRecorderQueue { ($0.health, $0.loggingStatus(account: account)) }
         let notifies = trailSettings.notifications.file != nil || trailSettings.notifications.webhookURL != nil
         let lastAttempt = [health.lastDeliveryTime, health.lastErrorTime].compactMap { $0 }.max()
         var status = JSONObject()

@@ -145,6 +145,7 @@ extension Configuration {
             try bucket.finish()
         }
         if let v = try section.string("organizationId") { trail.organizationId = v }
+        if let v = try section.strings("regions") { trail.regions = v }
         if let v = try section.seconds("deliveryIntervalSeconds", in: 0.01...86400) { trail.deliveryIntervalSeconds = v }
         if let v = try section.int("maxRecordsPerFile", in: 1...100_000) { trail.maxRecordsPerFile = v }
         if let v = try section.choice("readWriteType", TrailSettings.ReadWriteType.self) { trail.readWriteType = v }

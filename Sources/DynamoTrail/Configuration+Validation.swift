@@ -48,6 +48,14 @@ extension Configuration {
         if let organizationId = trail.organizationId, let reason = ConfigurationNames.organizationIdProblem(organizationId) {
             throw ConfigurationError(key: "trail.organizationId", reason: reason)
         }
+        if let regions = trail.regions {
+            if regions.isEmpty { throw ConfigurationError(key: "trail.regions", reason: "must list at least one region") }
+            if let bad = regions.first(where: { !AWSRegionName.isValid($0) }) {
+                throw ConfigurationError(
+                    key: "trail.regions",
+                    reason: "\"\(bad)\" is not a region name (lowercase letters and digits joined by hyphens, like us-east-1)")
+            }
+        }
         let paths = [
             ("trail.bucket.path", trail.bucket.path), ("journal.path", journal.path),
             ("trail.notifications.file", trail.notifications.file),

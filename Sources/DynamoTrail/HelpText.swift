@@ -75,7 +75,9 @@ public enum HelpText {
     public static let sample = """
         USAGE: dynamotrail sample [options]
 
-        Writes realistic CloudTrail log files and a valid digest chain without a server.
+        Writes realistic CloudTrail log files and valid digest chains without a server: each account's trail
+        gets an hourly digest in every region it covers (trail.regions, else the home region and --regions),
+        empty when the region had no calls in that hour.
 
         OPTIONS
           --output DIR          directory to write (default ./sample-bucket)

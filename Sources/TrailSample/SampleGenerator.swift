@@ -141,13 +141,16 @@ public struct SampleGenerator: Sendable {
     /// `.dynamotrail/keys` (reused when present: signatures then repeat run after run too).
     private func writeDigests(_ files: [DeliveredLogFile]) async throws -> [String] {
         let settings = options.trail
+        // Each account's multi-region trail covers `trail.regions`, or the home region and the sample's regions.
+        let regions = DigestRegions(settings).covered(delivered: options.regions)
         let store = SigningKeyStore(
             directory: SigningKeyStore.defaultDirectory(bucketRoot: settings.bucket.path), clock: ManualWallClock(options.start),
             durable: false)
         return try await withCheckedThrowingContinuation { continuation in
             DispatchQueue.global().async {
                 _ = store.load()
-                continuation.resume(with: Result { try DigestChain.write(files: files, settings: settings, keyStore: store) })
+                continuation.resume(
+                    with: Result { try DigestChain.write(files: files, settings: settings, keyStore: store, regions: regions) })
             }
         }
     }

@@ -33,6 +33,12 @@ import Testing
         #expect(configuration.defaultAccount.accountId == "123456789012")
     }
 
+    @Test func trailRegionsAreReadAndDefaultToNone() throws {
+        #expect(try Configuration.load(fileBytes: nil, environment: [:], flags: [:]).trail.regions == nil)
+        let file = Array(#"{"trail":{"regions":["us-east-1","eu-west-1"]}}"#.utf8)
+        #expect(try Configuration.load(fileBytes: file, environment: [:], flags: [:]).trail.regions == ["us-east-1", "eu-west-1"])
+    }
+
     @Test func environmentOverridesTheFileAndFlagsOverrideBoth() throws {
         let file = Array(#"{"server":{"port":9000,"host":"0.0.0.0"}}"#.utf8)
         let fromEnvironment = try Configuration.load(fileBytes: file, environment: ["DYNAMOTRAIL_PORT": "9100"], flags: [:])
@@ -78,6 +84,12 @@ import Testing
             #"{"trail":{"organizationId":"../../x"}}"#,
             #"trail.organizationId: must be "o-" and 10 to 32 lowercase letters or digits (like o-exampleorgid)"#
         ),
+        (#"{"trail":{"regions":[]}}"#, "trail.regions: must list at least one region"),
+        (
+            #"{"trail":{"regions":["us-east-1","../x"]}}"#,
+            #"trail.regions: "../x" is not a region name (lowercase letters and digits joined by hyphens, like us-east-1)"#
+        ),
+        (#"{"trail":{"regions":"us-east-1"}}"#, "trail.regions: must be an array"),
         (#"{"trail":{"bucket":{"path":""}}}"#, "trail.bucket.path: must be a non-empty path"),
         (#"{"journal":{"path":""}}"#, "journal.path: must be a non-empty path"),
         (#"{"trail":{"name":"../x"}}"#, "trail.name: may contain only ASCII letters, digits, periods, underscores and dashes"),
