@@ -16,7 +16,7 @@ extension CloudTrailAPI {
     func getTrailStatus(_ input: CloudTrailInput, context: CallContext) async -> Result<JSONValue, AWSServiceError> {
         if case .failure(let error) = requireTrail(input, context: context) { return .failure(error) }
         let (health, state) = await onRecorderQueue { ($0.health, $0.loggingStatus) }
-        let notifies = trailSettings.notifications.file != nil || trailSettings.notifications.webhookURL != nil
+        let notifies = trailSettings.notificationFilePath != nil || trailSettings.notifications.webhookURL != nil
         let lastAttempt = [health.lastDeliveryTime, health.lastErrorTime].compactMap { $0 }.max()
         var status = JSONObject()
         status.append("IsLogging", .bool(state.isLogging))

@@ -71,6 +71,9 @@ struct DynamoTrailCommand {
         } catch TrailError.locked(let directory) {
             writeError("dynamotrail: \(TrailError.locked(directory: directory))\n")
             Platform.exit(2)
+        } catch let error as StateMigrationError {
+            writeError("dynamotrail: \(error)\n")
+            Platform.exit(2)
         } catch {
             writeError("dynamotrail: cannot listen on \(configuration.server.host):\(configuration.server.port): \(error)\n")
             Platform.exit(1)
