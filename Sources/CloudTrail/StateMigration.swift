@@ -27,6 +27,8 @@ public enum StateMigration {
         let state = settings.state
         var lines: [String] = []
         do throws(FileIOError) {
+            // The bucket exists from the start, as a trail's S3 bucket does (empty until the first delivery).
+            try FileIO.makeDirectories(settings.bucket.path)
             try FileIO.makeDirectories(state.root)
             let temps = FileIO.removeFallbackTemps(bucketRoot: settings.bucket.path)
             if temps > 0 { lines.append("removed \(temps) unfinished temp file(s) from the bucket") }

@@ -60,6 +60,8 @@ struct DynamoTrailCommand {
         flags["config"] = nil
         let serveKeys = Set(Configuration.overridableKeys)
         flags = flags.filter { serveKeys.contains($0.key) }
+        // `sample --state-dir` belongs to its own output, not to the configured bucket (checked in `sample`).
+        if invocation.subcommand == .sample { flags["state-dir"] = nil }
         return try Configuration.load(fileBytes: bytes, environment: environment, flags: flags)
     }
 
