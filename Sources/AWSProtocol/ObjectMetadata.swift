@@ -5,7 +5,7 @@
 #endif
 
 /// The S3 object metadata of one object in the bucket directory, stored as a JSON sidecar so the
-/// bucket tree itself shows only what S3 would list (our design: sidecars under `<bucket>/.dynamotrail/`).
+/// bucket tree itself shows only what S3 would list (our design: sidecars under `<state directory>/metadata/`).
 /// Written by CloudTrail for every object it delivers, read by the S3 module to answer GetObject and
 /// HeadObject headers. Pure format, no I/O.
 ///
@@ -43,7 +43,13 @@ public struct ObjectMetadata: Sendable, Equatable {
         self.lastModified = lastModified
     }
 
-    /// Where the sidecar of `key` lives, relative to the bucket root: `.dynamotrail/metadata/<key>.json`.
+    /// Where the sidecar of `key` lives: `<stateDirectory>/metadata/<key>.json`.
+    public static func sidecarPath(forKey key: String, stateDirectory: String) -> String {
+        (stateDirectory.hasSuffix("/") ? stateDirectory : stateDirectory + "/") + "metadata/\(key).json"
+    }
+
+    /// Where the sidecar of `key` lived before the state directory, relative to the bucket root:
+    /// `.dynamotrail/metadata/<key>.json` (read only to migrate an old layout).
     public static func sidecarPath(forKey key: String) -> String { ".dynamotrail/metadata/\(key).json" }
 
     /// The sidecar as an ordered JSON value.

@@ -8,12 +8,13 @@ import AWSProtocol
 
 extension DigestFile {
     /// Writes a signed digest as its S3 object: the sidecar (with `signature` and `signature-algorithm`)
-    /// first, so the object never exists without its signature metadata, then the single-member gzip
-    /// through a temp file and a rename. Blocking: call it on a Dispatch queue.
+    /// first (in the state directory), so the object never exists without its signature metadata, then
+    /// the single-member gzip through a temp file of the state directory renamed into the bucket.
+    /// Blocking: call it on a Dispatch queue.
     public static func writeObject(
         body: [UInt8], signatureHex: String, key: String, endTime: Date, settings: TrailSettings, durable: Bool
     ) throws {
-        let root = settings.bucket.path
+        let state = settings.state
         let compressed = try Gzip.compress(body)
         let kms = settings.encryption.type == "aws:kms"
         let metadata = ObjectMetadata(
@@ -22,11 +23,19 @@ extension DigestFile {
             storageClass: "STANDARD",
             userMetadata: ["signature": signatureHex, "signature-algorithm": DigestFile.signatureAlgorithm],
             etag: Hex.encode(Digest.md5(compressed)), lastModified: endTime)
-        let sidecar = FileIO.join(root, ObjectMetadata.sidecarPath(forKey: key))
+        let sidecar = state.sidecarPath(forKey: key)
         try FileIO.writeAtomically(metadata.encoded(), to: sidecar, temp: sidecar + ".tmp", durable: durable)
         let fileName = key.split(separator: "/").last.map(String.init) ?? "digest"
-        try FileIO.writeAtomically(
-            compressed, to: FileIO.join(root, key), temp: FileIO.join(root, ".dynamotrail/tmp/digest-\(fileName).tmp"),
-            durable: durable)
+        let final = FileIO.join(settings.bucket.path, key)
+        let temp = FileIO.join(state.temporary, "digest-\(fileName).tmp")
+        try FileIO.makeDirectories(FileIO.parent(final))
+        try FileIO.makeDirectories(state.temporary)
+        do {
+            try FileIO.writeFile(compressed, to: temp, durable: durable)
+            try FileIO.renameIntoBucket(temp, to: final, durable: durable)
+        } catch {
+            try? FileIO.remove(temp)
+            throw error
+        }
     }
 }

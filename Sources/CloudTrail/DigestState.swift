@@ -9,7 +9,7 @@ import AWSProtocol
 /// The durable state of every digest chain, so the chain survives restarts and `kill -9`
 /// without gaps or duplicates.
 ///
-/// ## Files (`<bucket>/.dynamotrail/digests/`)
+/// ## Files (`<state directory>/digests/`)
 /// - `state.json`: a snapshot, replaced atomically (temp, fsync, rename, fsync directory):
 ///   `{"version":1,"generation":N,"chains":[chain…],"pending":[plan…]}` where a chain is
 ///   `{"account","region","windowStart":epoch,"last":{"bucket","key","endTime","sha256","signature"}|null,

@@ -34,7 +34,7 @@ import Dispatch
 public final class DigestWriter: @unchecked Sendable {
     public let settings: TrailSettings
     public let keyStore: SigningKeyStore
-    /// Where `state.json` and the WAL live (default `<bucket>/.dynamotrail/digests`).
+    /// Where `state.json` and the WAL live (default `<state directory>/digests`).
     public let stateDirectory: String
     private let bucketRoot: String
     private let durable: Bool
@@ -73,7 +73,7 @@ public final class DigestWriter: @unchecked Sendable {
         self.durable = durable
         self.bucketRoot = settings.bucket.path
         self.regions = DigestRegions(settings)
-        self.stateDirectory = stateDirectory ?? FileIO.join(settings.bucket.path, ".dynamotrail/digests")
+        self.stateDirectory = stateDirectory ?? settings.state.digests
         self.log = log
     }
 

@@ -1,14 +1,16 @@
 import Synchronization
 
-/// The fault seam of `FileIO`: before a write or an allocation changes the disk, the installed hook
-/// may fail it with an `errno` (tests simulate a full disk with `ENOSPC` this way; a small tmpfs is
-/// rarely available in a sandbox). With no hook installed, the check is one uncontended lock.
+/// The fault seam of `FileIO`: before a write, an allocation or a rename into the bucket changes the
+/// disk, the installed hook may fail it with an `errno` (tests simulate a full disk with `ENOSPC`, and
+/// a state directory on another file system with `EXDEV`, this way; a small tmpfs or a second file
+/// system is rarely available in a sandbox). With no hook installed, the check is one uncontended lock.
 ///
 /// Isolation: the hook sits in a `Mutex`; it is called on whatever thread writes, outside the lock.
 public enum FileFault {
     /// What is about to grow the disk: `bytes` more at `path`.
     public struct Change: Sendable {
-        public enum Kind: Sendable { case write, allocate }
+        /// `rename`: a temp file of the state directory renamed into the bucket (`path` is the destination).
+        public enum Kind: Sendable { case write, allocate, rename }
         public let kind: Kind
         public let path: String
         public let bytes: Int

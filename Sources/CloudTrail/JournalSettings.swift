@@ -1,7 +1,7 @@
 /// The `journal` section: where records wait until delivered, and how hard they are pushed to disk.
 public struct JournalSettings: Sendable, Equatable {
     public enum FsyncPolicy: String, Sendable, CaseIterable { case never, batch, always }
-    /// Nil: `<bucket>/.dynamotrail/journal`.
+    /// Nil: `<state directory>/journal` (`TrailSettings.state`).
     public var path: String? = nil
     public var fsync: FsyncPolicy = .batch
     /// A segment is rotated once it grows past this many bytes; finished segments are deleted.

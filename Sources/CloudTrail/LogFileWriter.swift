@@ -8,7 +8,9 @@ import AWSProtocol
 
 /// Writes one log file and its metadata sidecar into a bucket directory: the one write path for the
 /// recorder's deliveries and for tools that produce files offline without a journal (`dynamotrail
-/// sample`). Temp file under `.dynamotrail/tmp/`, optional fsync, rename into place, then the sidecar.
+/// sample`). Temp file in the state directory's `tmp/`, optional fsync, rename into the bucket (through a
+/// hidden temp file beside it when the state directory is on another file system), then the sidecar in
+/// the state directory's `metadata/`.
 ///
 /// Isolation: stateless; its blocking file I/O runs on the caller's thread (the recorder's queue, or
 /// a sample writer's queue), never on a concurrency thread.
@@ -76,8 +78,8 @@ extension LogFileWriter {
         var sha256Hex: String
     }
 
-    /// Writes the log file `key` and its sidecar: body → gzip → `.dynamotrail/tmp/<file name>.tmp`
-    /// (fsynced when `durable`) → rename into place (directory fsynced when `durable`) → sidecar
+    /// Writes the log file `key` and its sidecar: body → gzip → `<state>/tmp/<file name>.tmp`
+    /// (fsynced when `durable`) → rename into the bucket (directory fsynced when `durable`) → sidecar
     /// (same temp-and-rename), its `lastModified` set to `lastModified`. Rewriting the same key
     /// writes the same bytes, so a replay after a crash repairs a half-done delivery in place.
     /// - Parameter afterStep: called after each step; what it throws stops the write there (a simulated crash).
@@ -88,9 +90,9 @@ extension LogFileWriter {
     ) throws -> Written {
         let body = body(records)
         let compressed = try Gzip.compress(body, level: compressionLevel)
-        let root = settings.bucket.path
-        let finalPath = FileIO.join(root, key)
-        let tempPath = FileIO.join(root, ".dynamotrail/tmp/\(FileIO.lastComponent(key)).tmp")
+        let state = settings.state
+        let finalPath = FileIO.join(settings.bucket.path, key)
+        let tempPath = FileIO.join(state.temporary, "\(FileIO.lastComponent(key)).tmp")
         try FileIO.makeDirectories(FileIO.parent(finalPath))
         try FileIO.makeDirectories(FileIO.parent(tempPath))
         do {
@@ -101,14 +103,14 @@ extension LogFileWriter {
         }
         try afterStep(.tempFileWritten)
         do {
-            try FileIO.rename(tempPath, to: finalPath, durable: durable)
+            try FileIO.renameIntoBucket(tempPath, to: finalPath, durable: durable)
         } catch {
             try? FileIO.remove(tempPath)
             throw error
         }
         try afterStep(.renamed)
         let metadata = metadata(compressed: compressed, settings: settings, at: lastModified)
-        let sidecar = FileIO.join(root, ObjectMetadata.sidecarPath(forKey: key))
+        let sidecar = state.sidecarPath(forKey: key)
         try FileIO.writeAtomically(metadata.encoded(), to: sidecar, temp: sidecar + ".tmp", durable: durable)
         try afterStep(.sidecarWritten)
         return Written(sha256Hex: Digest.sha256Hex(body))

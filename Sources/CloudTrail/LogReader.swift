@@ -8,7 +8,7 @@ import AWSProtocol
 
 /// Reads CloudTrail log files out of a bucket directory: walks every
 /// `[<prefix>/]AWSLogs/[<org>/]<account>/CloudTrail/<region>/YYYY/MM/DD/*.json.gz` (digests and
-/// the private `.dynamotrail` folder skipped), one directory listing and one decompressed file
+/// an old layout's private `.dynamotrail` folder skipped), one directory listing and one decompressed file
 /// in memory at a time, so thousands of files stream through in constant memory.
 ///
 /// Order: keys sorted at every level, i.e. by account, region, delivery day and file name (whose

@@ -32,7 +32,7 @@ extension LogValidator {
         guard let body = try? Gzip.decompress(bytes), let digest = try? JSONParser.parse(body), digest.objectValue != nil else {
             return .invalid(location + "INVALID: invalid format")
         }
-        let sidecar = FileIO.join(bucketRoot, ObjectMetadata.sidecarPath(forKey: key))
+        let sidecar = state.sidecarPath(forKey: key)
         guard let metaBytes = (try? FileIO.readFile(sidecar)) ?? nil, let metadata = try? ObjectMetadata.decode(metaBytes),
             let signature = metadata.userMetadata["signature"], metadata.userMetadata["signature-algorithm"] != nil
         else {

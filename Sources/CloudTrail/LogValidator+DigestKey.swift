@@ -68,8 +68,8 @@ extension LogValidator {
             stamp: stamp, isBackfill: isBackfill)
     }
 
-    /// Every digest key in the bucket directory (relative, sorted byte-wise), skipping
-    /// `.dynamotrail/` and log-file folders.
+    /// Every digest key in the bucket directory (relative, sorted byte-wise), skipping log-file
+    /// folders and an old layout's `.dynamotrail/`.
     func digestKeys() -> [String] {
         let skipped = { (relative: String) in
             relative == ".dynamotrail" || (FileIO.lastComponent(relative) == "CloudTrail" && relative.contains("AWSLogs/"))

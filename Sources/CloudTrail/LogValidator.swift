@@ -17,7 +17,7 @@ import AWSProtocol
 /// - the previous digest's SHA-256 and signature must equal the newer digest's
 ///   `previousDigestHashValue` / `previousDigestSignature` (else the older digest is reported
 ///   `INVALID: hash value doesn't match` / `INVALID: signature verification failed`);
-/// - a chain head recorded in `.dynamotrail/digests/state.json` but absent from the bucket is
+/// - a chain head recorded in the state directory's `digests/state.json` but absent from the bucket is
 ///   reported `INVALID: not found` (the CLI, starting from the newest *listed* key, cannot see
 ///   that the newest digest was deleted);
 /// - a `.json.gz` with bytes after its first gzip member is `INVALID: invalid format`.
@@ -30,18 +30,24 @@ public struct LogValidator: Sendable {
     /// readable digest of each chain.
     public let bucketName: String?
     public let keyStore: SigningKeyStore
+    /// Where the digests' signatures (metadata sidecars) and the digest writer's state are read.
+    public let state: StateDirectory
 
     /// - Parameters:
-    ///   - keyStore: the public keys to check signatures with; nil: the bucket's own
-    ///     `.dynamotrail/keys`, read now (blocking).
+    ///   - keyStore: the public keys to check signatures with; nil: the state directory's `keys/`,
+    ///     read now (blocking).
     ///   - clock: only bounds the newest key's validity (see `SigningKeyStore.publicKeys`).
+    ///   - stateDirectory: the trail's state directory; nil: the default beside the bucket, or the
+    ///     old `<bucket>/.dynamotrail` of a bucket not yet migrated (`StateDirectory.forReading`).
     public init(
-        bucketRoot: String, bucketName: String?, keyStore: SigningKeyStore? = nil, clock: any WallClock = SystemWallClock()
+        bucketRoot: String, bucketName: String?, keyStore: SigningKeyStore? = nil, clock: any WallClock = SystemWallClock(),
+        stateDirectory: String? = nil
     ) {
         self.bucketRoot = bucketRoot
         self.bucketName = bucketName
-        let store =
-            keyStore ?? SigningKeyStore(directory: SigningKeyStore.defaultDirectory(bucketRoot: bucketRoot), clock: clock)
+        let state = StateDirectory.forReading(bucketPath: bucketRoot, configured: stateDirectory)
+        self.state = state
+        let store = keyStore ?? SigningKeyStore(directory: state.keys, clock: clock)
         if keyStore == nil { store.load() }
         self.keyStore = store
     }
@@ -91,7 +97,7 @@ public struct LogValidator: Sendable {
         }
         // Chain heads the digest writer recorded (a deleted newest digest is otherwise invisible).
         var heads: [ChainID: (key: String, end: Date)] = [:]
-        let statePath = FileIO.join(bucketRoot, ".dynamotrail/digests/state.json")
+        let statePath = FileIO.join(state.digests, "state.json")
         if let bytes = (try? FileIO.readFile(statePath)) ?? nil, let state = DigestState.decodeSnapshot(bytes) {
             let pending = Set(state.pending.map(\.key))
             for chain in state.chains.values {
@@ -137,7 +143,7 @@ public struct LogValidator: Sendable {
         return nil
     }
 
-    /// A key that stays inside the bucket directory and out of its private folder.
+    /// A key that stays inside the bucket directory and out of the old layout's private folder.
     static func isSafe(_ key: String) -> Bool {
         guard !key.isEmpty, !key.hasPrefix("/"), !key.contains("\0") else { return false }
         let parts = key.split(separator: "/", omittingEmptySubsequences: false)

@@ -9,12 +9,13 @@ import AWSProtocol
 /// Lifecycle rules for delivered objects: after `archiveAfterDays` the sidecar's storage class
 /// becomes `GLACIER`; after `deleteAfterDays` the object and its sidecar are deleted. Only keys
 /// under `[<prefix>/]AWSLogs/` are touched. An object's age comes from its sidecar's
-/// `lastModified` (set from the injected clock at delivery), or the file's mtime without one.
+/// `lastModified` (set from the injected clock at delivery; sidecars live in the state directory),
+/// or the file's mtime without one.
 ///
 /// Isolation: stateless; called on the recorder's serial queue (blocking file I/O).
 enum Retention {
     static func apply(
-        bucketRoot: String, logsRoot: String, settings: TrailSettings.Retention, now: Date
+        bucketRoot: String, state: StateDirectory, logsRoot: String, settings: TrailSettings.Retention, now: Date
     ) -> RetentionReport {
         var report = RetentionReport()
         // Negative day counts are ignored rather than read as "everything is old enough".
@@ -29,7 +30,7 @@ enum Retention {
         }
         for key in keys.sorted() {
             let objectPath = FileIO.join(bucketRoot, key)
-            let sidecarPath = FileIO.join(bucketRoot, ObjectMetadata.sidecarPath(forKey: key))
+            let sidecarPath = state.sidecarPath(forKey: key)
             var metadata = (try? FileIO.readFile(sidecarPath)).flatMap { $0 }.flatMap { try? ObjectMetadata.decode($0) }
             let modified: Date
             if let metadata {

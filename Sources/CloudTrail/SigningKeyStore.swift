@@ -12,7 +12,7 @@ import Synchronization
 /// after a restart, rotated after `rotationInterval` (the public keys AWS lists show ~30-day windows).
 /// A rotated key stays listed (and its digests stay valid) for good.
 ///
-/// ## Files (`<bucket>/.dynamotrail/keys/`, directory mode 0700)
+/// ## Files (`<state directory>/keys/`, directory mode 0700)
 /// - `<region>_<YYYYMMDDTHHMMSSZ>_<fingerprint>.pem`: the private key, PEM `RSA PRIVATE KEY`
 ///   (PKCS#1), mode 0600, written to a temp name, fsynced, renamed. The time is the creation time.
 /// - `<region>_<YYYYMMDDTHHMMSSZ>_<fingerprint>.pub`: the public key, PEM `RSA PUBLIC KEY`
@@ -37,7 +37,7 @@ public final class SigningKeyStore: Sendable {
     private let entries = Mutex<[String: [Entry]]>([:])
 
     /// - Parameters:
-    ///   - directory: usually `<bucket>/.dynamotrail/keys`.
+    ///   - directory: usually `<state directory>/keys` (`TrailSettings.state.keys`).
     ///   - durable: fsync key files (false only for `journal.fsync = never`).
     public init(
         directory: String, clock: any WallClock, rotationInterval: TimeInterval = 30 * 86_400, durable: Bool = true
@@ -48,8 +48,8 @@ public final class SigningKeyStore: Sendable {
         self.durable = durable
     }
 
-    /// `<bucketRoot>/.dynamotrail/keys`.
-    public static func defaultDirectory(bucketRoot: String) -> String { FileIO.join(bucketRoot, ".dynamotrail/keys") }
+    /// The keys of a bucket whose state directory is the default one: `<bucketRoot>-state/keys`.
+    public static func defaultDirectory(bucketRoot: String) -> String { StateDirectory.besideBucket(bucketRoot).keys }
 
     /// Reads every key file in `directory` (blocking). Unreadable or mismatching files are skipped
     /// and reported through `log`. Returns how many keys are known.

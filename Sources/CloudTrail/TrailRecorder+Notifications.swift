@@ -13,7 +13,7 @@ extension TrailRecorder {
     /// Appends the file's notification line (once, even for a replayed delivery) and posts it to the webhook.
     func notify(key: String, account: String, replayed: Bool) throws {
         let message = TrailNotification.message(bucket: settings.bucket.name, keys: [key])
-        if let file = settings.notifications.file {
+        if let file = settings.notificationFilePath {
             appendNotificationLine(message, key: key, to: file, replayed: replayed)
         }
         try checkCrash(.afterNotification)

@@ -30,7 +30,7 @@ extension TrailRecorder {
     /// Archives and deletes delivered objects per `trail.retention`; logs what it did.
     func runRetention() -> RetentionReport {
         let report = Retention.apply(
-            bucketRoot: bucketRoot,
+            bucketRoot: bucketRoot, state: settings.state,
             logsRoot: LogFileKey.root(prefix: settings.bucket.keyPrefix, organizationId: nil),
             settings: settings.retention, now: clock.now())
         if !report.archived.isEmpty || !report.deleted.isEmpty || !report.errors.isEmpty {

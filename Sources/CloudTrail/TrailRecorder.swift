@@ -57,7 +57,7 @@ public final class TrailRecorder: @unchecked Sendable {
         self.random = random
         self.log = log
         self.bucketRoot = settings.bucket.path
-        self.journalDirectory = journal.path ?? FileIO.join(settings.bucket.path, ".dynamotrail/journal")
+        self.journalDirectory = journal.path ?? settings.state.journal
         self.state = State(logging: TrailLoggingStates(base: TrailLoggingStatus(isLogging: true, startedAt: clock.now())))
         if let url = settings.notifications.webhookURL, let webhookTransport {
             webhook = WebhookPoster(url: url, transport: webhookTransport, log: log)

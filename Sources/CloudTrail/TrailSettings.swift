@@ -37,8 +37,24 @@ public struct TrailSettings: Sendable, Equatable {
     }
 
     public struct Notifications: Sendable, Equatable {
-        /// JSON-lines file that receives one SNS message per delivered file; nil for none.
-        public var file: String? = "./bucket-notifications.jsonl"
+        /// Where the JSON-lines file that receives one SNS message per delivered file goes.
+        public enum FileDestination: Sendable, Equatable {
+            /// `bucket-notifications.jsonl` in the state directory (`trail.notifications.file` absent).
+            case stateDirectory
+            /// No file (`"file": null`).
+            case off
+            /// The configured path.
+            case path(String)
+        }
+
+        /// The notifications file (see `TrailSettings.notificationFilePath` for the resolved path).
+        public var fileDestination = FileDestination.stateDirectory
+        /// An explicit path, or nil when there is none (off, or the default in the state directory);
+        /// setting nil turns the file off. Kept for callers that set a path.
+        public var file: String? {
+            get { if case .path(let path) = fileDestination { path } else { nil } }
+            set { fileDestination = newValue.map { .path($0) } ?? .off }
+        }
         public var webhookURL: String? = nil
         /// The `TopicArn` written in webhook envelopes; nil: `arn:aws:sns:<homeRegion>:<account>:<trail name>`.
         public var topicArn: String? = nil
@@ -54,6 +70,9 @@ public struct TrailSettings: Sendable, Equatable {
     /// (`trail.tlsDetails`); off by default, since calls to DynamoTrail itself use plain HTTP.
     public var recordsTLSDetails = false
     public var bucket = Bucket()
+    /// The private state directory (`trail.stateDirectory`, `--state-dir`): journal, signing keys,
+    /// digest state, metadata sidecars, temp files; nil: `<bucket path>-state` (`StateDirectory`).
+    public var stateDirectory: String? = nil
     /// With an organization id, one organization trail in the home (management) account records every
     /// account into `AWSLogs/<org>/<account>/…`; without, each account has its own trail of this name.
     public var organizationId: String? = nil

@@ -19,7 +19,7 @@ extension CloudTrailAPI {
         if case .failure(let error) = requireTrail(input, context: context) { return .failure(error) }
         let account = loggingAccount(context)
         let (health, state) = await onRecorderQueue { ($0.health, $0.loggingStatus(account: account)) }
-        let notifies = trailSettings.notifications.file != nil || trailSettings.notifications.webhookURL != nil
+        let notifies = trailSettings.notificationFilePath != nil || trailSettings.notifications.webhookURL != nil
         let lastAttempt = [health.lastDeliveryTime, health.lastErrorTime].compactMap { $0 }.max()
         var status = JSONObject()
         status.append("IsLogging", .bool(state.isLogging))

@@ -19,12 +19,12 @@ public struct CommandLineInvocation: Sendable, Equatable {
 
     /// Flags that take a value, per subcommand.
     public static let optionNames: [Subcommand: [String]] = [
-        .serve: ["config", "host", "port", "bucket", "delivery-interval", "auth", "allow-anonymous", "log-level"],
+        .serve: ["config", "host", "port", "bucket", "state-dir", "delivery-interval", "auth", "allow-anonymous", "log-level"],
         .events: [
             "bucket", "config", "account", "region", "event-name", "user", "access-key", "start-time", "end-time", "limit",
         ],
-        .validate: ["bucket", "config", "start-time", "end-time", "account", "region"],
-        .sample: ["output", "count", "seed", "start-time", "end-time", "regions", "config"],
+        .validate: ["bucket", "state-dir", "config", "start-time", "end-time", "account", "region"],
+        .sample: ["output", "state-dir", "count", "seed", "start-time", "end-time", "regions", "config"],
     ]
 
     /// Parses `arguments` (without the program name). Throws a `ConfigurationError` naming the bad argument.

@@ -13,7 +13,7 @@ import HTTPServer
 extension Configuration {
     /// The overrides that the command line and `DYNAMOTRAIL_*` variables can set, by flag name.
     public static let overridableKeys = [
-        "host", "port", "bucket", "delivery-interval", "auth", "allow-anonymous", "log-level",
+        "host", "port", "bucket", "delivery-interval", "auth", "allow-anonymous", "log-level", "state-dir",
     ]
 
     /// Builds the configuration: defaults, then the JSON file (if any), then environment variables
@@ -56,6 +56,9 @@ extension Configuration {
         case "bucket":
             guard !value.isEmpty else { throw ConfigurationError(key: source, reason: "must not be empty") }
             trail.bucket.path = value
+        case "state-dir":
+            guard !value.isEmpty else { throw ConfigurationError(key: source, reason: "must not be empty") }
+            trail.stateDirectory = value
         case "delivery-interval":
             guard let seconds = Double(value), seconds > 0, seconds <= 86400 else {
                 throw ConfigurationError(key: source, reason: "must be a number of seconds from 0 to 86400 (exclusive of 0)")
@@ -144,6 +147,7 @@ extension Configuration {
             if let v = try bucket.string("keyPrefix") { trail.bucket.keyPrefix = v }
             try bucket.finish()
         }
+        if let v = try section.string("stateDirectory") { trail.stateDirectory = v }
         if let v = try section.string("organizationId") { trail.organizationId = v }
         if let v = try section.strings("regions") { trail.regions = v }
         if let v = try section.seconds("deliveryIntervalSeconds", in: 0.01...86400) { trail.deliveryIntervalSeconds = v }

@@ -8,6 +8,7 @@ extension Configuration {
     /// writing outside the bucket or serving the whole filesystem.
     func validate() throws(ConfigurationError) {
         try validateNames()
+        try validateStatePlacement()
         if accounts.isEmpty { throw ConfigurationError(key: "accounts", reason: "must list at least one account") }
         if accounts.filter(\.isDefault).count > 1 {
             throw ConfigurationError(key: "accounts", reason: "only one account may be \"default\": true")
@@ -58,7 +59,7 @@ extension Configuration {
         }
         let paths = [
             ("trail.bucket.path", trail.bucket.path), ("journal.path", journal.path),
-            ("trail.notifications.file", trail.notifications.file),
+            ("trail.notifications.file", trail.notifications.file), ("trail.stateDirectory", trail.stateDirectory),
         ]
         for (key, path) in paths {
             if let path, path.isEmpty || path.utf8.contains(0) {

@@ -45,7 +45,7 @@ public actor DynamoTrailServer {
             })
         self.recorder = recorder
         let signingKeys = SigningKeyStore(
-            directory: SigningKeyStore.defaultDirectory(bucketRoot: configuration.trail.bucket.path), clock: clock,
+            directory: configuration.trail.state.keys, clock: clock,
             durable: configuration.journal.fsync != .never)
         self.signingKeys = signingKeys
         let digestWriter =
@@ -72,7 +72,8 @@ public actor DynamoTrailServer {
             trailName: configuration.trail.name, random: random, recordsTLSDetails: configuration.trail.recordsTLSDetails)
         let admin = AdminActions(recorder: recorder, controlPlane: controlPlane, clock: clock, startedAt: clock.now())
         let bucket = S3Bucket(
-            name: configuration.trail.bucket.name, path: configuration.trail.bucket.path, region: configuration.trail.homeRegion)
+            name: configuration.trail.bucket.name, path: configuration.trail.bucket.path, region: configuration.trail.homeRegion,
+            stateDirectory: configuration.trail.state.root)
         self.admin = admin
         let router = Router(
             pipeline: pipeline, admin: admin, bucket: bucket, defaultRegion: configuration.defaultRegion, clock: clock,
@@ -97,12 +98,18 @@ public actor DynamoTrailServer {
         let recorder = self.recorder
         let digestWriter = self.digestWriter
         let signingKeys = self.signingKeys
+        let trail = configuration.trail
+        let logger = self.logger
         // The replay does blocking file I/O: run it on a Dispatch queue, not a concurrency thread.
         let replayed = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<[String], any Error>) in
             DispatchQueue.global().async {
                 do {
                     // The lock first: a second server on this journal must not touch its state at all.
                     try recorder.lockStateDirectory()
+                    // Then an old `<bucket>/.dynamotrail/` moves into the state directory, before anything reads it.
+                    for line in try StateMigration.run(settings: trail, journalDirectory: recorder.journalDirectory) {
+                        logger.warn("state: \(line)")
+                    }
                     // The digest writer starts first and hooks the recorder, so replayed deliveries are digested.
                     if let digestWriter {
                         try digestWriter.start()

@@ -24,7 +24,11 @@ public enum HelpText {
           --config PATH              configuration file (default ./config.json; built-in defaults when absent)
           --host HOST                address to bind (default 127.0.0.1; ::1 or 0.0.0.0 work too)
           --port PORT                port to bind (default 8000; 0 = any free port)
-          --bucket DIR               directory that stands for the trail's S3 bucket (default ./bucket)
+          --bucket DIR               directory that stands for the trail's S3 bucket (default ./bucket); it holds
+                                     only what S3 would: AWSLogs/... log and digest files
+          --state-dir DIR            private state: journal, signing keys (0600), digest state, S3 metadata,
+                                     temp files, bucket-notifications.jsonl (default: beside the bucket,
+                                     BUCKET-state; never inside it). An old BUCKET/.dynamotrail is moved here on start
           --delivery-interval SECS   seconds between log file deliveries
           --auth lenient|enforce     accept any signed request, or verify SigV4 against the configured secrets
           --allow-anonymous true     lenient mode: take unsigned requests (curl) as an anonymous caller
@@ -32,7 +36,7 @@ public enum HelpText {
           --log-level LEVEL          debug, info (a line per request, the default), warn, error
           -h, --help                 this help
 
-        Each option can also be set as DYNAMOTRAIL_<OPTION> (DYNAMOTRAIL_PORT=9000, DYNAMOTRAIL_DELIVERY_INTERVAL=1).
+        Each option can also be set as DYNAMOTRAIL_<OPTION> (DYNAMOTRAIL_PORT=9000, DYNAMOTRAIL_STATE_DIR=/var/lib/dt).
         Precedence: built-in defaults < config file < environment < flags.
         Prints "dynamotrail listening on http://HOST:PORT" once bound. SIGINT/SIGTERM: finish in-flight
         requests, deliver every pending record, exit 0.
@@ -66,6 +70,8 @@ public enum HelpText {
 
         OPTIONS
           --bucket DIR          bucket directory (default ./bucket)
+          --state-dir DIR       its state directory, for the signing keys and the digests' signatures
+                                (default: BUCKET-state, or an old BUCKET/.dynamotrail not yet moved)
           --start-time TIME     ISO 8601 (default: the earliest digest)
           --end-time TIME       ISO 8601 (default: now)
           --account ID / --region REGION   limit the check
@@ -81,6 +87,7 @@ public enum HelpText {
 
         OPTIONS
           --output DIR          directory to write (default ./sample-bucket)
+          --state-dir DIR       its signing keys, S3 metadata and temp files (default DIR-state, beside it)
           --count N             number of events (default 1000)
           --seed N              random seed: the same command writes byte-identical log files every time
           --start-time / --end-time   ISO 8601 range of event times (default: the last 24 hours; with --seed,
@@ -89,9 +96,9 @@ public enum HelpText {
           --config PATH         accounts and identities to use (default: ./config.json, else two demo accounts)
           --quiet               no progress bar
 
-        Digest files are signed with the RSA keys kept in DIR/.dynamotrail/keys (made on the first run):
-        they repeat byte for byte too when DIR keeps those keys; a fresh DIR gets new keys, so its digests'
-        signatures and key fingerprints differ while the log files do not.
+        Digest files are signed with the RSA keys kept in the state directory's keys/ (made on the first run):
+        they repeat byte for byte too when that directory keeps those keys; a fresh one gets new keys, so
+        its digests' signatures and key fingerprints differ while the log files do not.
         """
 
     public static func forSubcommand(_ subcommand: CommandLineInvocation.Subcommand) -> String {

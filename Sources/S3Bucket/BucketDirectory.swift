@@ -13,15 +13,21 @@ import AWSProtocol
 #endif
 
 /// The bucket directory as S3 sees it: every regular file below the root is an object whose key is
-/// its relative path; the private folder `.dynamotrail/` (journal, keys, sidecars, temporary files),
-/// symbolic links and names that are not UTF-8 are invisible. Blocking file I/O: call it only from
+/// its relative path; the old layout's private folder `.dynamotrail/` at the root, the hidden temp
+/// files of a write in progress, symbolic links and names that are not UTF-8 are invisible. Object
+/// metadata comes from sidecars in the state directory. Blocking file I/O: call it only from
 /// `S3Bucket`'s dispatch queue, never from Swift concurrency threads.
 struct BucketDirectory: Sendable {
     /// The root path, without a trailing slash.
     let root: String
+    /// The state directory whose `metadata/` holds the sidecars.
+    let stateDirectory: String
 
-    /// The private folder at the root of the bucket directory; never listed or served.
+    /// The private folder of the old layout at the root of the bucket directory; never listed or served.
     static let privateFolder = ".dynamotrail"
+    /// The name prefix of a file being renamed into the bucket across file systems (CloudTrail's
+    /// `StateDirectory.fallbackTempPrefix`); never listed or served.
+    static let writeInProgressPrefix = ".dynamotrail-tmp."
 
     /// Size and modification time of an object's file, from `lstat`/`fstat` (contents never read).
     struct FileStatus: Sendable, Equatable {
@@ -29,10 +35,12 @@ struct BucketDirectory: Sendable {
         var modified: Date
     }
 
-    init(root: String) {
+    /// - Parameter stateDirectory: nil: the old layout's `<root>/.dynamotrail`.
+    init(root: String, stateDirectory: String? = nil) {
         var path = root
         while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
         self.root = path
+        self.stateDirectory = stateDirectory ?? path + "/" + Self.privateFolder
     }
 
     /// The file a key names, or nil when the key cannot name a served object: empty, absolute, with
@@ -41,7 +49,9 @@ struct BucketDirectory: Sendable {
         guard !key.isEmpty, key.utf8.count <= 1024, !key.utf8.contains(0) else { return nil }
         let segments = key.split(separator: "/", omittingEmptySubsequences: false)
         guard segments.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." }) else { return nil }
-        guard segments.first != Substring(Self.privateFolder) else { return nil }
+        guard segments.first != Substring(Self.privateFolder), segments.last?.hasPrefix(Self.writeInProgressPrefix) == false else {
+            return nil
+        }
         return root + "/" + key
     }
 
@@ -86,11 +96,11 @@ struct BucketDirectory: Sendable {
         return .success(bytes)
     }
 
-    /// The sidecar metadata of `key` (`.dynamotrail/metadata/<key>.json`), or nil when there is none
-    /// or it cannot be decoded (the object is then served with S3's defaults).
+    /// The sidecar metadata of `key` (`<state directory>/metadata/<key>.json`), or nil when there is
+    /// none or it cannot be decoded (the object is then served with S3's defaults).
     func metadata(forKey key: String) -> ObjectMetadata? {
         guard path(forKey: key) != nil else { return nil }
-        let sidecar = root + "/" + ObjectMetadata.sidecarPath(forKey: key)
+        let sidecar = ObjectMetadata.sidecarPath(forKey: key, stateDirectory: stateDirectory)
         guard let data = FileManager.default.contents(atPath: sidecar) else { return nil }
         return try? ObjectMetadata.decode(Array(data))
     }
@@ -132,7 +142,8 @@ struct BucketDirectory: Sendable {
         var sortName: [UInt8]
     }
 
-    /// Regular files and real directories of `directory`, sorted; the private folder is left out at the root.
+    /// Regular files and real directories of `directory`, sorted; the old private folder is left out at
+    /// the root, files being written everywhere.
     static func entries(of directory: String, isRoot: Bool) -> [Entry] {
         guard let handle = opendir(directory) else { return [] }
         defer { closedir(handle) }
@@ -143,7 +154,8 @@ struct BucketDirectory: Sendable {
                     String(validatingCString: $0)
                 }
             }
-            guard let name, name != ".", name != "..", !(isRoot && name == privateFolder) else { continue }
+            guard let name, name != ".", name != "..", !(isRoot && name == privateFolder), !name.hasPrefix(writeInProgressPrefix)
+            else { continue }
             var isDirectory: Bool
             switch Int32(raw.pointee.d_type) {
             case Int32(DT_DIR): isDirectory = true

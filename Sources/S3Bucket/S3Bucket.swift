@@ -21,10 +21,14 @@ public struct S3Bucket: Sendable {
     /// Where the file system work happens: concurrent, so a large read does not hold up a listing.
     static let ioQueue = DispatchQueue(label: "dynamotrail.s3bucket.io", qos: .userInitiated, attributes: .concurrent)
 
-    public init(name: String, path: String, region: String) {
+    /// - Parameters:
+    ///   - path: the bucket directory.
+    ///   - stateDirectory: the trail's state directory, whose `metadata/<key>.json` sidecars give the
+    ///     objects' headers; nil: the old layout's `<path>/.dynamotrail`.
+    public init(name: String, path: String, region: String, stateDirectory: String? = nil) {
         self.name = name
         self.region = region
-        self.directory = BucketDirectory(root: path)
+        self.directory = BucketDirectory(root: path, stateDirectory: stateDirectory)
     }
 
     /// Decodes a request for this bucket (see `S3Operation.parse`).

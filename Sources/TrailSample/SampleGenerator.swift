@@ -74,6 +74,7 @@ public struct SampleGenerator: Sendable {
         // Separate streams per concern, so the calls and the file names never depend on how many
         // draws the control plane makes.
         let random = SeededRandomSource(seed: options.seed)
+        try await prepareState()
         let clock = ManualWallClock(options.start)
         var settings = ControlPlaneSettings()
         settings.maxTablesPerRegion = 100_000
@@ -137,14 +138,26 @@ public struct SampleGenerator: Sendable {
             audit: audit, trailName: options.trail.name, random: random, recordsTLSDetails: true)
     }
 
-    /// Hourly digest chains over the written files (AWS's cadence), signed with the keys in the output's
-    /// `.dynamotrail/keys` (reused when present: signatures then repeat run after run too).
+    /// Moves an old output's `<out>/.dynamotrail/` (keys, sidecars) into the state directory, as the
+    /// server does on start, so its keys are reused.
+    private func prepareState() async throws {
+        let trail = options.trail
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result { _ = try StateMigration.run(settings: trail, journalDirectory: trail.state.journal) })
+            }
+        }
+    }
+
+    /// Hourly digest chains over the written files (AWS's cadence), signed with the keys in the state
+    /// directory's `keys/` (`--state-dir`, default `<out>-state`; reused when present: signatures then
+    /// repeat run after run too).
     private func writeDigests(_ files: [DeliveredLogFile]) async throws -> [String] {
         let settings = options.trail
         // Each account's multi-region trail covers `trail.regions`, or the home region and the sample's regions.
         let regions = DigestRegions(settings).covered(delivered: options.regions)
         let store = SigningKeyStore(
-            directory: SigningKeyStore.defaultDirectory(bucketRoot: settings.bucket.path), clock: ManualWallClock(options.start),
+            directory: settings.state.keys, clock: ManualWallClock(options.start),
             durable: false)
         return try await withCheckedThrowingContinuation { continuation in
             DispatchQueue.global().async {

@@ -26,6 +26,11 @@ extension DynamoTrailCommand {
         guard start < end else { fail(ConfigurationError(key: "--start-time", reason: "must be before --end-time"), hint: false) }
         var trail = configuration.trail
         trail.bucket.path = options["output"] ?? "./sample-bucket"
+        // The sample's own state (signing keys, sidecars, temp files): beside its output, not the server's.
+        trail.stateDirectory = options["state-dir"]
+        if let reason = StateDirectory.placementProblem(state: trail.state.root, bucket: trail.bucket.path) {
+            fail(ConfigurationError(key: "--state-dir", reason: reason), hint: false)
+        }
         var sampleOptions = SampleGenerator.Options(
             start: start, end: end, trail: trail, accounts: SampleGenerator.accounts(from: configuration.accounts))
         sampleOptions.count = count

@@ -48,7 +48,8 @@ extension DynamoTrailCommand {
         // Blocking file reads: on a Dispatch queue, not a concurrency thread.
         let report = await withCheckedContinuation { (continuation: CheckedContinuation<LogValidator.Report, Never>) in
             DispatchQueue.global().async {
-                let validator = LogValidator(bucketRoot: bucketRoot, bucketName: bucketName)
+                let validator = LogValidator(
+                    bucketRoot: bucketRoot, bucketName: bucketName, stateDirectory: configuration.trail.stateDirectory)
                 continuation.resume(returning: validator.validate(start: start, end: end, account: account, region: region))
             }
         }

@@ -60,6 +60,8 @@ struct DynamoTrailCommand {
         flags["config"] = nil
         let serveKeys = Set(Configuration.overridableKeys)
         flags = flags.filter { serveKeys.contains($0.key) }
+        // `sample --state-dir` belongs to its own output, not to the configured bucket (checked in `sample`).
+        if invocation.subcommand == .sample { flags["state-dir"] = nil }
         return try Configuration.load(fileBytes: bytes, environment: environment, flags: flags)
     }
 
@@ -70,6 +72,9 @@ struct DynamoTrailCommand {
             port = try await server.start()
         } catch TrailError.locked(let directory) {
             writeError("dynamotrail: \(TrailError.locked(directory: directory))\n")
+            Platform.exit(2)
+        } catch let error as StateMigrationError {
+            writeError("dynamotrail: \(error)\n")
             Platform.exit(2)
         } catch {
             writeError("dynamotrail: cannot listen on \(configuration.server.host):\(configuration.server.port): \(error)\n")

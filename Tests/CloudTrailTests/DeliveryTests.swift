@@ -53,7 +53,7 @@ import Testing
         #expect(second.first?["eventTime"] == "2026-01-02T03:04:05Z")
         // Sidecar.
         let sidecar = try Data(
-            contentsOf: URL(fileURLWithPath: harness.bucket).appendingPathComponent(ObjectMetadata.sidecarPath(forKey: keys[1])))
+            contentsOf: URL(fileURLWithPath: harness.settings.state.sidecarPath(forKey: keys[1])))
         let metadata = try ObjectMetadata.decode([UInt8](sidecar))
         #expect(metadata.contentType == "application/json" && metadata.contentEncoding == "gzip")
         #expect(metadata.serverSideEncryption == "AES256" && metadata.sseKMSKeyId == nil && metadata.storageClass == "STANDARD")
@@ -61,9 +61,11 @@ import Testing
         #expect(metadata.etag == Digest.md5([UInt8](object)).map { String(format: "%02x", $0) }.joined())
         // Notifications: one exact SNS message line per file.
         #expect(harness.notificationLines() == keys.map { #"{"s3Bucket":"test-bucket","s3ObjectKey":["\#($0)"]}"# })
-        // The bucket tree holds only the log files besides the private state folder.
+        // The bucket tree holds only the log files; the private state is beside it.
         let top = try FileManager.default.contentsOfDirectory(atPath: harness.bucket).sorted()
-        #expect(top == [".dynamotrail", "AWSLogs"])
+        #expect(top == ["AWSLogs"])
+        let state = try FileManager.default.contentsOfDirectory(atPath: harness.settings.state.root).sorted()
+        #expect(state == ["journal", "metadata", "tmp"])
         #expect(await recorder.shutdown().isEmpty)
         let health = recorder.health
         #expect(health.deliveredFiles == 3 && health.deliveredRecords == 4 && health.pendingRecords == 0 && health.healthy)
@@ -170,7 +172,7 @@ import Testing
         try await recorder.record(Fixtures.event())
         let key = try #require(await recorder.flush().first)
         let sidecar = try Data(
-            contentsOf: URL(fileURLWithPath: harness.bucket).appendingPathComponent(ObjectMetadata.sidecarPath(forKey: key)))
+            contentsOf: URL(fileURLWithPath: harness.settings.state.sidecarPath(forKey: key)))
         let metadata = try ObjectMetadata.decode([UInt8](sidecar))
         #expect(metadata.serverSideEncryption == "aws:kms" && metadata.sseKMSKeyId == "arn:aws:kms:us-east-1:123456789012:key/1234")
         _ = await recorder.shutdown()
@@ -204,8 +206,8 @@ import Testing
 @Suite struct StartupTests {
     @Test func startFailsLoudlyWhenTheJournalCannotBeCreated() async throws {
         let harness = TrailHarness()
-        // Default journal location is inside the bucket; a bucket that is a plain file cannot hold it.
-        FileManager.default.createFile(atPath: harness.bucket, contents: Data("x".utf8))
+        // The default journal is in the state directory; a state directory that is a plain file cannot hold it.
+        FileManager.default.createFile(atPath: harness.settings.state.root, contents: Data("x".utf8))
         let recorder = harness.makeRecorder()
         #expect(throws: TrailError.self) { try recorder.start() }
         #expect(recorder.health.lastError?.contains("journal") == true)

@@ -16,7 +16,7 @@ struct DigestHarness {
     var clock: ManualWallClock { trail.clock }
 
     func makeKeyStore(rotation: TimeInterval = 30 * 86_400) -> SigningKeyStore {
-        SigningKeyStore(directory: SigningKeyStore.defaultDirectory(bucketRoot: bucket), clock: clock, rotationInterval: rotation)
+        SigningKeyStore(directory: trail.settings.state.keys, clock: clock, rotationInterval: rotation)
     }
 
     func makeWriter(keys: SigningKeyStore? = nil) -> DigestWriter {
@@ -40,7 +40,7 @@ struct DigestHarness {
         let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: bucket).appendingPathComponent(key)))
         let body = try Gzip.decompress(bytes)
         let sidecar = try [UInt8](
-            Data(contentsOf: URL(fileURLWithPath: bucket).appendingPathComponent(ObjectMetadata.sidecarPath(forKey: key))))
+            Data(contentsOf: URL(fileURLWithPath: trail.settings.state.sidecarPath(forKey: key))))
         let metadata = try ObjectMetadata.decode(sidecar)
         #expect(metadata.userMetadata["signature-algorithm"] == "SHA256withRSA")
         return (try JSONParser.parse(body), body, metadata.userMetadata["signature"])

@@ -8,7 +8,7 @@ import Testing
 @Suite struct JournalTests {
     /// Plan keys recorded in the journal on disk, in order.
     static func journaledPlanKeys(_ harness: TrailHarness) throws -> [String] {
-        let dir = URL(fileURLWithPath: harness.bucket).appendingPathComponent(".dynamotrail/journal")
+        let dir = URL(fileURLWithPath: harness.settings.state.journal)
         var keys: [String] = []
         for name in harness.segmentFiles() {
             let bytes = try [UInt8](Data(contentsOf: dir.appendingPathComponent(name)))
@@ -49,7 +49,7 @@ import Testing
         let lines = harness.notificationLines()
         #expect(lines.count == 2 && Set(lines).count == 2)
         #expect(try harness.records(atKey: decided[0]).count == 3)  // account 111111111111 sorts first
-        let temp = URL(fileURLWithPath: harness.bucket).appendingPathComponent(".dynamotrail/tmp").path
+        let temp = harness.settings.state.temporary
         #expect(((try? FileManager.default.contentsOfDirectory(atPath: temp)) ?? []).isEmpty)
         #expect(await second.shutdown().isEmpty)
         // A third start finds nothing to do.
@@ -85,8 +85,8 @@ import Testing
         try await first.record(Fixtures.event(table: "two"))
         first.simulateCrash()
         // A torn entry: a length header promising more bytes than were written, then half a body.
-        let segment = URL(fileURLWithPath: harness.bucket).appendingPathComponent(
-            ".dynamotrail/journal/\(try #require(harness.segmentFiles().last))")
+        let segment = URL(fileURLWithPath: harness.settings.state.journal).appendingPathComponent(
+            try #require(harness.segmentFiles().last))
         let handle = try FileHandle(forWritingTo: segment)
         try handle.seekToEnd()
         try handle.write(contentsOf: Data([200, 0, 0, 0, 1, 2, 3, 4, 1, 9, 9, 9]))
@@ -186,7 +186,7 @@ import Testing
         let other = URL(fileURLWithPath: harness.bucket).appendingPathComponent("other/keep.txt")
         try FileManager.default.createDirectory(at: other.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data("keep".utf8).write(to: other)
-        let sidecar = URL(fileURLWithPath: harness.bucket).appendingPathComponent(ObjectMetadata.sidecarPath(forKey: key))
+        let sidecar = URL(fileURLWithPath: harness.settings.state.sidecarPath(forKey: key))
 
         harness.clock.advance(by: 29 * 86_400)
         #expect(await recorder.applyRetention() == RetentionReport())

@@ -189,7 +189,7 @@ import Testing
         let root = Fixtures.tempDir()
         defer { try? FileManager.default.removeItem(at: root) }
         var settings = TrailSettings()
-        settings.bucket.path = root.path
+        settings.bucket.path = root.appendingPathComponent("bucket").path
         settings.bucket.keyPrefix = "team/logs"
         settings.notifications.file = nil
         let recorder = TrailRecorder(
@@ -201,7 +201,7 @@ import Testing
         }
         _ = await recorder.shutdown()
         var ids: [String] = []
-        let count = LogReader(bucketRoot: root.path).forEachRecord { ids.append($0.value["eventID"]?.stringValue ?? "?") }
+        let count = LogReader(bucketRoot: settings.bucket.path).forEachRecord { ids.append($0.value["eventID"]?.stringValue ?? "?") }
         #expect(count == 30)
         #expect(Set(ids) == Set((0..<30).map { "ev-\($0)" }))
     }

@@ -119,7 +119,7 @@ import Testing
     @Test func tamperedDigestsAreReportedWithTheCLIWording() async throws {
         let (harness, digests, _) = try await Self.makeBucket()
         // 1. A changed signature in the metadata.
-        let sidecar = Self.path(harness, ObjectMetadata.sidecarPath(forKey: digests[2]))
+        let sidecar = harness.trail.settings.state.sidecarPath(forKey: digests[2])
         var metadata = try ObjectMetadata.decode([UInt8](Data(contentsOf: URL(fileURLWithPath: sidecar))))
         let original = metadata
         let signature = try #require(metadata.userMetadata["signature"])
@@ -144,8 +144,8 @@ import Testing
         #expect(moved != digests[0])
         try FileManager.default.moveItem(atPath: Self.path(harness, digests[0]), toPath: Self.path(harness, moved))
         try FileManager.default.moveItem(
-            atPath: Self.path(harness, ObjectMetadata.sidecarPath(forKey: digests[0])),
-            toPath: Self.path(harness, ObjectMetadata.sidecarPath(forKey: moved)))
+            atPath: harness.trail.settings.state.sidecarPath(forKey: digests[0]),
+            toPath: harness.trail.settings.state.sidecarPath(forKey: moved))
         texts = Self.texts(harness.validate())
         #expect(texts.contains("Digest file\ts3://test-bucket/\(moved)\tINVALID: has been moved from its original location"))
 

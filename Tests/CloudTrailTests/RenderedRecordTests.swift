@@ -100,10 +100,10 @@ import Testing
             key: key, account: "123456789012", region: "us-east-1", deliveredAt: harness.clock.now(), settings: offline)
         #expect(written.recordCount == 3 && written.sha256Hex == Digest.sha256Hex(LogFileWriter.body(records.map(\.bytes))))
         #expect(try Self.fileBytes(offline.bucket.path, key) == Self.fileBytes(harness.bucket, key))
-        let sidecar = ObjectMetadata.sidecarPath(forKey: key)
-        #expect(try Self.fileBytes(offline.bucket.path, sidecar) == Self.fileBytes(harness.bucket, sidecar))
-        for root in [offline.bucket.path, harness.bucket] {
-            let temp = URL(fileURLWithPath: root).appendingPathComponent(".dynamotrail/tmp").path
+        let sidecar = "metadata/\(key).json"
+        #expect(try Self.fileBytes(offline.state.root, sidecar) == Self.fileBytes(harness.settings.state.root, sidecar))
+        for settings in [offline, harness.settings] {
+            let temp = settings.state.temporary
             #expect(((try? FileManager.default.contentsOfDirectory(atPath: temp)) ?? []).isEmpty)
         }
     }

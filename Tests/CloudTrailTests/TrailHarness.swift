@@ -68,7 +68,7 @@ struct TrailHarness {
     }
 
     func segmentFiles() -> [String] {
-        let dir = journal.path ?? URL(fileURLWithPath: bucket).appendingPathComponent(".dynamotrail/journal").path
+        let dir = journal.path ?? settings.state.journal
         return ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasSuffix(".jnl") }.sorted()
     }
 }

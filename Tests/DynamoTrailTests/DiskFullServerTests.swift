@@ -45,7 +45,7 @@ import Testing
                 configuration.trail.deliveryIntervalSeconds = 3600
             }
         ) { (server: TestServer) async throws in
-            let disk = SimulatedDisk(root: server.bucket.path)
+            let disk = SimulatedDisk(root: server.stateDirectory.path)  // where the journal and its reserve are
             disk.install()
             defer { disk.uninstall() }
             disk.fill(leaving: 24 * 1024)
@@ -94,7 +94,7 @@ import Testing
                 configuration.trail.deliveryIntervalSeconds = 3600
             }
         ) { (server: TestServer) async throws in
-            let disk = SimulatedDisk(root: server.bucket.path)
+            let disk = SimulatedDisk(root: server.stateDirectory.path)  // where the journal and its reserve are
             disk.install()
             defer { disk.uninstall() }
             disk.fill(leaving: 0)

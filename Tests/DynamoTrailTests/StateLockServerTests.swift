@@ -14,9 +14,8 @@ import Testing
             var configuration = Configuration()
             configuration.server.port = 0
             configuration.trail.bucket.path = server.bucket.path
-            configuration.trail.notifications.file = server.bucket.appendingPathComponent("notifications.jsonl").path
             let second = DynamoTrailServer(configuration: configuration)
-            await #expect(throws: TrailError.locked(directory: server.bucket.appendingPathComponent(".dynamotrail/journal").path)) {
+            await #expect(throws: TrailError.locked(directory: server.stateDirectory.appendingPathComponent("journal").path)) {
                 try await second.startServices()
             }
         }

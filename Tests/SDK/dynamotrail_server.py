@@ -19,7 +19,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 
 
 class DynamoTrail:
-    """A server process: `with DynamoTrail() as server:` gives `server.endpoint`, `server.bucket`."""
+    """A server process: `with DynamoTrail() as server:` gives `server.endpoint`, `server.bucket` and
+    `server.state` (the private state directory, beside the bucket by default)."""
 
     def __init__(self, *args, config=None, env=None):
         self.args = list(args)
@@ -30,6 +31,7 @@ class DynamoTrail:
     def __enter__(self):
         self.dir = tempfile.mkdtemp(prefix="dynamotrail-sdk-")
         self.bucket = os.path.join(self.dir, "bucket")
+        self.state = self.bucket + "-state"
         config_path = os.path.join(self.dir, "config.json")
         with open(config_path, "w") as f:
             json.dump(self.config if self.config is not None else {}, f)

@@ -92,7 +92,7 @@ class DeliveryTest(unittest.TestCase):
                     data = f.read()
                 self.assertTrue(single_member_gzip(data), key)
                 self.assertEqual(list(json.loads(gzip.decompress(data)).keys()), ["Records"])
-                sidecar = os.path.join(server.bucket, ".dynamotrail", "metadata", key + ".json")
+                sidecar = os.path.join(server.state, "metadata", key + ".json")
                 self.assertTrue(os.path.exists(sidecar), sidecar)
 
             # One record per call, field by field.

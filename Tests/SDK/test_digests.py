@@ -46,7 +46,7 @@ def read_key(root, key):
 
 
 def metadata(root, key):
-    with open(os.path.join(root, ".dynamotrail", "metadata", key + ".json")) as f:
+    with open(os.path.join(root + "-state", "metadata", key + ".json")) as f:
         return json.load(f)["userMetadata"]
 
 
@@ -68,9 +68,9 @@ def digests(root):
 
 
 def public_keys(root, region):
-    """{fingerprint: base64 DER PKCS#1} of the region, read from .dynamotrail/keys/*.pub."""
+    """{fingerprint: base64 DER PKCS#1} of the region, read from the state directory's keys/*.pub."""
     keys = {}
-    for path in glob.glob(os.path.join(root, ".dynamotrail", "keys", region + "_*.pub")):
+    for path in glob.glob(os.path.join(root + "-state", "keys", region + "_*.pub")):
         with open(path, "rb") as f:
             key = rsa.PublicKey.load_pkcs1(f.read())
         der = key.save_pkcs1("DER")
@@ -102,7 +102,7 @@ class FakeS3:
         path = os.path.join(self.root, Key)
         if Bucket != BUCKET_NAME or not os.path.isfile(path):
             raise ClientError({"Error": {"Code": "NoSuchKey", "Message": "The specified key does not exist."}}, "GetObject")
-        meta_path = os.path.join(self.root, ".dynamotrail", "metadata", Key + ".json")
+        meta_path = os.path.join(self.root + "-state", "metadata", Key + ".json")
         meta = metadata(self.root, Key) if os.path.exists(meta_path) else {}
         return {"Body": FakeBody(read_key(self.root, Key)), "Metadata": meta}
 
@@ -191,6 +191,7 @@ class DigestTest(unittest.TestCase):
             time.sleep(2.5)
             cls.final_code = server.stop()
             shutil.copytree(server.bucket, cls.root)
+            shutil.copytree(server.state, cls.root + "-state")
 
     @classmethod
     def tearDownClass(cls):
@@ -199,6 +200,7 @@ class DigestTest(unittest.TestCase):
     def tamper_copy(self):
         root = os.path.join(tempfile.mkdtemp(dir=self.work), "bucket")
         shutil.copytree(self.root, root)
+        shutil.copytree(self.root + "-state", root + "-state")
         return root
 
     def test_digests_were_written_while_running_and_on_shutdown(self):

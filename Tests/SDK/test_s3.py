@@ -42,6 +42,7 @@ class Bucket:
 
     def __init__(self, server):
         self.root = server.bucket
+        self.state = server.state
         os.makedirs(self.root, exist_ok=True)
         self.contents = {}
 
@@ -53,7 +54,7 @@ class Bucket:
         os.utime(path, (LAST_MODIFIED, LAST_MODIFIED))
         self.contents[key] = data
         if sidecar is not None:
-            meta = os.path.join(self.root, ".dynamotrail", "metadata", key + ".json")
+            meta = os.path.join(self.state, "metadata", key + ".json")
             os.makedirs(os.path.dirname(meta), exist_ok=True)
             with open(meta, "w") as f:
                 json.dump(sidecar, f)
@@ -76,7 +77,7 @@ class Bucket:
         self.put("plain.bin", bytes(range(256)))
         for key in ODD_KEYS + PAGED_KEYS:
             self.put(key, ("body of " + key).encode())
-        # Private state never appears (written directly: it is not an object).
+        # An old layout's private folder never appears (written directly: it is not an object).
         journal = os.path.join(self.root, ".dynamotrail", "journal")
         os.makedirs(journal, exist_ok=True)
         with open(os.path.join(journal, "000001.journal"), "wb") as f:

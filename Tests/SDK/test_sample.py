@@ -60,6 +60,7 @@ class SampleTest(unittest.TestCase):
         # A copy: the server records the CLI's own CloudTrail calls into the bucket it serves.
         served = os.path.join(self.dir, "served")
         shutil.copytree(self.out, served)
+        shutil.copytree(self.out + "-state", served + "-state")  # its signing keys and the digests' signatures
         config = os.path.join(self.dir, "config.json")
         with open(config, "w") as f:
             json.dump({}, f)

@@ -11,6 +11,8 @@ public final class TestServer: Sendable {
     /// The bound port; 0 when not listening.
     public let port: Int
     public let bucket: URL
+    /// The server's private state directory (beside the bucket unless `configure` set another).
+    public let stateDirectory: URL
     public let clock: ManualWallClock?
 
     /// Starts a server; `configure` adjusts the defaults (the bucket and port are set here).
@@ -24,11 +26,12 @@ public final class TestServer: Sendable {
         configuration.server.port = 0
         configuration.logLevel = .warn
         configuration.trail.bucket.path = bucket.path
-        configuration.trail.notifications.file = bucket.appendingPathComponent("notifications.jsonl").path
         // Most tests send unsigned requests; the default (refused) is tested on its own.
         configuration.auth.allowAnonymous = true
         configure(&configuration)
         self.bucket = bucket
+        let stateDirectory = URL(fileURLWithPath: configuration.stateDirectoryPath)
+        self.stateDirectory = stateDirectory
         self.clock = clock
         if let clock {
             server = DynamoTrailServer(configuration: configuration, clock: clock, random: SeededRandomSource(seed: 1))
@@ -45,16 +48,18 @@ public final class TestServer: Sendable {
         } catch {
             await server.shutdown()
             try? FileManager.default.removeItem(at: bucket)
+            try? FileManager.default.removeItem(at: stateDirectory)
             throw error
         }
     }
 
     public var baseURL: URL { URL(string: "http://127.0.0.1:\(port)")! }
 
-    /// Shuts the server down and removes its bucket.
+    /// Shuts the server down and removes its bucket and state directory.
     public func stop() async {
         await server.shutdown()
         try? FileManager.default.removeItem(at: bucket)
+        try? FileManager.default.removeItem(at: stateDirectory)
     }
 
     /// Sends a request to the router in memory (no socket), as the HTTP server would hand it over.
