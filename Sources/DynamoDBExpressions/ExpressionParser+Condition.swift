@@ -1,0 +1,92 @@
+/// Condition grammar (ConditionExpression, FilterExpression, KeyConditionExpression), lowest precedence
+/// first: OR, AND, NOT, then comparisons, BETWEEN, IN and functions ("Comparison operator and function
+/// reference", Amazon DynamoDB Developer Guide).
+extension ExpressionParser {
+    static let conditionKeywords: Set<String> = ["AND", "OR", "NOT", "BETWEEN", "IN"]
+    static let comparators: Set<String> = ["=", "<>", "<", "<=", ">", ">="]
+
+    /// Parses a whole condition expression.
+    static func condition(_ expression: String) throws(ExpressionSyntaxError) -> RawCondition {
+        var parser = ExpressionParser(expression, keywords: conditionKeywords)
+        let condition = try parser.parseOr()
+        try parser.expectEnd()
+        return condition
+    }
+
+    mutating func parseOr() throws(ExpressionSyntaxError) -> RawCondition {
+        var left = try parseAnd()
+        while current.isKeyword("OR") {
+            advance()
+            left = .or(left, try parseAnd())
+        }
+        return left
+    }
+
+    mutating func parseAnd() throws(ExpressionSyntaxError) -> RawCondition {
+        var left = try parseNot()
+        while current.isKeyword("AND") {
+            advance()
+            left = .and(left, try parseNot())
+        }
+        return left
+    }
+
+    mutating func parseNot() throws(ExpressionSyntaxError) -> RawCondition {
+        if current.isKeyword("NOT") {
+            advance()
+            return .not(try parseNot())
+        }
+        return try parsePrimaryCondition()
+    }
+
+    /// `( condition )` is tried first; if it fails, the parenthesis opens an operand (`(a) = :v`).
+    mutating func parsePrimaryCondition() throws(ExpressionSyntaxError) -> RawCondition {
+        guard current.isSymbol("(") else { return try parseSimpleCondition() }
+        let start = position
+        let firstError: ExpressionSyntaxError
+        do throws(ExpressionSyntaxError) {
+            advance()
+            let inner = try parseOr()
+            try expectSymbol(")")
+            return .parenthesized(inner)
+        } catch {
+            firstError = error
+        }
+        position = start
+        do throws(ExpressionSyntaxError) {
+            return try parseSimpleCondition()
+        } catch {
+            throw ExpressionParser.furthest(firstError, error)
+        }
+    }
+
+    /// `operand comparator operand`, `operand BETWEEN operand AND operand`, `operand IN (operands)`, or a function.
+    mutating func parseSimpleCondition() throws(ExpressionSyntaxError) -> RawCondition {
+        let left = try parseOperand()
+        if current.kind == .symbol, ExpressionParser.comparators.contains(current.text) {
+            let comparator = current.text
+            advance()
+            return .comparison(comparator, left, try parseOperand())
+        }
+        if current.isKeyword("BETWEEN") {
+            advance()
+            let low = try parseOperand()
+            guard current.isKeyword("AND") else { throw syntaxError() }
+            advance()
+            return .between(left, low, try parseOperand())
+        }
+        if current.isKeyword("IN") {
+            advance()
+            try expectSymbol("(")
+            var candidates = [try parseOperand()]
+            while current.isSymbol(",") {
+                advance()
+                candidates.append(try parseOperand())
+            }
+            try expectSymbol(")")
+            return .isIn(left, candidates)
+        }
+        if case .function(let name, let arguments) = left { return .function(name, arguments) }
+        throw syntaxError()
+    }
+}

@@ -1,0 +1,197 @@
+import DynamoDBExpressions
+import Testing
+
+/// Invalid expressions and their exact ValidationException messages, in AWS's order of checks.
+@Suite struct InvalidExpressionTests {
+    struct Case: Sendable, CustomStringConvertible {
+        var kind: ExpressionKind
+        var expression: String
+        var names: String?
+        var values: String?
+        var message: String
+        var description: String { "\(kind.rawValue): \(expression)" }
+    }
+
+    static let v1 = #"{":v":{"N":"1"}}"#
+    static let cases: [Case] = [
+        Case(kind: .update, expression: "SET x", message: #"Invalid UpdateExpression: Syntax error; token: "<EOF>", near: "x""#),
+        Case(
+            kind: .update, expression: "SET path = VALUE 1",
+            message: #"Invalid UpdateExpression: Syntax error; token: "1", near: "VALUE 1""#),
+        Case(kind: .update, expression: "x = :v", values: v1, message: #"Invalid UpdateExpression: Syntax error; token: "x", near: "x =""#),
+        Case(
+            kind: .update, expression: "SET a = :v,", values: v1,
+            message: #"Invalid UpdateExpression: Syntax error; token: "<EOF>", near: ",""#),
+        Case(
+            kind: .update, expression: "SET a = :v REMOVE", values: v1,
+            message: #"Invalid UpdateExpression: Syntax error; token: "<EOF>", near: "REMOVE""#),
+        Case(kind: .update, expression: "REMOVE a[x]", message: #"Invalid UpdateExpression: Syntax error; token: "x", near: "[x]""#),
+        Case(
+            kind: .update, expression: "SET a = :v; b", values: v1,
+            message: #"Invalid UpdateExpression: Syntax error; token: ";", near: ":v; b""#),
+        Case(
+            kind: .update, expression: "SET a = :v * 2", values: v1,
+            message: #"Invalid UpdateExpression: Syntax error; token: "*", near: ":v * 2""#),
+        Case(kind: .update, expression: "", message: "Invalid UpdateExpression: The expression can not be empty;"),
+        Case(
+            kind: .update, expression: "SET name = :v", values: v1,
+            message: "Invalid UpdateExpression: Attribute name is a reserved keyword; reserved keyword: name"),
+        Case(
+            kind: .update, expression: "SET a = :v SET b = :v", values: v1,
+            message: #"Invalid UpdateExpression: The "SET" section can only be used once in an update expression;"#),
+        Case(
+            kind: .update, expression: "SET #a = :v", values: v1,
+            message: "Invalid UpdateExpression: An expression attribute name used in the document path is not defined; attribute name: #a"),
+        Case(
+            kind: .update, expression: "SET a = :w", values: v1,
+            message: "Invalid UpdateExpression: An expression attribute value used in expression is not defined; attribute value: :w"),
+        Case(
+            kind: .update, expression: "SET a = :v, a.b = :v", values: v1,
+            message:
+                "Invalid UpdateExpression: Two document paths overlap with each other; must remove or rewrite one of these paths; path one: [a], path two: [a, b]"
+        ),
+        Case(
+            kind: .update, expression: "SET a.b = :v, a[0] = :v", values: v1,
+            message:
+                "Invalid UpdateExpression: Two document paths conflict with each other; must remove or rewrite one of these paths; path one: [a, b], path two: [a, [0]]"
+        ),
+        Case(
+            kind: .update, expression: "ADD a :v", values: #"{":v":{"S":"x"}}"#,
+            message: "Invalid UpdateExpression: Incorrect operand type for operator or function; operator: ADD, operand type: STRING"),
+        Case(
+            kind: .update, expression: "DELETE a :v", values: v1,
+            message: "Invalid UpdateExpression: Incorrect operand type for operator or function; operator: DELETE, operand type: NUMBER"),
+        Case(
+            kind: .update, expression: "SET a = :v + :s", values: #"{":v":{"N":"1"},":s":{"S":"x"}}"#,
+            message: "Invalid UpdateExpression: Incorrect operand type for operator or function; operator or function: +, operand type: S"),
+        Case(
+            kind: .update, expression: "SET a = list_append(:v, b)", values: v1,
+            message:
+                "Invalid UpdateExpression: Incorrect operand type for operator or function; operator or function: list_append, operand type: N"
+        ),
+        Case(
+            kind: .update, expression: "SET a = if_not_exists(:v, b)", values: v1,
+            message: "Invalid UpdateExpression: Operator or function requires a document path; operator or function: if_not_exists"),
+        Case(
+            kind: .update, expression: "SET a = if_not_exists(b)",
+            message:
+                "Invalid UpdateExpression: Incorrect number of operands for operator or function; operator or function: if_not_exists, number of operands: 1"
+        ),
+        Case(
+            kind: .update, expression: "SET a = size(b)",
+            message: "Invalid UpdateExpression: The function is not allowed in an update expression; function: size"),
+        Case(kind: .update, expression: "SET a = foo(b)", message: "Invalid UpdateExpression: Invalid function name; function: foo"),
+        Case(
+            kind: .update, expression: "SET a = :v", values: #"{":v":{"N":"1"},":w":{"N":"2"}}"#,
+            message: "Value provided in ExpressionAttributeValues unused in expressions: keys: {:w}"),
+        Case(
+            kind: .update, expression: "SET a = :v", names: ##"{"#n":"x"}"##, values: v1,
+            message: "Value provided in ExpressionAttributeNames unused in expressions: keys: {#n}"),
+        Case(kind: .condition, expression: "a = ", message: #"Invalid ConditionExpression: Syntax error; token: "<EOF>", near: "= ""#),
+        Case(
+            kind: .condition, expression: "a == :v", values: v1,
+            message: #"Invalid ConditionExpression: Syntax error; token: "=", near: "== :v""#),
+        Case(
+            kind: .condition, expression: "a = :v AND", values: v1,
+            message: #"Invalid ConditionExpression: Syntax error; token: "<EOF>", near: "AND""#),
+        Case(
+            kind: .condition, expression: "a BETWEEN :v", values: v1,
+            message: #"Invalid ConditionExpression: Syntax error; token: "<EOF>", near: ":v""#),
+        Case(
+            kind: .condition, expression: "((a = :v))", values: v1,
+            message: "Invalid ConditionExpression: The expression has redundant parentheses;"),
+        Case(kind: .condition, expression: "foo(a)", message: "Invalid ConditionExpression: Invalid function name; function: foo"),
+        Case(
+            kind: .condition, expression: "size(a)",
+            message: "Invalid ConditionExpression: The function is not allowed to be used this way in an expression; function: size"),
+        Case(
+            kind: .condition, expression: "attribute_exists(a) = :v", values: v1,
+            message:
+                "Invalid ConditionExpression: The function is not allowed to be used this way in an expression; function: attribute_exists"),
+        Case(
+            kind: .condition, expression: "status = :v", values: v1,
+            message: "Invalid ConditionExpression: Attribute name is a reserved keyword; reserved keyword: status"),
+        Case(
+            kind: .condition, expression: "attribute_exists(a, b)",
+            message:
+                "Invalid ConditionExpression: Incorrect number of operands for operator or function; operator or function: attribute_exists, number of operands: 2"
+        ),
+        Case(
+            kind: .condition, expression: "attribute_exists(:v)", values: v1,
+            message: "Invalid ConditionExpression: Operator or function requires a document path; operator or function: attribute_exists"),
+        Case(
+            kind: .condition, expression: "begins_with(a, :v)", values: v1,
+            message:
+                "Invalid ConditionExpression: Incorrect operand type for operator or function; operator or function: begins_with, operand type: N"
+        ),
+        Case(
+            kind: .condition, expression: "attribute_type(a, :v)", values: #"{":v":{"S":"X"}}"#,
+            message: "Invalid ConditionExpression: Invalid attribute type name found; type: X, valid types: {B,NULL,SS,BOOL,L,BS,N,NS,S,M}"),
+        Case(
+            kind: .condition, expression: "a = a",
+            message:
+                "Invalid ConditionExpression: The first operand must be distinct from the remaining operands for this operator or function; operator: =, first operand: [a]"
+        ),
+        Case(
+            kind: .condition, expression: "a BETWEEN :h AND :l", values: #"{":l":{"N":"1"},":h":{"N":"5"}}"#,
+            message:
+                "Invalid ConditionExpression: The BETWEEN operator requires upper bound to be greater than or equal to lower bound; lower bound operand: AttributeValue: {N:5}, upper bound operand: AttributeValue: {N:1}"
+        ),
+        Case(
+            kind: .condition, expression: "a BETWEEN :l AND :h", values: #"{":l":{"N":"1"},":h":{"S":"5"}}"#,
+            message:
+                "Invalid ConditionExpression: The BETWEEN operator requires same data type for lower and upper bounds; lower bound operand: AttributeValue: {N:1}, upper bound operand: AttributeValue: {S:5}"
+        ),
+        Case(
+            kind: .condition, expression: "a = if_not_exists(b, :v)", values: v1,
+            message: "Invalid ConditionExpression: The function is not allowed in a condition expression; function: if_not_exists"),
+        Case(
+            kind: .condition, expression: "a = :x", values: v1,
+            message: "Invalid ConditionExpression: An expression attribute value used in expression is not defined; attribute value: :x"),
+        Case(
+            kind: .filter, expression: "#a = :v", values: v1,
+            message: "Invalid FilterExpression: An expression attribute name used in the document path is not defined; attribute name: #a"),
+        Case(
+            kind: .projection, expression: "a, a.b",
+            message:
+                "Invalid ProjectionExpression: Two document paths overlap with each other; must remove or rewrite one of these paths; path one: [a], path two: [a, b]"
+        ),
+        Case(kind: .projection, expression: "a,", message: #"Invalid ProjectionExpression: Syntax error; token: "<EOF>", near: ",""#),
+        Case(
+            kind: .projection, expression: "data",
+            message: "Invalid ProjectionExpression: Attribute name is a reserved keyword; reserved keyword: data"),
+        Case(kind: .keyCondition, expression: "", message: "Invalid KeyConditionExpression: The expression can not be empty;"),
+    ]
+
+    @Test(arguments: cases)
+    func refusedWithTheExactMessage(_ testCase: Case) {
+        let message = ExpressionFixture.failure([testCase.kind: testCase.expression], names: testCase.names, values: testCase.values)
+        #expect(message == testCase.message)
+    }
+
+    @Test func inAcceptsAHundredOperandsAndNoMore() {
+        let values = "{" + (0...100).map { #"":v\#($0)":{"N":"\#($0)"}"# }.joined(separator: ",") + "}"
+        let hundred = "a IN (" + (0..<100).map { ":v\($0)" }.joined(separator: ", ") + ")"
+        #expect(ExpressionFixture.failure([.condition: hundred + " OR a = :v100"], values: values) == nil)
+        let hundredOne = "a IN (" + (0...100).map { ":v\($0)" }.joined(separator: ", ") + ")"
+        #expect(
+            ExpressionFixture.failure([.condition: hundredOne], values: values)
+                == "Invalid ConditionExpression: The IN operator is provided with too many operands; number of operands: 101")
+    }
+
+    @Test func attributeValuesAndNamesAreCheckedFirst() {
+        #expect(ExpressionFixture.failure([.condition: "a = :v"], values: "{}") == "ExpressionAttributeValues must not be empty")
+        #expect(
+            ExpressionFixture.failure([.condition: "a = :v"], names: "{}", values: Self.v1) == "ExpressionAttributeNames must not be empty")
+        #expect(
+            ExpressionFixture.failure([.condition: "a = :v"], values: #"{"v":{"N":"1"}}"#)
+                == #"ExpressionAttributeValues contains invalid key: Syntax error; key: "v""#)
+        #expect(
+            ExpressionFixture.failure([.condition: "a = :v"], names: #"{"n":"x"}"#, values: Self.v1)
+                == #"ExpressionAttributeNames contains invalid key: Syntax error; key: "n""#)
+        #expect(
+            ExpressionFixture.failure([.condition: "a = :v"], values: #"{":v":{"SS":[]}}"#)
+                == "ExpressionAttributeValues contains invalid value: One or more parameter values were invalid: An string set  may not be empty for key :v"
+        )
+    }
+}
