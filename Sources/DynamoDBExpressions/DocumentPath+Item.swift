@@ -36,10 +36,7 @@ enum PathWriter {
             item[first] = value
             return
         }
-        guard var child = item[first] else {
-            if value == nil { return }
-            throw invalidPath
-        }
+        guard var child = item[first] else { throw invalidPath }
         try write(value, at: rest[...], in: &child)
         item[first] = child
     }

@@ -44,13 +44,18 @@ extension ExpressionParser {
         guard current.isSymbol("(") else { return try parseSimpleCondition() }
         let start = position
         let firstError: ExpressionSyntaxError
-        do throws(ExpressionSyntaxError) {
-            advance()
-            let inner = try parseOr()
-            try expectSymbol(")")
-            return .parenthesized(inner)
-        } catch {
-            firstError = error
+        if let known = failedParenthesizedConditions[start] {
+            firstError = known
+        } else {
+            do throws(ExpressionSyntaxError) {
+                advance()
+                let inner = try parseOr()
+                try expectSymbol(")")
+                return .parenthesized(inner)
+            } catch {
+                firstError = error
+                failedParenthesizedConditions[start] = error
+            }
         }
         position = start
         do throws(ExpressionSyntaxError) {

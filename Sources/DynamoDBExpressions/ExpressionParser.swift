@@ -7,6 +7,9 @@ struct ExpressionParser {
     /// Words that are grammar keywords here and so cannot start a path (BETWEEN, IN, AND, OR, NOT in
     /// conditions; SET, REMOVE, ADD, DELETE in updates).
     let keywords: Set<String>
+    /// Positions where `( condition )` was tried and failed, so nested parentheses are not retried (keeps
+    /// parsing linear in the number of parentheses).
+    var failedParenthesizedConditions: [Int: ExpressionSyntaxError] = [:]
 
     init(_ expression: String, keywords: Set<String>) {
         tokens = ExpressionLexer.tokens(expression)

@@ -15,7 +15,7 @@ public enum UpdateApplier {
         }
         let original = item ?? key
         var updated = original
-        for action in actions {
+        for action in UpdateApplier.removalsLast(actions) {
             switch action {
             case .set(let path, let operand):
                 try PathWriter.write(try operand.evaluateForUpdate(in: original), at: path, in: &updated)
@@ -33,6 +33,26 @@ public enum UpdateApplier {
             throw .validation("Item size to update has exceeded the maximum allowed size")
         }
         return UpdateResult(old: item, new: updated, updatedPaths: actions.map(\.path))
+    }
+
+    /// The actions with REMOVEs last, later list indexes first, so every index names an element of the
+    /// list as it was before the update (REMOVE l[0], l[1] removes the first two elements).
+    static func removalsLast(_ actions: [UpdateAction]) -> [UpdateAction] {
+        let removals = actions.filter { if case .remove = $0 { return true } else { return false } }
+        let others = actions.filter { if case .remove = $0 { return false } else { return true } }
+        return others + removals.sorted { comesFirst($0.path.elements, $1.path.elements) }
+    }
+
+    private static func comesFirst(_ left: [DocumentPath.Element], _ right: [DocumentPath.Element]) -> Bool {
+        for (leftElement, rightElement) in zip(left, right) where leftElement != rightElement {
+            switch (leftElement, rightElement) {
+            case (.index(let leftIndex), .index(let rightIndex)): return leftIndex > rightIndex
+            case (.name(let leftName), .name(let rightName)): return leftName < rightName
+            case (.name, .index): return true
+            case (.index, .name): return false
+            }
+        }
+        return left.count < right.count
     }
 
     /// ADD: numbers are summed (a missing attribute counts as 0), sets are joined.
