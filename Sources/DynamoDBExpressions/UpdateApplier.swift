@@ -63,6 +63,7 @@ public enum UpdateApplier {
         case (.stringSet(let left), .stringSet(let right)): return .stringSet(left + right.filter { !left.contains($0) })
         case (.numberSet(let left), .numberSet(let right)): return .numberSet(left + right.filter { !left.contains($0) })
         case (.binarySet(let left), .binarySet(let right)): return .binarySet(left + right.filter { !left.contains($0) })
+        case (.list(let left), .list(let right)): return .list(left + right)  // legacy AttributeUpdates ADD only
         default: throw incorrectType
         }
     }
