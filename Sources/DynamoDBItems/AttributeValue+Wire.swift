@@ -40,9 +40,9 @@ extension AttributeValue {
         case .binary: return .binary(try Base64.decode(WireShape.string(wire)))
         case .bool: return .bool(try WireShape.bool(wire))
         case .null:
-            guard try WireShape.bool(wire) else {
-                throw .validation("One or more parameter values were invalid: Null attribute value types must have the value of true")
-            }
+            // Observed (2026): `{"NULL": false}` is accepted and stored as `{"NULL": true}`; it used to be refused
+            // with "Null attribute value types must have the value of true".
+            _ = try WireShape.bool(wire)
             return .null
         case .map: return .map(try decodeMap(wire, depth: depth + 1))
         case .list:

@@ -32,6 +32,28 @@ import Testing
         Case(
             kind: .update, expression: "SET a = :v * 2", values: v1,
             message: #"Invalid UpdateExpression: Syntax error; token: "*", near: ":v * 2""#),
+        Case(
+            kind: .update, expression: "ADD hits : incr", values: #"{":incr":{"N":"1"}}"#,
+            message: #"Invalid UpdateExpression: Syntax error; token: ":", near: "hits : incr""#),
+        Case(
+            kind: .update, expression: "INVALID SYNTAX HERE", values: #"{":v":{"S":"val"}}"#,
+            message: #"Invalid UpdateExpression: Syntax error; token: "INVALID", near: "INVALID SYNTAX""#),
+        Case(
+            kind: .update, expression: "SET #as, #b = :v", names: ##"{"#as":"a","#b":"b"}"##, values: v1,
+            message: ##"Invalid UpdateExpression: Syntax error; token: ",", near: "#as, #b""##),
+        Case(
+            kind: .update, expression: "SET f = :v, f = :v", values: v1,
+            message:
+                "Invalid UpdateExpression: Two document paths overlap with each other; must remove or rewrite one of these paths; path one: [f], path two: [f]"
+        ),
+        Case(
+            kind: .condition, expression: "contains(#a, #a)", names: ##"{"#a":"data"}"##,
+            message:
+                "Invalid ConditionExpression: The first operand must be distinct from the remaining operands for this operator or function; operator: contains, first operand: [data]"
+        ),
+        Case(
+            kind: .condition, expression: "((attribute_not_exists(pk)))",
+            message: "Invalid ConditionExpression: The expression has redundant parentheses;"),
         Case(kind: .update, expression: "", message: "Invalid UpdateExpression: The expression can not be empty;"),
         Case(
             kind: .update, expression: "SET name = :v", values: v1,
@@ -167,6 +189,16 @@ import Testing
     func refusedWithTheExactMessage(_ testCase: Case) {
         let message = ExpressionFixture.failure([testCase.kind: testCase.expression], names: testCase.names, values: testCase.values)
         #expect(message == testCase.message)
+    }
+
+    @Test(arguments: [
+        "(attribute_not_exists(pk)) AND (attribute_not_exists(#s))", "(attribute_not_exists(pk) AND attribute_not_exists(#s))",
+        "(attribute_not_exists(pk) AND (attribute_not_exists(#s)))", "(attribute_exists(pk)) AND (#s = :w)", "(#s) = :w",
+        "NOT (#s = :w)", "NOT NOT #s = :w", "#s IN (:w)", "(#s) BETWEEN (:w) AND (:w)",
+    ])
+    func parenthesisedConditionsAreAccepted(expression: String) {
+        let values = expression.contains(":w") ? #"{":w":{"S":"x"}}"# : nil
+        #expect(ExpressionFixture.failure([.condition: expression], names: ##"{"#s":"status"}"##, values: values) == nil)
     }
 
     @Test func inAcceptsAHundredOperandsAndNoMore() {

@@ -35,7 +35,6 @@ import Testing
             #"{"BS":["Yg==","Yg=="]}"#,
             "One or more parameter values were invalid: Input collection [Yg==, Yg==]of type BS contains duplicates."
         ),
-        (#"{"NULL":false}"#, "One or more parameter values were invalid: Null attribute value types must have the value of true"),
         (#"{"N":"x"}"#, "The parameter cannot be converted to a numeric value: x"),
         (#"{"NS":["1","y"]}"#, "The parameter cannot be converted to a numeric value: y"),
         (#"{"M":{"a":{}}}"#, "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes"),
@@ -57,6 +56,11 @@ import Testing
     ])
     func wrongShapesAreSerializationErrors(text: String, message: String) {
         #expect(throws: ItemError.serialization(message)) { try decode(text) }
+    }
+
+    @Test func nullFalseIsStoredAsNullTrue() throws {
+        #expect(try decode(#"{"NULL":false}"#) == .null)
+        #expect(JSONWriter.string(try decode(#"{"NULL":false}"#).wire) == #"{"NULL":true}"#)
     }
 
     @Test func nestingBeyond32LevelsIsRefused() throws {
