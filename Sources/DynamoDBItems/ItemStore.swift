@@ -74,15 +74,16 @@ public struct ItemStore: Sendable {
             return
         }
         let entries = table.entries(in: partition)
-        let range = ItemStore.range(of: entries.map(\.sort), condition)
         let afterOrder = after.map { SortOrder(value: $0.tableKey.sort) }
+        let range = ItemStore.remaining(
+            ItemStore.range(count: entries.count, sortAt: { entries[$0].sort }, condition), orders: { entries[$0].order },
+            after: afterOrder, ascending: ascending)
         let indices =
             ascending
             ? stride(from: range.lowerBound, to: range.upperBound, by: 1)
             : stride(from: range.upperBound - 1, to: range.lowerBound - 1, by: -1)
         for position in indices {
             let entry = entries[position]
-            if let afterOrder, ascending ? entry.order <= afterOrder : entry.order >= afterOrder { continue }
             let key = PrimaryKey(partition: partition, sort: entry.sort)
             if try !body(entry.item, ReadPosition(tableKey: key)) { return }
         }
@@ -114,18 +115,37 @@ public struct ItemStore: Sendable {
         }
     }
 
-    /// The positions of sorted `sorts` that can satisfy `condition` (checked again per item by the caller's range).
-    static func range(of sorts: [KeyValue?], _ condition: SortKeyCondition) -> Range<Int> {
+    /// The positions of sorted `sorts` that satisfy `condition`, found by binary search (the matches of
+    /// every sort-key condition are contiguous in ascending order).
+    static func range(count: Int, sortAt: (Int) -> KeyValue?, _ condition: SortKeyCondition) -> Range<Int> {
         var start = 0
         if let bound = condition.lowerBound {
-            start = sorts.partitioningIndex { SortOrder(value: $0) >= SortOrder(value: bound) }
+            start = firstIndex(in: 0..<count) { SortOrder(value: sortAt($0)) >= SortOrder(value: bound) }
         }
-        var end = start
-        while end < sorts.count, !condition.isPastEnd(sorts[end]) { end += 1 }
+        let end = firstIndex(in: start..<count) { condition.isPastEnd(sortAt($0)) }
         var low = start
-        while low < end, !condition.matches(sorts[low]) { low += 1 }
-        var high = end
-        while high > low, !condition.matches(sorts[high - 1]) { high -= 1 }
-        return low..<high
+        while low < end, !condition.matches(sortAt(low)) { low += 1 }
+        return low..<end
+    }
+
+    /// The first index of `range` where `isInSecondHalf` holds (false then true along the range).
+    static func firstIndex(in range: Range<Int>, where isInSecondHalf: (Int) -> Bool) -> Int {
+        var low = range.lowerBound
+        var high = range.upperBound
+        while low < high {
+            let middle = (low + high) / 2
+            if isInSecondHalf(middle) { high = middle } else { low = middle + 1 }
+        }
+        return low
+    }
+
+    /// `range` without the positions at or before `after` (ascending) or at or after it (descending).
+    static func remaining<Order: Comparable>(_ range: Range<Int>, orders: (Int) -> Order, after: Order?, ascending: Bool) -> Range<Int> {
+        guard let after else { return range }
+        let low = firstIndex(in: range) { orders($0) > after }
+        if ascending { return low..<range.upperBound }
+        var equalOrAbove = low
+        if equalOrAbove > range.lowerBound, orders(equalOrAbove - 1) == after { equalOrAbove -= 1 }
+        return range.lowerBound..<equalOrAbove
     }
 }

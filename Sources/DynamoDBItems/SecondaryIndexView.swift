@@ -37,15 +37,17 @@ struct SecondaryIndexView: Sendable {
         _ body: (Item, ReadPosition) throws -> Bool
     ) rethrows {
         let entries = partitions.entries(in: partition)
-        let range = ItemStore.range(of: entries.map(\.order.sort.value), condition)
         let afterOrder = after.map { IndexOrder(sort: SortOrder(value: $0.indexKey?.sort), table: $0.tableKey) }
+        let range = ItemStore.remaining(
+            ItemStore.range(count: entries.count, sortAt: { entries[$0].order.sort.value }, condition), orders: { entries[$0].order },
+            after: afterOrder,
+            ascending: ascending)
         let indices =
             ascending
             ? stride(from: range.lowerBound, to: range.upperBound, by: 1)
             : stride(from: range.upperBound - 1, to: range.lowerBound - 1, by: -1)
         for position in indices {
             let order = entries[position].order
-            if let afterOrder, ascending ? order <= afterOrder : order >= afterOrder { continue }
             guard let item = table.item(at: order.table) else { continue }
             let position = ReadPosition(tableKey: order.table, indexKey: PrimaryKey(partition: partition, sort: order.sort.value))
             if try !body(item, position) { return }

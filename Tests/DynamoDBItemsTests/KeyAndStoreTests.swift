@@ -175,6 +175,65 @@ import Testing
         #expect(scanned == 16)
     }
 
+    @Test func stringAndBinarySortKeysOrderByUnsignedBytesAndMatchPrefixes() throws {
+        let strings = KeySchema(partition: .init(name: "p", type: .string), sort: .init(name: "s", type: .string))
+        var store = ItemStore(schema: strings)
+        for sort in ["b", "ab", "abc", "a", "é", "Z", "abd", "ac", "a\u{0}"] {
+            let item: Item = ["p": .string("x"), "s": .string(sort)]
+            store.put(item, at: try strings.key(ofItem: item))
+        }
+        func sorts(_ condition: SortKeyCondition, ascending: Bool = true, after: String? = nil) -> [String] {
+            var found: [String] = []
+            let position = after.map { ReadPosition(tableKey: PrimaryKey(partition: .string("x"), sort: .string($0))) }
+            store.query(partition: .string("x"), sort: condition, ascending: ascending, after: position) { item, _ in
+                if case .string(let text)? = item["s"] { found.append(text) }
+                return true
+            }
+            return found
+        }
+        #expect(sorts(.any) == ["Z", "a", "a\u{0}", "ab", "abc", "abd", "ac", "b", "é"])
+        #expect(sorts(.beginsWith(.string("ab"))) == ["ab", "abc", "abd"])
+        #expect(sorts(.beginsWith(.string("ab")), ascending: false, after: "abd") == ["abc", "ab"])
+        #expect(sorts(.beginsWith(.string("zz"))).isEmpty)
+        #expect(sorts(.lessOrEqual(.string("ab")), ascending: false) == ["ab", "a\u{0}", "a", "Z"])
+        #expect(sorts(.greater(.string("b"))) == ["é"])
+        let binary = KeySchema(partition: .init(name: "p", type: .string), sort: .init(name: "s", type: .binary))
+        var bytes = ItemStore(schema: binary)
+        for sort: [UInt8] in [[0x80], [0x7F], [0x00, 0xFF], [0xFF], [0x00]] {
+            let item: Item = ["p": .string("x"), "s": .binary(sort)]
+            bytes.put(item, at: try binary.key(ofItem: item))
+        }
+        var found: [[UInt8]] = []
+        bytes.query(partition: .string("x")) { item, _ in
+            if case .binary(let value)? = item["s"] { found.append(value) }
+            return true
+        }
+        #expect(found == [[0x00], [0x00, 0xFF], [0x7F], [0x80], [0xFF]])
+    }
+
+    @Test func indexQueriesResumeAfterAPositionInBothDirections() throws {
+        var store = try filledStore()
+        store.addIndex(named: "byG", schema: KeySchema(partition: .init(name: "g", type: .string), sort: .init(name: "sk", type: .number)))
+        var positions: [ReadPosition] = []
+        store.query(partition: .string("other"), index: "byG") { _, position in
+            positions.append(position)
+            return true
+        }
+        #expect(positions.count == 15)
+        var rest: [ReadPosition] = []
+        store.query(partition: .string("other"), after: positions[6], index: "byG") { _, position in
+            rest.append(position)
+            return true
+        }
+        #expect(rest == Array(positions[7...]))
+        var before: [ReadPosition] = []
+        store.query(partition: .string("other"), ascending: false, after: positions[6], index: "byG") { _, position in
+            before.append(position)
+            return true
+        }
+        #expect(before == Array(positions[..<6].reversed()))
+    }
+
     @Test func capacityUnitsRoundAsAWSDoes() {
         #expect(CapacityUnits.read(bytes: 0, consistency: .eventual) == 0.5)
         #expect(CapacityUnits.read(bytes: 4096, consistency: .strong) == 1)
