@@ -54,6 +54,140 @@ import Testing
         Case(
             kind: .condition, expression: "((attribute_not_exists(pk)))",
             message: "Invalid ConditionExpression: The expression has redundant parentheses;"),
+        Case(
+            kind: .condition, expression: "attribute_type(a)",
+            message:
+                "Invalid ConditionExpression: Incorrect number of operands for operator or function; operator or function: attribute_type, number of operands: 1"
+        ),
+        Case(
+            kind: .condition, expression: "begins_with(a)",
+            message:
+                "Invalid ConditionExpression: Incorrect number of operands for operator or function; operator or function: begins_with, number of operands: 1"
+        ),
+        Case(
+            kind: .condition, expression: "contains(a, :v, :v)", values: v1,
+            message:
+                "Invalid ConditionExpression: Incorrect number of operands for operator or function; operator or function: contains, number of operands: 3"
+        ),
+        Case(
+            kind: .condition, expression: "size(a, b) = :v", values: v1,
+            message:
+                "Invalid ConditionExpression: Incorrect number of operands for operator or function; operator or function: size, number of operands: 2"
+        ),
+        Case(
+            kind: .condition, expression: "size(:v) = :v", values: v1,
+            message:
+                "Invalid ConditionExpression: Incorrect operand type for operator or function; operator or function: size, operand type: N"),
+        Case(
+            kind: .condition, expression: "attribute_type(a, b)",
+            message:
+                "Invalid ConditionExpression: Incorrect operand type for operator or function; operator or function: attribute_type, operand type: {NS,SS,L,BS,N,M,B,BOOL,NULL,S}"
+        ),
+        Case(
+            kind: .condition, expression: "attribute_type(a, :v)", values: v1,
+            message:
+                "Invalid ConditionExpression: Incorrect operand type for operator or function; operator or function: attribute_type, operand type: N"
+        ),
+        Case(
+            kind: .condition, expression: "a = :v OR", values: v1,
+            message: #"Invalid ConditionExpression: Syntax error; token: "<EOF>", near: "OR""#),
+        Case(kind: .condition, expression: "a IN ()", message: #"Invalid ConditionExpression: Syntax error; token: ")", near: "()""#),
+        Case(
+            kind: .condition, expression: "a IN :v", values: v1,
+            message: #"Invalid ConditionExpression: Syntax error; token: ":v", near: "IN :v""#),
+        Case(kind: .condition, expression: "NOT", message: #"Invalid ConditionExpression: Syntax error; token: "<EOF>", near: "NOT""#),
+        Case(
+            kind: .condition, expression: "a BETWEEN :v AND", values: v1,
+            message: #"Invalid ConditionExpression: Syntax error; token: "<EOF>", near: "AND""#),
+        Case(
+            kind: .condition, expression: "a[1 = :v", values: v1,
+            message: #"Invalid ConditionExpression: Syntax error; token: "=", near: "1 = :v""#),
+        Case(
+            kind: .condition, expression: "a.1 = :v", values: v1,
+            message: #"Invalid ConditionExpression: Syntax error; token: "1", near: ".1 =""#),
+        Case(
+            kind: .condition, expression: "a + :v = :v", values: v1,
+            message: #"Invalid ConditionExpression: Syntax error; token: "+", near: "a + :v""#),
+        Case(
+            kind: .condition, expression: "a = :v AND b = :w", values: v1,
+            message: "Invalid ConditionExpression: An expression attribute value used in expression is not defined; attribute value: :w"),
+        Case(
+            kind: .condition, expression: "#x = :w", values: v1,
+            message:
+                "Invalid ConditionExpression: An expression attribute name used in the document path is not defined; attribute name: #x"),
+        Case(
+            kind: .condition, expression: "begins_with(a, a)",
+            message:
+                "Invalid ConditionExpression: The first operand must be distinct from the remaining operands for this operator or function; operator: begins_with, first operand: [a]"
+        ),
+        Case(
+            kind: .condition, expression: "a.b[1] <> a.b[1]",
+            message:
+                "Invalid ConditionExpression: The first operand must be distinct from the remaining operands for this operator or function; operator: <>, first operand: [a, b, [1]]"
+        ),
+        Case(
+            kind: .update, expression: "SET a = :v REMOVE b, b", values: v1,
+            message:
+                "Invalid UpdateExpression: Two document paths overlap with each other; must remove or rewrite one of these paths; path one: [b], path two: [b]"
+        ),
+        Case(
+            kind: .update, expression: "REMOVE a, a[1]",
+            message:
+                "Invalid UpdateExpression: Two document paths overlap with each other; must remove or rewrite one of these paths; path one: [a], path two: [a, [1]]"
+        ),
+        Case(
+            kind: .update, expression: "SET a[1] = :v, a.b = :v", values: v1,
+            message:
+                "Invalid UpdateExpression: Two document paths conflict with each other; must remove or rewrite one of these paths; path one: [a, [1]], path two: [a, b]"
+        ),
+        Case(kind: .update, expression: "DELETE a", message: #"Invalid UpdateExpression: Syntax error; token: "<EOF>", near: "a""#),
+        Case(kind: .update, expression: "ADD a b", message: #"Invalid UpdateExpression: Syntax error; token: "b", near: "a b""#),
+        Case(
+            kind: .update, expression: "SET a = list_append(:v)", values: #"{":v":{"L":[]}}"#,
+            message:
+                "Invalid UpdateExpression: Incorrect number of operands for operator or function; operator or function: list_append, number of operands: 1"
+        ),
+        Case(
+            kind: .update, expression: "SET a = :v - :s", values: #"{":v":{"N":"1"},":s":{"BOOL":true}}"#,
+            message:
+                "Invalid UpdateExpression: Incorrect operand type for operator or function; operator or function: -, operand type: BOOL"),
+        Case(
+            kind: .update, expression: "REMOVE #n",
+            message: "Invalid UpdateExpression: An expression attribute name used in the document path is not defined; attribute name: #n"),
+        Case(
+            kind: .update, expression: "SET a = b + c + d", message: #"Invalid UpdateExpression: Syntax error; token: "+", near: "c + d""#),
+        Case(
+            kind: .update, expression: "SET a = :v ADD b :w", values: v1,
+            message: "Invalid UpdateExpression: An expression attribute value used in expression is not defined; attribute value: :w"),
+        Case(
+            kind: .update, expression: "SET #a = :w", values: v1,
+            message: "Invalid UpdateExpression: An expression attribute name used in the document path is not defined; attribute name: #a"),
+        Case(
+            kind: .update, expression: "SET size = :w", values: v1,
+            message: "Invalid UpdateExpression: Attribute name is a reserved keyword; reserved keyword: size"),
+        Case(
+            kind: .update, expression: "ADD a :v DELETE b :s ADD c :v", values: #"{":v":{"N":"1"},":s":{"SS":["x"]}}"#,
+            message: #"Invalid UpdateExpression: The "ADD" section can only be used once in an update expression;"#),
+        Case(
+            kind: .update, expression: "SET a = :v", values: #"{":v":{"N":"1"},":b":{"N":"2"},":a":{"N":"3"}}"#,
+            message: "Value provided in ExpressionAttributeValues unused in expressions: keys: {:b, :a}"),
+        Case(kind: .projection, expression: "a..b", message: #"Invalid ProjectionExpression: Syntax error; token: ".", near: "..b""#),
+        Case(kind: .projection, expression: ":v", message: #"Invalid ProjectionExpression: Syntax error; token: ":v", near: ":v""#),
+        Case(
+            kind: .projection, expression: "#p",
+            message:
+                "Invalid ProjectionExpression: An expression attribute name used in the document path is not defined; attribute name: #p"),
+        Case(
+            kind: .projection, expression: "a, a",
+            message:
+                "Invalid ProjectionExpression: Two document paths overlap with each other; must remove or rewrite one of these paths; path one: [a], path two: [a]"
+        ),
+        Case(
+            kind: .keyCondition, expression: "pk = :v AND", values: v1,
+            message: #"Invalid KeyConditionExpression: Syntax error; token: "<EOF>", near: "AND""#),
+        Case(kind: .filter, expression: "", message: "Invalid FilterExpression: The expression can not be empty;"),
+        Case(kind: .projection, expression: "", message: "Invalid ProjectionExpression: The expression can not be empty;"),
+        Case(kind: .condition, expression: "", message: "Invalid ConditionExpression: The expression can not be empty;"),
         Case(kind: .update, expression: "", message: "Invalid UpdateExpression: The expression can not be empty;"),
         Case(
             kind: .update, expression: "SET name = :v", values: v1,
