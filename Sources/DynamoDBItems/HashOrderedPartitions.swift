@@ -91,12 +91,6 @@ struct HashOrderedPartitions<Entry: PartitionEntry>: Sendable {
     }
 }
 
-/// An entry kept in a partition, sorted by its order.
-protocol PartitionEntry: Sendable {
-    associatedtype Order: Comparable & Sendable
-    var order: Order { get }
-}
-
 extension Array {
     /// The first index whose element satisfies `belongsToSecondHalf` (which must be false then true along the array).
     func partitioningIndex(where belongsToSecondHalf: (Element) -> Bool) -> Int {

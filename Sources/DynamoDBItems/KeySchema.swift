@@ -23,18 +23,3 @@ public struct KeySchema: Sendable, Hashable {
     public var names: [String] { [partition.name] + (sort.map { [$0.name] } ?? []) }
     public var elements: [Element] { [partition] + (sort.map { [$0] } ?? []) }
 }
-
-/// The three types a key attribute may have.
-public enum ScalarType: String, Sendable, Hashable, CaseIterable {
-    case string = "S"
-    case number = "N"
-    case binary = "B"
-
-    public var attributeType: AttributeType {
-        switch self {
-        case .string: return .string
-        case .number: return .number
-        case .binary: return .binary
-        }
-    }
-}

@@ -1,3 +1,9 @@
+/// An entry kept in a partition, sorted by its order.
+protocol PartitionEntry: Sendable {
+    associatedtype Order: Comparable & Sendable
+    var order: Order { get }
+}
+
 /// A sort-key value in a partition's order: no sort key (hash-only tables) first.
 struct SortOrder: Sendable, Comparable {
     var value: KeyValue?
@@ -34,14 +40,3 @@ struct IndexEntry: PartitionEntry {
 
 extension SortOrder: Equatable {}
 extension IndexOrder: Equatable {}
-
-/// Where a read stands: the item's table key and, in an index, its index key. Reads resume after it
-/// (`ExclusiveStartKey`) and report it for `LastEvaluatedKey`.
-public struct ReadPosition: Sendable, Hashable {
-    public var tableKey: PrimaryKey
-    public var indexKey: PrimaryKey?
-    public init(tableKey: PrimaryKey, indexKey: PrimaryKey? = nil) {
-        self.tableKey = tableKey
-        self.indexKey = indexKey
-    }
-}
