@@ -14,34 +14,46 @@ extension ExpressionParser {
     }
 
     mutating func parseOr() throws(ExpressionSyntaxError) -> RawCondition {
-        var left = try parseAnd()
+        var terms = [try parseAnd()]
         while current.isKeyword("OR") {
             advance()
-            left = .or(left, try parseAnd())
+            terms.append(try parseAnd())
         }
-        return left
+        return ExpressionParser.balanced(terms[...], RawCondition.or)
     }
 
     mutating func parseAnd() throws(ExpressionSyntaxError) -> RawCondition {
-        var left = try parseNot()
+        var terms = [try parseNot()]
         while current.isKeyword("AND") {
             advance()
-            left = .and(left, try parseNot())
+            terms.append(try parseNot())
         }
-        return left
+        return ExpressionParser.balanced(terms[...], RawCondition.and)
+    }
+
+    /// AND and OR chains as balanced trees (they are associative), so a long chain nests only
+    /// logarithmically deep for the checker and the evaluator.
+    static func balanced(_ terms: ArraySlice<RawCondition>, _ join: (RawCondition, RawCondition) -> RawCondition) -> RawCondition {
+        guard terms.count > 1 else { return terms.first ?? .function("", []) }
+        let middle = terms.startIndex + terms.count / 2
+        return join(balanced(terms[..<middle], join), balanced(terms[middle...], join))
     }
 
     mutating func parseNot() throws(ExpressionSyntaxError) -> RawCondition {
-        if current.isKeyword("NOT") {
+        var negations = 0
+        while current.isKeyword("NOT") {
             advance()
-            return .not(try parseNot())
+            negations += 1
         }
-        return try parsePrimaryCondition()
+        let condition = try parsePrimaryCondition()
+        return negations % 2 == 1 ? .not(condition) : condition  // NOT NOT c is c: no deep nesting
     }
 
     /// `( condition )` is tried first; if it fails, the parenthesis opens an operand (`(a) = :v`).
     mutating func parsePrimaryCondition() throws(ExpressionSyntaxError) -> RawCondition {
         guard current.isSymbol("(") else { return try parseSimpleCondition() }
+        try enterParenthesis()
+        defer { nesting -= 1 }
         let start = position
         let firstError: ExpressionSyntaxError
         if let known = failedParenthesizedConditions[start] {

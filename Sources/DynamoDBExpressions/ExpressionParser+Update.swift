@@ -42,6 +42,8 @@ extension ExpressionParser {
     /// `operand`, `operand + operand` or `operand - operand`, optionally in parentheses.
     private mutating func parseSetValue() throws(ExpressionSyntaxError) -> RawOperand {
         guard current.isSymbol("(") else { return try parseArithmetic() }
+        try enterParenthesis()
+        defer { nesting -= 1 }
         let start = position
         let firstError: ExpressionSyntaxError
         do throws(ExpressionSyntaxError) {

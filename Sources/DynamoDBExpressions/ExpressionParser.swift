@@ -10,6 +10,17 @@ struct ExpressionParser {
     /// Positions where `( condition )` was tried and failed, so nested parentheses are not retried (keeps
     /// parsing linear in the number of parentheses).
     var failedParenthesizedConditions: [Int: ExpressionSyntaxError] = [:]
+    /// Parentheses and function calls open around the current token.
+    var nesting = 0
+    /// The deepest nesting parsed; deeper input is a syntax error at the opening token (our proposal: AWS's
+    /// own limit is not documented; this keeps recursion well inside a thread's stack).
+    static let maximumNesting = 100
+
+    /// Counts one more level of parentheses, refusing input nested beyond `maximumNesting`.
+    mutating func enterParenthesis() throws(ExpressionSyntaxError) {
+        guard nesting < ExpressionParser.maximumNesting else { throw syntaxError() }
+        nesting += 1
+    }
 
     init(_ expression: String, keywords: Set<String>) {
         tokens = ExpressionLexer.tokens(expression)
@@ -84,6 +95,8 @@ struct ExpressionParser {
     /// An operand: `( operand )`, `function(args)`, `:value`, or a path.
     mutating func parseOperand() throws(ExpressionSyntaxError) -> RawOperand {
         if current.isSymbol("(") {
+            try enterParenthesis()
+            defer { nesting -= 1 }
             advance()
             let inner = try parseOperand()
             try expectSymbol(")")
@@ -95,6 +108,8 @@ struct ExpressionParser {
             return .value(name)
         }
         if current.kind == .word, next.isSymbol("("), !isKeywordHere(current) {
+            try enterParenthesis()
+            defer { nesting -= 1 }
             let name = current.text
             advance()
             advance()

@@ -5,6 +5,9 @@ import DynamoDBItems
 /// messages (`Invalid UpdateExpression: Syntax error; token: …`, `Value provided in
 /// ExpressionAttributeValues unused in expressions: keys: {:v}`).
 public enum Expressions {
+    /// The longest expression string DynamoDB accepts, in UTF-8 bytes.
+    public static let maximumExpressionSize = 4096
+
     /// Parses every expression present in `expressions` against `attributes`.
     public static func parse(_ expressions: [ExpressionKind: String], attributes: ExpressionAttributes) throws(ItemError)
         -> ParsedExpressions
@@ -15,6 +18,11 @@ public enum Expressions {
             guard let text = expressions[kind] else { continue }
             func invalid(_ message: String) -> ItemError { .validation("Invalid \(kind.rawValue): \(message)") }
             guard !text.isEmpty else { throw invalid("The expression can not be empty;") }
+            // "Expression parameters" quota, Amazon DynamoDB Developer Guide: an expression string is at most 4 KB.
+            // The message is as DynamoDB answers it (observed in users' reports).
+            guard text.utf8.count <= Expressions.maximumExpressionSize else {
+                throw invalid("Expression size has exceeded the maximum allowed size; expression size: \(text.utf8.count)")
+            }
             checker.issues = ExpressionIssues()
             let issue: String?
             do throws(ExpressionSyntaxError) {

@@ -66,11 +66,18 @@ import Testing
 
     @Test func deepParenthesesAndLongExpressionsStayBounded() throws {
         let attributes = try ExpressionFixture.attributes(values: #"{":v":{"N":"1"}}"#)
-        for depth in [10, 100, 1000] {
+        for depth in [10, 100, 1000, 2040] {
             let text = String(repeating: "(", count: depth) + "a = :v" + String(repeating: ")", count: depth)
             #expect(throws: ItemError.self) { try Expressions.parse([.condition: text], attributes: attributes) }
         }
-        let long = (0..<2000).map { _ in "a = :v" }.joined(separator: " OR ")
+        let long = (0..<400).map { _ in "a = :v" }.joined(separator: " OR ")
         _ = try Expressions.parse([.condition: long], attributes: attributes)
+        let negations = String(repeating: "NOT ", count: 1000) + "a = :v"
+        #expect(
+            try Expressions.parse([.condition: negations], attributes: attributes).condition?.isSatisfied(by: [
+                "a": .number(try DynamoNumber(parsing: "1"))
+            ]) == true)
+        let sizes = String(repeating: "size(", count: 101) + "a" + String(repeating: ")", count: 101) + " = :v"
+        #expect(throws: ItemError.self) { try Expressions.parse([.condition: sizes], attributes: attributes) }
     }
 }

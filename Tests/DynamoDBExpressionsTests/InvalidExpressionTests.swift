@@ -335,6 +335,14 @@ import Testing
         #expect(ExpressionFixture.failure([.condition: expression], names: ##"{"#s":"status"}"##, values: values) == nil)
     }
 
+    @Test func expressionsAreAtMost4KB() {
+        let longest = "SET a = :v" + String(repeating: " ", count: 4096 - 10)
+        #expect(ExpressionFixture.failure([.update: longest], values: Self.v1) == nil)
+        #expect(
+            ExpressionFixture.failure([.filter: longest + "x"], values: Self.v1)
+                == "Invalid FilterExpression: Expression size has exceeded the maximum allowed size; expression size: 4097")
+    }
+
     @Test func inAcceptsAHundredOperandsAndNoMore() {
         let values = "{" + (0...100).map { #"":v\#($0)":{"N":"\#($0)"}"# }.joined(separator: ",") + "}"
         let hundred = "a IN (" + (0..<100).map { ":v\($0)" }.joined(separator: ", ") + ")"
