@@ -155,4 +155,43 @@ import Testing
     func keyConditionsAreRefusedWithAWSMessages(expression: String, message: String) {
         #expect(throws: ItemError.validation(message)) { try keyQuery(expression) }
     }
+
+    @Test func legacyKeyConditionsBecomeAKeyQuery() throws {
+        let one = KeyValue.number(try DynamoNumber(parsing: "1"))
+        let query = try KeyQuery(
+            keyConditions: json(
+                #"{"pk":{"ComparisonOperator":"EQ","AttributeValueList":[{"S":"a"}]},"sk":{"ComparisonOperator":"GT","AttributeValueList":[{"N":"1"}]}}"#
+            ),
+            schema: schema)
+        #expect(query == KeyQuery(partition: .string("a"), sort: .greater(one)))
+    }
+
+    @Test(arguments: [
+        (#"{"sk":{"ComparisonOperator":"EQ","AttributeValueList":[{"N":"1"}]}}"#, "Query condition missed key schema element: pk"),
+        (
+            #"{"pk":{"ComparisonOperator":"NE","AttributeValueList":[{"S":"a"}]}}"#,
+            "Attempted conditional constraint is not an indexable operation"
+        ),
+        (
+            #"{"pk":{"ComparisonOperator":"EQ","AttributeValueList":[{"S":"a"}]},"sk":{"ComparisonOperator":"IN","AttributeValueList":[{"N":"1"}]}}"#,
+            "Attempted conditional constraint is not an indexable operation"
+        ),
+        (
+            #"{"pk":{"ComparisonOperator":"EQ","AttributeValueList":[{"N":"1"}]}}"#,
+            "One or more parameter values were invalid: Condition parameter type does not match schema type"
+        ),
+        (#"{"pk":{"ComparisonOperator":"GT","AttributeValueList":[{"S":"a"}]}}"#, "Query key condition not supported"),
+        (
+            #"{"pk":{"ComparisonOperator":"EQ","AttributeValueList":[{"S":"a"}]},"x":{"ComparisonOperator":"EQ","AttributeValueList":[{"N":"1"}]}}"#,
+            "Query condition missed key schema element: sk"
+        ),
+        (
+            #"{"pk":{"ComparisonOperator":"EQ","AttributeValueList":[]}}"#,
+            "One or more parameter values were invalid: Invalid number of argument(s) for the EQ ComparisonOperator"
+        ),
+    ])
+    func legacyKeyConditionsAreRefusedWithAWSMessages(text: String, message: String) throws {
+        let wire = try json(text)
+        #expect(throws: ItemError.validation(message)) { try KeyQuery(keyConditions: wire, schema: schema) }
+    }
 }
