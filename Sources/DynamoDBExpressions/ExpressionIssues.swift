@@ -9,7 +9,7 @@ struct ExpressionIssues {
     }
 
     /// Conditions: parentheses, functions, reserved words, then undefined names and values, operand
-    /// counts, distinct operands, operand types (the order dynalite recorded from DynamoDB's answers).
+    /// counts, distinct operands, operand types (Unverified: the order the dynalite emulator follows).
     static let conditionOrder: [Kind] = [
         .redundantParentheses, .unknownFunction, .misusedFunction, .reservedWord, .undefined, .operandCount, .distinctOperands,
         .functionOperand, .pathOverlap, .pathConflict,

@@ -2,7 +2,7 @@ import AWSProtocol
 import DynamoDBItems
 
 /// Query's legacy `KeyConditions`, checked per key attribute (partition first) with the messages DynamoDB
-/// gives for them (recorded by dynalite from DynamoDB's answers).
+/// gives for them (Unverified: as the dynalite emulator records them).
 extension KeyQuery {
     public init(keyConditions wire: JSONValue, schema: KeySchema) throws(ItemError) {
         var conditions: [String: (LegacyComparison, [AttributeValue])] = [:]

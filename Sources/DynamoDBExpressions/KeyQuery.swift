@@ -3,7 +3,7 @@ import DynamoDBItems
 /// What a Query reads, from its KeyConditionExpression (or legacy KeyConditions) checked against the
 /// table's or index's key schema: one partition and a sort-key condition. AWS's messages for key
 /// conditions ("Key condition expressions for query", Amazon DynamoDB Developer Guide; texts as
-/// DynamoDB answers them, recorded by dynalite).
+/// DynamoDB answers them; Unverified beyond the texts the dynalite emulator and users' reports show).
 public struct KeyQuery: Sendable, Equatable {
     public var partition: KeyValue
     public var sort: SortKeyCondition

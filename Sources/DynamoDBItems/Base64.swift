@@ -1,6 +1,6 @@
 /// Base64 as DynamoDB's JSON protocol carries binary values (RFC 4648 standard alphabet, padded),
 /// with the SerializationException texts Coral's decoder gives for bad input. The texts are Unverified
-/// against AWS today (recorded by dynalite from DynamoDB's answers).
+/// against AWS (the texts the dynalite emulator records from DynamoDB).
 public enum Base64 {
     private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
     private static let table: [Int8] = {
