@@ -1,7 +1,7 @@
 /// One DynamoDB attribute value, validated: the ten data types of "Data types", Amazon DynamoDB
 /// Developer Guide (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/HowItWorks.NamingRulesDataTypes.html).
 /// Sets keep the members' order as sent but compare as sets.
-public indirect enum AttributeValue: Sendable, Hashable {
+public enum AttributeValue: Sendable, Hashable {
     case string(String)
     case number(DynamoNumber)
     case binary([UInt8])
