@@ -19,6 +19,11 @@ let package = Package(
         .target(name: "AWSProtocol", dependencies: ["CZlib", "CCrypto"]),
         .target(name: "HTTPServer"),
         .target(name: "DynamoDBControlPlane", dependencies: ["AWSProtocol"]),
+        // The data plane's pure values: items, numbers, keys, the ordered store; then the expression language.
+        .target(name: "DynamoDBItems", dependencies: ["AWSProtocol"]),
+        .target(name: "DynamoDBExpressions", dependencies: ["DynamoDBItems", "AWSProtocol"]),
+        .testTarget(name: "DynamoDBItemsTests", dependencies: ["DynamoDBItems", "AWSProtocol", "TestSupport"]),
+        .testTarget(name: "DynamoDBExpressionsTests", dependencies: ["DynamoDBExpressions", "DynamoDBItems", "AWSProtocol", "TestSupport"]),
         .target(name: "CloudTrail", dependencies: ["AWSProtocol", "CZlib", "CCrypto"]),
         .target(name: "S3Bucket", dependencies: ["AWSProtocol"]),
         .target(name: "CloudTrailService", dependencies: ["AWSProtocol", "CloudTrail"]),
