@@ -45,33 +45,4 @@ public enum CloudTrailPayload {
             return value
         }
     }
-
-    /// A date as Java's `MMM d, yyyy h:mm:ss a` in UTC: `May 1, 2015 7:24:55 AM`.
-    public static func javaDateString(_ date: Date) -> String { UTCTime(date).javaMediumDate }
-
-    /// Replaces numeric epoch-seconds values of members whose (final) name satisfies `isDate`
-    /// with Java-style date strings, at every depth; e.g. `isDate: { $0.hasSuffix("DateTime") }`.
-    public static func javaDates(in value: JSONValue, isDate: (String) -> Bool) -> JSONValue {
-        switch value {
-        case .object(let object):
-            var result = JSONObject()
-            // A member already spelled in lower camel case (unknown to the service, e.g. `tableName` beside
-            // `TableName`) would collide with the real member's name: the record keeps the real one, the
-            // value the operation acted on.
-            let loweredNames = Set(object.members.compactMap { lowerCamel($0.key) == $0.key ? nil : lowerCamel($0.key) })
-            for member in object.members where lowerCamel(member.key) != member.key || !loweredNames.contains(member.key) {
-                if isDate(member.key), case .number(let number) = member.value {
-                    let date = Date(timeIntervalSince1970: number.doubleValue)
-                    result.append(member.key, .string(javaDateString(date)))
-                } else {
-                    result.append(member.key, javaDates(in: member.value, isDate: isDate))
-                }
-            }
-            return .object(result)
-        case .array(let elements):
-            return .array(elements.map { javaDates(in: $0, isDate: isDate) })
-        default:
-            return value
-        }
-    }
 }

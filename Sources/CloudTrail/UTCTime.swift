@@ -54,19 +54,10 @@ public struct UTCTime: Sendable, Equatable {
 
     private static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
-    /// Java `MMM d, yyyy h:mm:ss a` in the US locale (`May 1, 2015 7:24:55 AM`), the form of dates
-    /// inside `responseElements` in AWS's DynamoDB examples ("Understanding DynamoDB log file entries").
-    /// That the zone is UTC is inferred (Unverified).
-    public var javaMediumDate: String {
-        let hour12 = hour % 12 == 0 ? 12 : hour % 12
-        let meridiem = hour < 12 ? "AM" : "PM"
-        return "\(Self.monthNames[min(max(month, 1), 12) - 1]) \(day), \(year) \(hour12):\(pad(minute)):\(pad(second)) \(meridiem)"
-    }
-
     /// `MMM d, y, h:mm:ss a` in the US locale and UTC (`Oct 26, 2025, 11:50:52 PM`): how current CloudTrail
     /// records write dates inside `requestParameters`/`responseElements` (observed in a real 2025 log file,
     /// eventVersion 1.11: LookupEvents `"startTime":"Oct 26, 2025, 11:50:52 PM"`). This is the newer Java
-    /// (CLDR) medium form; AWS's 2015 DynamoDB examples show the older `May 1, 2015 7:24:55 AM` (`javaMediumDate`).
+    /// (CLDR) medium form; AWS's 2015 DynamoDB examples show the older `May 1, 2015 7:24:55 AM`.
     public var recordParameterDate: String {
         let hour12 = hour % 12 == 0 ? 12 : hour % 12
         let meridiem = hour < 12 ? "AM" : "PM"

@@ -144,17 +144,6 @@ import Testing
         #expect(JSONWriter.string(CloudTrailPayload.lowerCamelKeys(["extra": 1, "TableName": "T"])) == #"{"extra":1,"tableName":"T"}"#)
     }
 
-    @Test func javaDatesMatchTheDocExamples() {
-        #expect(CloudTrailPayload.javaDateString(Fixtures.date("2015-05-01T07:24:55Z")) == "May 1, 2015 7:24:55 AM")
-        #expect(CloudTrailPayload.javaDateString(Fixtures.date("2015-05-03T23:34:14Z")) == "May 3, 2015 11:34:14 PM")
-        #expect(CloudTrailPayload.javaDateString(Fixtures.date("2023-01-19T17:55:08Z")) == "Jan 19, 2023 5:55:08 PM")
-        #expect(CloudTrailPayload.javaDateString(Fixtures.date("2024-12-31T00:05:09Z")) == "Dec 31, 2024 12:05:09 AM")
-        #expect(CloudTrailPayload.javaDateString(Fixtures.date("2024-06-30T12:00:00Z")) == "Jun 30, 2024 12:00:00 PM")
-        let response: JSONValue = ["tableDescription": ["creationDateTime": .number(JSONNumber(text: "1430465095.5")), "itemCount": 0]]
-        let shaped = CloudTrailPayload.javaDates(in: response) { $0.hasSuffix("DateTime") }
-        #expect(JSONWriter.string(shaped) == #"{"tableDescription":{"creationDateTime":"May 1, 2015 7:24:55 AM","itemCount":0}}"#)
-    }
-
     @Test func gzipIsOneMemberThatZlibInflates() throws {
         let body = Array(#"{"Records":[{"a":1}]}"#.utf8)
         let compressed = try Gzip.compress(body)
