@@ -246,6 +246,8 @@ import Testing
         #expect(UTCTime(Fixtures.date("2024-02-29T13:07:09Z")).fileNameStamp == "20240229T1307Z")
         #expect(UTCTime(Fixtures.date("2024-02-29T13:07:09Z")).folderPath == "2024/02/29")
         let payload: JSONValue = ["lastDecreaseDateTime": .number(JSONNumber(text: "1e999"))]
-        #expect(CloudTrailPayload.javaDates(in: payload) { $0.hasSuffix("DateTime") }["lastDecreaseDateTime"] == "Dec 31, 9999 11:59:59 PM")
+        #expect(
+            CloudTrailPayload.recordDates(in: payload, dateMembers: ["lastDecreaseDateTime"])["lastDecreaseDateTime"]
+                == "Dec 31, 9999, 11:59:59 PM")
     }
 }
