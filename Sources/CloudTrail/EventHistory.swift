@@ -26,9 +26,9 @@ public final class EventHistory: Sendable {
     /// The default number of events kept (about 1-2 KB each).
     public static let defaultCapacity = 20_000
 
-    /// The default memory held (our proposal: 6 MiB, about 3,500 DynamoDB control-plane records; it
+    /// The default memory held (our proposal: 4 MiB, about 2,300 DynamoDB control-plane records; it
     /// keeps the peak RSS under 40 MB after 1,000,000 recorded calls, Tests/Benchmarks/run.py --long-run).
-    public static let defaultMaxBytes = 6 * 1024 * 1024
+    public static let defaultMaxBytes = 4 * 1024 * 1024
 
     /// The most events kept; the oldest are forgotten first.
     public let capacity: Int

@@ -245,7 +245,7 @@ def report(r):
               "| startup to first answer, ms | %s | %s | %s |" % tuple(text(startup.get(n), 1) for n in ("DynamoTrail", "nginx", "moto_server")),
               "| idle RSS, MB | %s | %s | %s |" % tuple(text(idle[n] / 1024 if n in idle else None, 1) for n in ("DynamoTrail", "nginx", "moto_server")),
               "| bytes per table (2,500 tables) | %s | | %s |" % (text(r.get("dynamotrail_bytes_per_table")), text(r.get("moto_bytes_per_table"))),
-              "| peak RSS after the loads above, MB | %s | | |" % text(r.get("dynamotrail_peak_rss_after_load_kb", 0) / 1024, 1)]
+              "| peak RSS after the loads above, MB | %s | | |" % text(r["dynamotrail_peak_rss_after_load_kb"] / 1024 if r.get("dynamotrail_peak_rss_after_load_kb") else None, 1)]
     long_run = r.get("long_run")
     if long_run:
         lines.append("| peak RSS after %s recorded calls (%.0f s), MB | %s | | |" % (
