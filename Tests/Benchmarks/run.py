@@ -55,8 +55,8 @@ def wrk(port, target, body, connections, seconds):
     requests = int(re.search(r"(\d+) requests in", out).group(1))
     non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     return {"requests": requests, "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
-            "p50_ms": millis(re.search(r"50%\s+(\S+)", out).group(1)),
-            "p99_ms": millis(re.search(r"99%\s+(\S+)", out).group(1)),
+            "p50_ms": millis(re.search(r"^\s+50%\s+(\S+)", out, re.M).group(1)),
+            "p99_ms": millis(re.search(r"^\s+99%\s+(\S+)", out, re.M).group(1)),
             "non2xx": int(non2xx.group(1)) if non2xx else 0}
 
 
