@@ -41,16 +41,24 @@ extension RandomSource {
 
     /// A random RFC 4122 version-4 UUID string, lowercase.
     public func uuid() -> String {
+        let high = nextUInt64()
+        let low = nextUInt64()
         var bytes = [UInt8](repeating: 0, count: 16)
-        for i in stride(from: 0, to: 16, by: 8) {
-            let value = nextUInt64()
-            for j in 0..<8 { bytes[i + j] = UInt8(truncatingIfNeeded: value >> (8 * j)) }
+        for j in 0..<8 {
+            bytes[j] = UInt8(truncatingIfNeeded: high >> (8 * j))
+            bytes[8 + j] = UInt8(truncatingIfNeeded: low >> (8 * j))
         }
         bytes[6] = (bytes[6] & 0x0F) | 0x40
         bytes[8] = (bytes[8] & 0x3F) | 0x80
-        let hex = Hex.encode(bytes)
-        let digits = Array(hex)
-        return String(digits[0..<8]) + "-" + String(digits[8..<12]) + "-" + String(digits[12..<16]) + "-" + String(digits[16..<20]) + "-"
-            + String(digits[20..<32])
+        // 8-4-4-4-12 hex digits, written once into one buffer.
+        let hexDigits = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        text.reserveCapacity(36)
+        for (index, byte) in bytes.enumerated() {
+            if index == 4 || index == 6 || index == 8 || index == 10 { text.append(UInt8(ascii: "-")) }
+            text.append(hexDigits[Int(byte >> 4)])
+            text.append(hexDigits[Int(byte & 0x0F)])
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 }

@@ -8,7 +8,8 @@ import Synchronization
 #endif
 
 /// CloudTrail's event history: the recorded management events that LookupEvents searches, kept in
-/// memory, newest first, for 90 days and at most `capacity` events. AWS: "You can look up events
+/// memory, newest first, for 90 days, at most `capacity` events and at most `maxBytes` of them
+/// (records and their texts; the oldest are forgotten first, so memory stays flat however long the run). AWS: "You can look up events
 /// that occurred in a Region within the last 90 days" ("LookupEvents", AWS CloudTrail API Reference,
 /// https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_LookupEvents.html).
 ///
@@ -25,8 +26,14 @@ public final class EventHistory: Sendable {
     /// The default number of events kept (about 1-2 KB each).
     public static let defaultCapacity = 20_000
 
+    /// The default memory held (our proposal: 4 MiB, about 2,300 DynamoDB control-plane records; it
+    /// keeps the peak RSS under 40 MB after 1,000,000 recorded calls, Tests/Benchmarks/run.py --long-run).
+    public static let defaultMaxBytes = 4 * 1024 * 1024
+
     /// The most events kept; the oldest are forgotten first.
     public let capacity: Int
+    /// The most bytes kept (see `HistoryEvent.footprint`); the oldest are forgotten first.
+    public let maxBytes: Int
     let clock: any WallClock
     private let state = Mutex(State())
 
@@ -35,10 +42,13 @@ public final class EventHistory: Sendable {
         /// Ascending by (eventTime, sequence); lookups walk it from the end.
         var entries: [HistoryEvent] = []
         var nextSequence: UInt64 = 1
+        /// The sum of the entries' footprints.
+        var heldBytes = 0
     }
 
-    public init(capacity: Int = EventHistory.defaultCapacity, clock: any WallClock) {
+    public init(capacity: Int = EventHistory.defaultCapacity, maxBytes: Int = EventHistory.defaultMaxBytes, clock: any WallClock) {
         self.capacity = max(1, capacity)
+        self.maxBytes = max(1, maxBytes)
         self.clock = clock
     }
 
@@ -61,6 +71,7 @@ public final class EventHistory: Sendable {
             var index = state.entries.endIndex
             while index > state.entries.startIndex, state.entries[index - 1].eventTime > entry.eventTime { index -= 1 }
             state.entries.insert(entry, at: index)
+            state.heldBytes += entry.footprint
             trim(&state)
         }
     }
@@ -76,6 +87,11 @@ public final class EventHistory: Sendable {
     /// The number of events held (including any older than the 90 days, until trimmed).
     public var count: Int {
         state.withLock { $0.entries.count }
+    }
+
+    /// The bytes held (the sum of `HistoryEvent.footprint`), at most about `maxBytes`.
+    public var byteCount: Int {
+        state.withLock { $0.heldBytes }
     }
 
     /// One page of events matching `query`, newest first, and the cursor of the next page (nil on the last).
@@ -142,6 +158,7 @@ public final class EventHistory: Sendable {
                 numbered.sequence = state.nextSequence
                 state.nextSequence += 1
                 state.entries.append(numbered)
+                state.heldBytes += numbered.footprint
                 added += 1
             }
             if added > 0 {
@@ -171,16 +188,31 @@ public final class EventHistory: Sendable {
         return low
     }
 
-    /// Forgets events past the 90 days and beyond capacity, in batches so appends stay amortised O(1).
+    /// Forgets events past the 90 days, beyond capacity and beyond `maxBytes`, in batches so appends
+    /// stay amortised O(1).
     private func trim(_ state: inout State) {
         let slack = max(1, capacity / 16)
         if state.entries.count > capacity + slack {
-            state.entries.removeFirst(state.entries.count - capacity)
+            removeOldest(state.entries.count - capacity, from: &state)
+        }
+        if state.heldBytes > maxBytes + maxBytes / 16 {
+            var excess = state.heldBytes - maxBytes
+            var count = 0
+            while excess > 0, count < state.entries.count {
+                excess -= state.entries[count].footprint
+                count += 1
+            }
+            removeOldest(count, from: &state)
         }
         let oldestAllowed = UTCTime.clampedSeconds(clock.now().addingTimeInterval(-Self.retention))
         if let first = state.entries.first, first.eventTime < oldestAllowed {
             let expired = state.entries.prefix(while: { $0.eventTime < oldestAllowed }).count
-            if expired >= slack || expired == state.entries.count { state.entries.removeFirst(expired) }
+            if expired >= slack || expired == state.entries.count { removeOldest(expired, from: &state) }
         }
+    }
+
+    private func removeOldest(_ count: Int, from state: inout State) {
+        state.heldBytes -= state.entries.prefix(count).reduce(0) { $0 + $1.footprint }
+        state.entries.removeFirst(count)
     }
 }

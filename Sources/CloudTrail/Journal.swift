@@ -51,8 +51,11 @@ final class Journal {
     }
 
     /// An open segment file; reference-typed so its descriptor is closed exactly once, in `deinit`,
-    /// when the journal lets go of it. Appends and fsyncs both run on the recorder's queue.
-    final class SegmentFile {
+    /// when the journal lets go of it. Appends run on the recorder's queue; fsyncs there too, except
+    /// the background fsync of `journal.fsync: interval`, which holds the segment (so its descriptor
+    /// stays open) and touches only the immutable `fd` and `path`.
+    // @unchecked: `size` is confined to the recorder queue; `fd` and `path` are immutable.
+    final class SegmentFile: @unchecked Sendable {
         let number: Int
         let path: String
         let fd: Int32
@@ -75,6 +78,8 @@ final class Journal {
     let segmentBytes: Int
     let idleRotateBytes: Int
     private(set) var active: SegmentFile?
+    /// A background fsync is scheduled (`journal.fsync: interval`); guarded by the recorder queue.
+    var intervalSyncScheduled = false
     /// Open (not yet done) items per segment number: records not delivered plus plans not done.
     private(set) var openItems: [Int: Int] = [:]
     /// Set when a failed append could not be rolled back: the next append starts a new segment.

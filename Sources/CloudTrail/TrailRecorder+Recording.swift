@@ -1,4 +1,5 @@
 import AWSProtocol
+import Dispatch
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -89,6 +90,9 @@ extension TrailRecorder {
         case .batch:
             state.waitingForSync.append(continuation)
             scheduleGroupSync()
+        case .interval:
+            continuation.resume()
+            scheduleIntervalSync(journal)
         }
         if (state.pending[group]?.count ?? 0) >= settings.maxRecordsPerFile, state.openPlans.isEmpty {
             _ = deliverGroup(group, now: clock.now())
@@ -116,6 +120,28 @@ extension TrailRecorder {
                 state.unrecordedRecords += batch.count
                 spendReserve(after: error)
                 batch.forEach { $0.resume(throwing: TrailError.journal(error)) }
+            }
+        }
+    }
+
+    /// Where `journal.fsync: interval` runs its fsyncs, so appends never wait behind one.
+    static let intervalSyncQueue = DispatchQueue(label: "dynamotrail.cloudtrail.journal-sync")
+
+    /// `interval`: one fsync of the active segment `fsyncIntervalSeconds` after the first record
+    /// appended since the last one, on `intervalSyncQueue` (rotation fsyncs a finished segment itself).
+    private func scheduleIntervalSync(_ journal: Journal) {
+        guard !journal.intervalSyncScheduled else { return }
+        journal.intervalSyncScheduled = true
+        queue.asyncAfter(deadline: .now() + JournalSettings.fsyncIntervalSeconds) { [self] in
+            guard let journal = state.journal else { return }
+            journal.intervalSyncScheduled = false
+            guard state.phase == .running, let segment = journal.active else { return }
+            Self.intervalSyncQueue.async {
+                do throws(FileIOError) {
+                    try segment.sync()
+                } catch {
+                    self.queue.async { self.noteError("journal fsync: \(error)") }
+                }
             }
         }
     }

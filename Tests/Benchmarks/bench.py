@@ -1,4 +1,4 @@
-"""Drives the benchmarks: python3 bench.py DYNAMOTRAIL_BINARY [MOTO_SERVER]. Figures only, no assertions."""
+"""Older single-server figures (compare.py imports its helpers): python3 bench.py DYNAMOTRAIL_BINARY [MOTO_SERVER]. The harness is run.py."""
 import json
 import os
 import re

@@ -1,6 +1,6 @@
 """Two or more DynamoTrail builds side by side in one run: python3 compare.py LABEL=BINARY LABEL=BINARY ...
 
-DescribeTable with the default recording (fsync batch), lenient SigV4 headers, wrk -t2 at 16 and 1 connections,
+DescribeTable with the default recording (journal.fsync interval), lenient SigV4 headers, wrk -t2 at 16 and 1 connections,
 rounds alternating between the binaries so that the shared machine's noise falls on all of them alike.
 Prints medians of the rounds: requests/s, p50, p99 and the server's CPU time per request (from /proc).
 Figures only, no assertions. ROUNDS (default 3) and DURATION (seconds per cell, default 8) tune it."""

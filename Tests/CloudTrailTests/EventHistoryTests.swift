@@ -192,6 +192,20 @@ import Testing
         #expect(page.events.count >= 16)
     }
 
+    @Test func forgetsTheOldestBeyondMaxBytes() {
+        let probe = Self.history()
+        Self.add(probe, Fixtures.event(), id: "e100", at: 0)
+        let each = probe.byteCount
+        #expect(each > 0)
+        let history = EventHistory(capacity: 1000, maxBytes: 20 * each, clock: ManualWallClock(Self.start))
+        for index in 100..<400 { Self.add(history, Fixtures.event(), id: "e\(index)", at: TimeInterval(index)) }
+        #expect(history.byteCount <= 20 * each + 20 * each / 16 + each)
+        #expect((19...22).contains(history.count))
+        let page = history.lookup(HistoryQuery(account: "123456789012", region: "us-east-1", limit: 50))
+        #expect(page.events.first?.eventID == "e399")
+        #expect(page.events.count == history.count)
+    }
+
     @Test func concurrentRecordingIsSafe() async {
         let history = Self.history(capacity: 100_000)
         await withTaskGroup(of: Void.self) { group in

@@ -69,7 +69,7 @@ import Testing
         ),
         (#"{"trail":{"bucket":{"keyPrefix":"logs/"}}}"#, #"trail.bucket.keyPrefix: must not start or end with "/""#),
         (#"{"trail":{"readWriteType":"Some"}}"#, #"trail.readWriteType: must be one of "All", "ReadOnly", "WriteOnly""#),
-        (#"{"journal":{"fsync":"sometimes"}}"#, #"journal.fsync: must be one of "never", "batch", "always""#),
+        (#"{"journal":{"fsync":"sometimes"}}"#, #"journal.fsync: must be one of "never", "batch", "always", "interval""#),
         (
             #"{"dynamodb":{"transitions":{"createSeconds":-1}}}"#,
             "dynamodb.transitions.createSeconds: must be a number of seconds from 0.0 to 86400.0"
