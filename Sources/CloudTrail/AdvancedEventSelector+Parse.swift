@@ -50,6 +50,13 @@ extension AdvancedEventSelector {
     static func check(_ selector: AdvancedEventSelector) -> Result<AdvancedEventSelector, EventSelectorsError> {
         for condition in selector.fieldSelectors {
             guard fields.contains(condition.field) else { return .failure(.invalidValue(condition.field, for: "FieldSelectors.Field")) }
+            guard condition.valueCount > 0 else {
+                // A condition without an operator is refused by AWS (observed as an HTTP 400); the text is Unverified.
+                return .failure(
+                    .invalid(
+                        "Each field selector must have at least one operator: Equals, StartsWith, EndsWith, NotEquals, NotStartsWith or NotEndsWith."
+                    ))
+            }
             if equalsOnlyFields.contains(condition.field) {
                 let others = [
                     condition.startsWith, condition.endsWith, condition.notEquals, condition.notStartsWith, condition.notEndsWith,
