@@ -20,7 +20,11 @@ enum PartiQLRedaction {
             if character == "'" || character == "`" {
                 let end = closing(characters, from: index, quote: character)
                 let literal = String(characters[index..<end])
-                let keep = inWhere && character == "'" && comparesKey(recent, keyNames)
+                // A key of a tuple (`{'Artist' : …}`) is an attribute name, not a value.
+                var next = end
+                while next < characters.count, characters[next].isWhitespace { next += 1 }
+                let isName = character == "'" && next < characters.count && characters[next] == ":"
+                let keep = isName || (inWhere && character == "'" && comparesKey(recent, keyNames))
                 output += keep ? literal : redacted
                 recent.append("'")
                 index = end
