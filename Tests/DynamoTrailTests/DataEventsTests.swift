@@ -188,4 +188,27 @@ import Testing
             #expect(puts.map { $0["recipientAccountId"] } == ["123456789012"])
         }
     }
+
+    /// The organization trail's selectors are set by the management account for every account; a member is refused.
+    @Test func theOrganizationTrailsSelectorsAreSetByTheManagementAccountForAll() async throws {
+        try await withHarness(configure: { $0.trail.organizationId = "o-exampleorgid" }) { harness in
+            let member = "210987654321"
+            let orgARN = CloudTrailAPIHarness.trailARN
+            let refused = try await harness.cloudTrail(
+                "PutEventSelectors", Self.allTables.replacing(#""TrailName":"dynamotrail""#, with: #""TrailName":"\#(orgARN)""#),
+                key: member)
+            #expect(refused.json.errorType?.hasSuffix("NotOrganizationMasterAccountException") == true, "\(refused.response.text)")
+            let put = try await harness.cloudTrail("PutEventSelectors", Self.allTables)
+            #expect(put.status == 200)
+            let seen = try await harness.cloudTrail("GetEventSelectors", #"{"TrailName":"\#(orgARN)"}"#, key: member)
+            #expect(seen.json == put.json)
+            try await harness.dynamoDB(
+                "CreateTable",
+                #"{"TableName":"Music","AttributeDefinitions":[{"AttributeName":"k","AttributeType":"S"}],"KeySchema":[{"AttributeName":"k","KeyType":"HASH"}],"BillingMode":"PAY_PER_REQUEST"}"#,
+                key: member)
+            _ = try await Self.item(harness, "PutItem", Self.putItem, key: member)
+            try await harness.flush()
+            #expect(Self.records(harness, named: "PutItem").map { $0["recipientAccountId"] } == [.string(member)])
+        }
+    }
 }
