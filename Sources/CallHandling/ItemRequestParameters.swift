@@ -7,7 +7,9 @@ import DynamoDBControlPlane
 /// with lower-camel names, the key as plain values (`"key": {"Artist": "No One You Know"}`), an item as the
 /// list of its attribute NAMES, expressions and `expressionAttributeNames` as sent — and never an attribute
 /// VALUE: `ExpressionAttributeValues`, PartiQL `Parameters` and the values of the legacy conditions are
-/// left out, PartiQL literals are redacted. Pure functions.
+/// left out, PartiQL literals are redacted (the same page: "Non-key attribute values will be redacted in
+/// CloudTrail logs of actions using the PartiQL API and won't appear in logs of actions using the classic
+/// API"). Pure functions.
 enum ItemRequestParameters {
     /// Members whose values are attribute values: left out.
     static let valueMembers: Set<String> = ["ExpressionAttributeValues", "Parameters", "Value", "AttributeValueList"]

@@ -7,7 +7,7 @@ extension AdvancedEventSelector {
     /// are matched per resource.
     public static let fields: Set<String> = [
         "eventCategory", "eventSource", "eventName", "eventType", "readOnly", "resources.type", "resources.ARN", "errorCode",
-        "userIdentity.arn", "sessionCredentialFromConsole", "vpcEndpointId", "eventTypeName",
+        "userIdentity.arn", "sessionCredentialFromConsole", "vpcEndpointId",
     ]
     /// "Equals … is the only valid operator that you can use with the readOnly, eventCategory, and
     /// resources.type fields" ("AdvancedFieldSelector").
