@@ -211,4 +211,21 @@ import Testing
             #expect(Self.records(harness, named: "PutItem").map { $0["recipientAccountId"] } == [.string(member)])
         }
     }
+
+    /// Management events follow IncludeManagementEvents in the log files; the event history keeps every one.
+    @Test func excludedManagementEventsLeaveTheLogButStayInLookupEvents() async throws {
+        try await withHarness { harness in
+            let selectors =
+                #"{"TrailName":"dynamotrail","EventSelectors":[{"IncludeManagementEvents":false,"DataResources":[{"Type":"AWS::DynamoDB::Table","Values":["arn:aws:dynamodb"]}]}]}"#
+            let put = try await harness.cloudTrail("PutEventSelectors", selectors)
+            #expect(put.status == 200)
+            try await harness.createTable("Music")
+            _ = try await Self.item(harness, "PutItem", Self.putItem)
+            try await harness.flush()
+            #expect(Self.records(harness, named: "CreateTable").isEmpty)
+            #expect(Self.records(harness, named: "PutItem").count == 1)
+            let lookup = try await harness.lookup(#"{"LookupAttributes":[{"AttributeKey":"EventName","AttributeValue":"CreateTable"}]}"#)
+            #expect(lookup["Events"]?.arrayValue?.count == 1)
+        }
+    }
 }
