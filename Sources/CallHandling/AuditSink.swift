@@ -11,9 +11,15 @@ public protocol AuditSink: Sendable {
     /// kept, else the error to answer instead of the call's result (a call whose record is not kept
     /// is never answered as a success).
     func keep(_ call: AuditedCall) async -> AWSServiceError?
+
+    /// True when `account`'s trail may log some data event, asked before a data event is built.
+    func mayLogDataEvents(account: String) -> Bool
 }
 
 extension AuditSink {
     /// Sinks that cannot run out of room admit every call.
     public func admissionRefusal() -> AWSServiceError? { nil }
+
+    /// A default trail logs no data events ("Logging data events": data events are not logged by default).
+    public func mayLogDataEvents(account: String) -> Bool { false }
 }

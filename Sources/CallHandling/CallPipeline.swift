@@ -1,4 +1,5 @@
 import AWSProtocol
+import CloudTrail
 import CloudTrailService
 import DynamoDBControlPlane
 
@@ -105,14 +106,25 @@ public struct CallPipeline: Sendable {
                 region: context.region))
     }
 
-    /// Turns the finished call into its CloudTrail event (none for calls the trail does not log) and
+    /// Turns the finished call into its CloudTrail event (a data event only when the trail may log it) and
     /// hands it to the sink; then lets CloudTrail's API act on its own recorded call (StopLogging).
     /// - Returns: the sink's error when the record could not be kept (the call must not answer success).
     func record(
         _ operation: RecognizedOperation, input: JSONValue?, call: AuthenticatedCall, result: Result<JSONValue, AWSServiceError>
     ) async -> AWSServiceError? {
         let target = operation.target
-        guard var event = CallAudit.event(operation, input: input, call: call, result: result) else { return nil }
+        var event: CloudTrailEvent
+        if operation.plane == .data {
+            // Data events are built only when the caller's trail may log one (none by default).
+            let context = call.context
+            guard audit.mayLogDataEvents(account: context.accountId) else { return nil }
+            let facts = await controlPlane.auditFacts(
+                tables: DataEventTables.names(target.operation, input), accountId: context.accountId, region: context.region)
+            event = CallAudit.dataEvent(operation, input: input, call: call, result: result, facts: facts)
+        } else {
+            guard let management = CallAudit.event(operation, input: input, call: call, result: result) else { return nil }
+            event = management
+        }
         if recordsTLSDetails { event.tlsDetails = TLSDetails.record(service: target.service, region: call.context.region) }
         let audited = AuditedCall(
             event: event, eventID: random.uuid(), eventTime: event.eventTime ?? call.context.receivedAt, target: target,

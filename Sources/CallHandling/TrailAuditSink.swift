@@ -4,7 +4,7 @@ import CloudTrailService
 
 /// The server's sink: each record is made durable in the trail's journal (per `journal.fsync`)
 /// before the answer goes out, then enters the event history (LookupEvents) with the same eventID
-/// and bytes as the log file. While the journal cannot take records, calls are refused before they
+/// and bytes as the log file; data events, selected by the trail's event selectors, go to the log only. While the journal cannot take records, calls are refused before they
 /// are performed; a record the journal fails to take turns the call's answer into
 /// InternalServerError. Sendable: the recorder and history guard their own state.
 public struct TrailAuditSink: AuditSink {
@@ -34,9 +34,15 @@ public struct TrailAuditSink: AuditSink {
     static let unrecordedMessage =
         "The call was performed but its CloudTrail record could not be saved (the journal is out of space or failing). Check the server's health before retrying."
 
+    public func mayLogDataEvents(account: String) -> Bool { recorder.selection.mayLogDataEvents(account: account) }
+
     public func keep(_ call: AuditedCall) async -> AWSServiceError? {
         var event = call.event
         event.eventTime = call.eventTime
+        let isDataEvent = event.eventCategory == "Data"
+        // A data event its trail does not select is not kept at all (the recorder would drop it too);
+        // one it selects goes to the log files only: LookupEvents shows management events ("LookupEvents").
+        if isDataEvent, !recorder.selection.selects(SelectableEvent(event), account: event.recipientAccountId) { return nil }
         // Rendered once: the journal, the log file and the history hold these same bytes.
         let rendered = RenderedRecord(event: event, eventID: call.eventID, eventTime: call.eventTime, eventVersion: eventVersion)
         do {
@@ -48,6 +54,7 @@ public struct TrailAuditSink: AuditSink {
             log("could not record \(call.target.operation) \(event.context.requestId): \(error)")
             return .internalServerError(Self.unrecordedMessage)
         }
+        if isDataEvent { return nil }
         history.record(
             rendered, resources: CloudTrailAPI.lookupResources(eventSource: call.target.service.eventSource, input: call.input))
         return nil

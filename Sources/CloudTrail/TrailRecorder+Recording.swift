@@ -9,7 +9,7 @@ import Dispatch
 
 extension TrailRecorder {
     /// Makes one call's record durable, per `journal.fsync`, and returns only then. A record the
-    /// trail does not keep (logging stopped, filtered by `readWriteType`) returns at once.
+    /// trail does not keep (logging stopped, not selected by its trail's event selectors) returns at once.
     /// `eventID`: the id to write (the caller's, so the event history shows the same); nil draws one.
     public func record(_ event: CloudTrailEvent, eventID: String? = nil) async throws {
         let eventTime = event.eventTime ?? clock.now()
@@ -19,8 +19,8 @@ extension TrailRecorder {
     }
 
     /// Makes one already rendered record durable, per `journal.fsync`, and returns only then; its
-    /// bytes are written as they are. A record the trail does not keep (logging stopped, filtered by
-    /// `readWriteType`) returns at once.
+    /// bytes are written as they are. A record the trail does not keep (logging stopped, not selected
+    /// by its trail's event selectors) returns at once.
     /// - Throws: `TrailError.invalidEvent` when its account or region cannot be an S3 key segment,
     ///   `TrailError` when the recorder is not running or the journal failed.
     public func record(_ record: RenderedRecord) async throws {
@@ -54,10 +54,7 @@ extension TrailRecorder {
         }
         guard let journal = state.journal else { return continuation.resume(throwing: TrailError.stopped) }
         guard state.logging.status(account: group.account).isLogging else { return continuation.resume() }
-        switch settings.readWriteType {
-        case .readOnly where !record.readOnly, .writeOnly where record.readOnly: return continuation.resume()
-        default: break
-        }
+        guard selection.selects(SelectableEvent(record.event), account: group.account) else { return continuation.resume() }
         let seq = state.nextSeq
         let seconds = UTCTime.clampedSeconds(record.eventTime)
         let entry = JournaledRecord(

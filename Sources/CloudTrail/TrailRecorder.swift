@@ -41,6 +41,8 @@ public final class TrailRecorder: @unchecked Sendable {
     let webhook: WebhookPoster?
     /// Whether new calls are taken; readable without the queue (see `TrailRecorder+Reserve`).
     let admission = TrailAdmission()
+    /// The event selectors of each trail (readable without the queue; see `TrailSelection`).
+    public let selection: TrailSelection
 
     /// Everything that changes (see `State`); touched only on `queue`.
     var state: State
@@ -58,6 +60,8 @@ public final class TrailRecorder: @unchecked Sendable {
         self.log = log
         self.bucketRoot = settings.bucket.path
         self.journalDirectory = journal.path ?? settings.state.journal
+        self.selection = TrailSelection(
+            configured: settings.configuredEventSelectors, file: settings.state.eventSelectorsFile, log: log)
         self.state = State(logging: TrailLoggingStates(base: TrailLoggingStatus(isLogging: true, startedAt: clock.now())))
         if let url = settings.notifications.webhookURL, let webhookTransport {
             webhook = WebhookPoster(url: url, transport: webhookTransport, log: log)

@@ -84,7 +84,10 @@ public struct TrailSettings: Sendable, Equatable {
     /// AWS delivers about every 5 minutes; the shipped config says 5 s.
     public var deliveryIntervalSeconds: Double = 300
     public var maxRecordsPerFile: Int = 1000
+    /// Management events of this kind only (the older setting; see `configuredEventSelectors`).
     public var readWriteType: ReadWriteType = .all
+    /// `trail.eventSelectors` or `trail.advancedEventSelectors`; nil: as `readWriteType` says.
+    public var eventSelectors: TrailEventSelectors? = nil
     public var digest = DigestSettings()
     public var encryption = Encryption()
     public var retention = Retention()

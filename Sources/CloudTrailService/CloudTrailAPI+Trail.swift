@@ -38,8 +38,8 @@ extension CloudTrailAPI {
 
     /// The `Trail` structure, members in the model's order; absent options are left out.
     /// Decisions: the trail is multi-region with global service events (it records every region);
-    /// `HasCustomEventSelectors` is true only when `readWriteType` is not `All` (a ReadOnly or
-    /// WriteOnly selector is a custom one on AWS); the SNS topic is shown only when the webhook
+    /// `HasCustomEventSelectors` is true when the trail's selectors are not a new trail's
+    /// (`TrailEventSelectors.isCustom`); the SNS topic is shown only when the webhook
     /// (DynamoTrail's SNS stand-in) is configured, by default in the trail owner's account.
     func trailDescription(_ context: CallContext) -> JSONValue {
         var trail = JSONObject()
@@ -63,7 +63,7 @@ extension CloudTrailAPI {
         if trailSettings.encryption.type == "aws:kms", let key = trailSettings.encryption.kmsKeyId {
             trail.append("KmsKeyId", .string(key))
         }
-        trail.append("HasCustomEventSelectors", .bool(trailSettings.readWriteType != .all))
+        trail.append("HasCustomEventSelectors", .bool(recorder.selection.selectors(account: loggingAccount(context)).isCustom))
         trail.append("HasInsightSelectors", .bool(false))
         trail.append("IsOrganizationTrail", .bool(isOrganizationTrail))
         return .object(trail)

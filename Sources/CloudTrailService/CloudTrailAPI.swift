@@ -10,7 +10,7 @@ import Dispatch
 
 /// CloudTrail's own JSON 1.1 API on DynamoTrail's port (AWS CloudTrail API Reference, https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/): the trail
 /// the caller's account sees (its own, or the organization trail: `+Trail`) as DescribeTrails/GetTrail/ListTrails
-/// show it, its status, StartLogging/StopLogging, the digest public keys, and LookupEvents over the event history.
+/// show it, its status, StartLogging/StopLogging, its event selectors (Get/PutEventSelectors), the digest public keys, and LookupEvents over the event history.
 ///
 /// Isolation: a Sendable struct of immutable values and thread-safe references (`TrailRecorder`
 /// and `EventHistory` guard their own state).
@@ -18,7 +18,7 @@ public struct CloudTrailAPI: Sendable {
     /// The operations served; the rest answer UnknownOperationException.
     static let operations: Set<String> = [
         "DescribeTrails", "GetTrail", "GetTrailStatus", "ListTrails", "ListPublicKeys", "LookupEvents", "StartLogging",
-        "StopLogging",
+        "StopLogging", "PutEventSelectors", "GetEventSelectors",
     ]
 
     public static func recognizes(_ operation: String) -> Bool { operations.contains(operation) }
@@ -56,6 +56,8 @@ public struct CloudTrailAPI: Sendable {
         case "LookupEvents": return lookupEvents(reader, context: context)
         case "StartLogging": return await setLogging(true, reader, context: context)
         case "StopLogging": return await setLogging(false, reader, context: context)
+        case "PutEventSelectors": return await putEventSelectors(reader, context: context)
+        case "GetEventSelectors": return getEventSelectors(reader, context: context)
         default: return .failure(.unknownOperation)
         }
     }

@@ -153,6 +153,7 @@ extension Configuration {
         if let v = try section.seconds("deliveryIntervalSeconds", in: 0.01...86400) { trail.deliveryIntervalSeconds = v }
         if let v = try section.int("maxRecordsPerFile", in: 1...100_000) { trail.maxRecordsPerFile = v }
         if let v = try section.choice("readWriteType", TrailSettings.ReadWriteType.self) { trail.readWriteType = v }
+        try applyEventSelectors(&section)
         if var digest = try section.object("digest") {
             if let v = try digest.bool("enabled") { trail.digest.enabled = v }
             if let v = try digest.seconds("intervalSeconds", in: 1...86400) { trail.digest.intervalSeconds = v }

@@ -164,10 +164,11 @@ import Testing
     @Test func recognizesOnlyItsOperations() {
         for operation in [
             "DescribeTrails", "GetTrail", "GetTrailStatus", "ListTrails", "ListPublicKeys", "LookupEvents", "StartLogging", "StopLogging",
+            "PutEventSelectors", "GetEventSelectors",
         ] {
             #expect(CloudTrailAPI.recognizes(operation))
         }
-        for operation in ["CreateTrail", "DeleteTrail", "PutEventSelectors", "describeTrails", ""] {
+        for operation in ["CreateTrail", "DeleteTrail", "PutInsightSelectors", "describeTrails", ""] {
             #expect(!CloudTrailAPI.recognizes(operation))
         }
     }
