@@ -1,0 +1,46 @@
+import DynamoDBItems
+
+/// The table's and its indexes' key schemas as the item store and the item checks use them.
+extension Table {
+    /// The primary key with each attribute's scalar type from the attribute definitions.
+    var itemKeySchema: KeySchema { itemSchema(of: keySchema) }
+
+    /// Every secondary index: local ones first, then global ones, each with its key schema and projection.
+    var secondaryIndexes: [SecondaryIndex] {
+        localIndexes.map { SecondaryIndex(name: $0.name, schema: itemSchema(of: $0.keySchema), projection: $0.projection, isGlobal: false) }
+            + globalIndexes.map {
+                SecondaryIndex(name: $0.name, schema: itemSchema(of: $0.keySchema), projection: $0.projection, isGlobal: true)
+            }
+    }
+
+    /// A key schema (HASH then optional RANGE) typed from the attribute definitions.
+    func itemSchema(of elements: [KeyElement]) -> KeySchema {
+        func typed(_ element: KeyElement) -> KeySchema.Element {
+            let type = attributeDefinitions.first { $0.name == element.name }?.type
+            return KeySchema.Element(name: element.name, type: type.flatMap(ScalarType.init(rawValue:)) ?? .string)
+        }
+        let hash = elements.first { $0.type == KeyType.hash.rawValue } ?? KeyElement(name: "", type: "")
+        let range = elements.first { $0.type == KeyType.range.rawValue }
+        return KeySchema(partition: typed(hash), sort: range.map(typed))
+    }
+}
+
+/// A secondary index as the item writes see it: the key attributes it needs and what it copies.
+struct SecondaryIndex: Sendable {
+    var name: String
+    var schema: KeySchema
+    var projection: Projection
+    var isGlobal: Bool
+
+    /// The index entry `item` makes with table key `tableSchema`, or nil when the item is not in the index.
+    func entry(of item: Item?, tableSchema: KeySchema) -> Item? {
+        guard let item, schema.elements.allSatisfy({ item[$0.name] != nil }) else { return nil }
+        switch projection.type {
+        case .all: return item
+        case .keysOnly, .include:
+            var kept = Set(tableSchema.names + schema.names)
+            if projection.type == .include { kept.formUnion(projection.nonKeyAttributes ?? []) }
+            return item.filter { kept.contains($0.key) }
+        }
+    }
+}
