@@ -8,6 +8,13 @@ import Testing
 /// their sources) against a fresh control plane: setup calls must succeed, the call under test must fail
 /// with exactly the listed `__type` and message. Cases listed in `knownDifferences` are reported, not failed.
 @Suite struct ItemInvalidRequestsTests {
+    /// Old-cohort refusals of `{"NULL": false}`: DynamoDB now accepts it and stores NULL true (observed 2026;
+    /// DynamoDBItems follows that), so these five entries answer differently on purpose.
+    static let knownDifferences: Set<String> = [
+        "PutItem NULL false", "DeleteItem ExpressionAttributeValues NULL false", "DeleteItem Key NULL false",
+        "UpdateItem Key NULL false", "UpdateItem ExpressionAttributeValues with NULL false",
+    ]
+
     static func loadCases() -> [JSONValue] {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("../SDK/dynamodb_item_invalid_requests.json")
@@ -49,7 +56,9 @@ import Testing
         var differences: [String] = []
         let cases = Self.loadCases()
         for testCase in cases {
-            if let difference = await Self.run(testCase) { differences.append(difference) }
+            guard let difference = await Self.run(testCase) else { continue }
+            differences.append(difference)
+            if !Self.knownDifferences.contains(testCase["name"]?.stringValue ?? "") { Issue.record("\(difference)") }
         }
         let passed = cases.count - differences.count
         print("item invalid requests: \(passed) of \(cases.count) match")
