@@ -77,6 +77,11 @@ import Testing
             #expect(
                 wrongType["message"]
                     == "One or more parameter values were invalid: Type mismatch for Index Key g Expected: S Actual: N IndexName: byG")
+            let byArn = try await Self.answer(
+                server, "PutItem",
+                #"{"TableName":"arn:aws:dynamodb:us-east-1:123456789012:table/Items","Item":{"pk":{"S":"c"}},"#
+                    + #""ReturnConsumedCapacity":"TOTAL"}"#)
+            #expect(byArn["ConsumedCapacity"]?["TableName"] == "arn:aws:dynamodb:us-east-1:123456789012:table/Items")
             let read = try await Self.answer(
                 server, "GetItem", #"{"TableName":"Items","Key":{"pk":{"S":"a"}},"ReturnConsumedCapacity":"TOTAL"}"#)
             #expect(read["ConsumedCapacity"]?["CapacityUnits"] == .double(0.5))

@@ -1,16 +1,10 @@
 import AWSProtocol
 import DynamoDBItems
 
-/// `ReturnConsumedCapacity`: how much of the capacity a call used the answer reports.
-enum CapacityReport: String, Sendable {
-    case indexes = "INDEXES"
-    case total = "TOTAL"
-    case none = "NONE"
-}
-
 /// The capacity units one item call consumed on the table and on each secondary index, by DynamoDB's
 /// rounding ("Read and write capacity units", Amazon DynamoDB Developer Guide).
 struct ConsumedCapacity: Sendable {
+    /// The table as the request named it (a name, or the ARN when it sent one: "ConsumedCapacity", API Reference).
     var tableName: String
     var table: Double
     var localIndexes: [(name: String, units: Double)] = []
@@ -41,9 +35,9 @@ struct ConsumedCapacity: Sendable {
     /// sizes; each index pays for the entries it writes ("Provisioned throughput considerations for Global
     /// Secondary Indexes", Amazon DynamoDB Developer Guide): one write for a new or removed entry, two when
     /// the index key changes, one when only projected attributes change, none otherwise.
-    static func write(_ table: Table, old: Item?, new: Item?) -> ConsumedCapacity {
+    static func write(_ table: Table, named name: String, old: Item?, new: Item?) -> ConsumedCapacity {
         let bytes = max(old.map(AttributeValue.size(of:)) ?? 0, new.map(AttributeValue.size(of:)) ?? 0)
-        var consumed = ConsumedCapacity(tableName: table.name, table: CapacityUnits.write(bytes: bytes))
+        var consumed = ConsumedCapacity(tableName: name, table: CapacityUnits.write(bytes: bytes))
         let tableSchema = table.itemKeySchema
         for index in table.secondaryIndexes {
             let before = index.entry(of: old, tableSchema: tableSchema)
@@ -71,7 +65,7 @@ struct ConsumedCapacity: Sendable {
     }
 
     /// A read of one item (`bytes` 0 when there was none).
-    static func read(_ table: Table, bytes: Int, consistent: Bool) -> ConsumedCapacity {
-        ConsumedCapacity(tableName: table.name, table: CapacityUnits.read(bytes: bytes, consistency: consistent ? .strong : .eventual))
+    static func read(named name: String, bytes: Int, consistent: Bool) -> ConsumedCapacity {
+        ConsumedCapacity(tableName: name, table: CapacityUnits.read(bytes: bytes, consistency: consistent ? .strong : .eventual))
     }
 }

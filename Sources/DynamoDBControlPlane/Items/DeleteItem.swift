@@ -21,7 +21,7 @@ extension DynamoDBControlPlane {
             store.delete(at: key)
             var answer = JSONObject()
             if request.returnValues == .allOld, let old { answer.append("Attributes", AttributeValue.wire(old)) }
-            if let capacity = ConsumedCapacity.write(table, old: old, new: nil).json(request.capacity) {
+            if let capacity = ConsumedCapacity.write(table, named: reference.shown, old: old, new: nil).json(request.capacity) {
                 answer.append("ConsumedCapacity", capacity)
             }
             if let metrics = ItemCollectionMetrics.json(table, store, key: key, requested: request.collectionMetrics) {
@@ -46,11 +46,11 @@ struct DeleteItemRequest {
         try LegacyParameters.checkNotMixed(
             present: DynamoDBControlPlane.presentMembers(input), expressions: ["ConditionExpression"], legacy: ["Expected"])
         key = try ItemExpressionMembers.attributeMap(input, "Key")
-        returnValues = try WriteOptions.allOldOrNone(input)
+        returnValues = try ItemReturnOptions.allOldOrNone(input)
         let expected = try ItemExpressionMembers.expected(input)
         let parsed = try ItemExpressionMembers.parse(input, kinds: [.condition])
         condition = parsed.condition ?? expected
-        capacity = WriteOptions.capacity(input)
+        capacity = ItemReturnOptions.capacity(input)
         collectionMetrics = input.string("ReturnItemCollectionMetrics") == "SIZE"
         returnOldOnFailure = input.string("ReturnValuesOnConditionCheckFailure") == "ALL_OLD"
     }

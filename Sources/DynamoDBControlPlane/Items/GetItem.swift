@@ -29,7 +29,9 @@ extension DynamoDBControlPlane {
             answer.append("Item", AttributeValue.wire(shown))
         }
         let bytes = item.map(AttributeValue.size(of:)) ?? 0
-        if let capacity = ConsumedCapacity.read(table, bytes: bytes, consistent: request.consistentRead).json(request.capacity) {
+        if let capacity = ConsumedCapacity.read(named: reference.shown, bytes: bytes, consistent: request.consistentRead).json(
+            request.capacity)
+        {
             answer.append("ConsumedCapacity", capacity)
         }
         return .object(answer)
@@ -72,6 +74,6 @@ struct GetItemRequest {
         let parsed = try ItemExpressionMembers.parse(input, kinds: [.projection])
         projection = parsed.projection ?? legacyProjection
         consistentRead = input.bool("ConsistentRead") ?? false
-        capacity = WriteOptions.capacity(input)
+        capacity = ItemReturnOptions.capacity(input)
     }
 }

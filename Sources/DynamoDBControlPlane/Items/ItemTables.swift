@@ -49,10 +49,3 @@ struct ItemTables: Sendable {
         return live
     }
 }
-
-/// A table's item count and size as DescribeTable shows them, and when they were taken.
-struct ItemStatistics: Sendable, Equatable {
-    var itemCount: Int
-    var sizeInBytes: Int
-    var takenAt: Date
-}

@@ -25,7 +25,7 @@ extension DynamoDBControlPlane {
             store.put(request.item, at: key)
             var answer = JSONObject()
             if request.returnValues == .allOld, let old { answer.append("Attributes", AttributeValue.wire(old)) }
-            if let capacity = ConsumedCapacity.write(table, old: old, new: request.item).json(request.capacity) {
+            if let capacity = ConsumedCapacity.write(table, named: reference.shown, old: old, new: request.item).json(request.capacity) {
                 answer.append("ConsumedCapacity", capacity)
             }
             if let metrics = ItemCollectionMetrics.json(table, store, key: key, requested: request.collectionMetrics) {
@@ -60,29 +60,13 @@ struct PutItemRequest {
         try LegacyParameters.checkNotMixed(
             present: DynamoDBControlPlane.presentMembers(input), expressions: ["ConditionExpression"], legacy: ["Expected"])
         item = try ItemExpressionMembers.attributeMap(input, "Item")
-        returnValues = try WriteOptions.allOldOrNone(input)
+        returnValues = try ItemReturnOptions.allOldOrNone(input)
         try AttributeValue.checkSize(of: item)
         let expected = try ItemExpressionMembers.expected(input)
         let parsed = try ItemExpressionMembers.parse(input, kinds: [.condition])
         condition = parsed.condition ?? expected
-        capacity = WriteOptions.capacity(input)
+        capacity = ItemReturnOptions.capacity(input)
         collectionMetrics = input.string("ReturnItemCollectionMetrics") == "SIZE"
         returnOldOnFailure = input.string("ReturnValuesOnConditionCheckFailure") == "ALL_OLD"
-    }
-}
-
-/// Reading the return options of item calls (their enum membership was checked already).
-enum WriteOptions {
-    /// PutItem's and DeleteItem's ReturnValues: only NONE and ALL_OLD apply to them.
-    static func allOldOrNone(_ input: InputReader) throws(ItemError) -> ReturnValues {
-        let returnValues = input.string("ReturnValues").flatMap(ReturnValues.init(rawValue:)) ?? .none
-        guard returnValues == .none || returnValues == .allOld else {
-            throw .validation("ReturnValues can only be ALL_OLD or NONE")
-        }
-        return returnValues
-    }
-
-    static func capacity(_ input: InputReader) -> CapacityReport {
-        input.string("ReturnConsumedCapacity").flatMap(CapacityReport.init(rawValue:)) ?? .none
     }
 }

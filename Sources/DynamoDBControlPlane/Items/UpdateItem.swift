@@ -33,7 +33,7 @@ extension DynamoDBControlPlane {
             if let attributes = result.attributes(for: request.returnValues) {
                 answer.append("Attributes", AttributeValue.wire(attributes))
             }
-            if let capacity = ConsumedCapacity.write(table, old: old, new: result.new).json(request.capacity) {
+            if let capacity = ConsumedCapacity.write(table, named: reference.shown, old: old, new: result.new).json(request.capacity) {
                 answer.append("ConsumedCapacity", capacity)
             }
             if let metrics = ItemCollectionMetrics.json(table, store, key: key, requested: request.collectionMetrics) {
@@ -115,7 +115,7 @@ struct UpdateItemRequest {
         isLegacy = parsed.update == nil && legacyActions != nil
         condition = parsed.condition ?? expected
         returnValues = input.string("ReturnValues").flatMap(ReturnValues.init(rawValue:)) ?? .none
-        capacity = WriteOptions.capacity(input)
+        capacity = ItemReturnOptions.capacity(input)
         collectionMetrics = input.string("ReturnItemCollectionMetrics") == "SIZE"
         returnOldOnFailure = input.string("ReturnValuesOnConditionCheckFailure") == "ALL_OLD"
     }
