@@ -133,4 +133,58 @@ import Testing
             try Configuration.load(fileBytes: Array(#"{"dynamodb":{"itemCountRefreshSeconds":-1}}"#.utf8), environment: [:], flags: [:])
         }
     }
+
+    @Test func indexesCountTheirEntriesAndLocalIndexesReportItemCollections() async throws {
+        try await withServer(listening: false) { server in
+            let withLocalIndex =
+                #"{"TableName":"Coll","AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"},"#
+                + #"{"AttributeName":"sk","AttributeType":"S"},{"AttributeName":"l","AttributeType":"N"}],"#
+                + #""KeySchema":[{"AttributeName":"pk","KeyType":"HASH"},{"AttributeName":"sk","KeyType":"RANGE"}],"#
+                + #""LocalSecondaryIndexes":[{"IndexName":"byL","KeySchema":[{"AttributeName":"pk","KeyType":"HASH"},"#
+                + #"{"AttributeName":"l","KeyType":"RANGE"}],"Projection":{"ProjectionType":"KEYS_ONLY"}}],"#
+                + #""BillingMode":"PAY_PER_REQUEST"}"#
+            _ = try await Self.answer(server, "CreateTable", withLocalIndex)
+            _ = try await Self.answer(server, "PutItem", #"{"TableName":"Coll","Item":{"pk":{"S":"p"},"sk":{"S":"1"},"l":{"N":"5"}}}"#)
+            let put = try await Self.answer(
+                server, "PutItem",
+                #"{"TableName":"Coll","Item":{"pk":{"S":"p"},"sk":{"S":"2"}},"ReturnItemCollectionMetrics":"SIZE"}"#)
+            #expect(
+                put["ItemCollectionMetrics"] == ["ItemCollectionKey": ["pk": ["S": "p"]], "SizeEstimateRangeGB": [.double(0), .double(1)]])
+            let index = try await Self.answer(server, "DescribeTable", #"{"TableName":"Coll"}"#)["Table"]?["LocalSecondaryIndexes"]?
+                .arrayValue?.first
+            #expect(index?["ItemCount"] == 1)
+            // KEYS_ONLY: pk (2 + 1), sk (2 + 1), l (1 + 2) bytes.
+            #expect(index?["IndexSizeBytes"] == 9)
+            _ = try await Self.answer(server, "DeleteItem", #"{"TableName":"Coll","Key":{"pk":{"S":"p"},"sk":{"S":"1"}}}"#)
+            let after = try await Self.answer(server, "DescribeTable", #"{"TableName":"Coll"}"#)["Table"]?["LocalSecondaryIndexes"]?
+                .arrayValue?.first
+            #expect(after?["ItemCount"] == 0)
+            #expect(after?["IndexSizeBytes"] == 0)
+        }
+    }
+
+    @Test func aCreatingTableIsNotFoundAndAnUpdatingOneServesItems() async throws {
+        let clock = ManualWallClock(Date(timeIntervalSince1970: 1_767_225_600))
+        try await withServer(
+            clock: clock, listening: false,
+            configure: {
+                $0.dynamodb.createSeconds = 10
+                $0.dynamodb.updateSeconds = 10
+            }
+        ) { server in
+            _ = try await Self.answer(server, "CreateTable", Self.table)
+            let creating = try await Self.answer(
+                server, "PutItem", #"{"TableName":"Items","Item":{"pk":{"S":"a"}}}"#, status: 400)
+            #expect(creating["__type"] == "com.amazonaws.dynamodb.v20120810#ResourceNotFoundException")
+            #expect(creating["message"] == "Requested resource not found")
+            clock.advance(by: 10)
+            _ = try await Self.answer(
+                server, "UpdateTable", #"{"TableName":"Items","ProvisionedThroughput":{"ReadCapacityUnits":6,"WriteCapacityUnits":6}}"#)
+            let updating = try await Self.answer(server, "DescribeTable", #"{"TableName":"Items"}"#)
+            #expect(updating["Table"]?["TableStatus"] == "UPDATING")
+            _ = try await Self.answer(server, "PutItem", #"{"TableName":"Items","Item":{"pk":{"S":"a"}}}"#)
+            let got = try await Self.answer(server, "GetItem", #"{"TableName":"Items","Key":{"pk":{"S":"a"}}}"#)
+            #expect(got["Item"] == ["pk": ["S": "a"]])
+        }
+    }
 }

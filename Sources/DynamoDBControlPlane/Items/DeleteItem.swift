@@ -15,7 +15,8 @@ extension DynamoDBControlPlane {
         guard let reference else { throw ControlPlaneError.missingParameter("TableName") }
         let table = try itemTable(reference, context)
         let key = try Self.itemStep { () throws(ItemError) in try table.itemKeySchema.key(ofKey: request.key) }
-        return try itemTables.withStore(of: table) { (store: inout ItemStore) throws(AWSServiceError) -> JSONValue in
+        let (answer, old, new) = try itemTables.withStore(of: table) {
+            (store: inout ItemStore) throws(AWSServiceError) -> (JSONValue, Item?, Item?) in
             let old = store.item(at: key)
             try Self.checkCondition(request.condition, on: old, returnOldOnFailure: request.returnOldOnFailure)
             store.delete(at: key)
@@ -27,8 +28,10 @@ extension DynamoDBControlPlane {
             if let metrics = ItemCollectionMetrics.json(table, store, key: key, requested: request.collectionMetrics) {
                 answer.append("ItemCollectionMetrics", metrics)
             }
-            return .object(answer)
+            return (.object(answer), old, nil)
         }
+        itemTables.noteWrite(of: table, old: old, new: new)
+        return answer
     }
 }
 

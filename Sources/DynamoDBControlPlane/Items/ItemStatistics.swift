@@ -8,5 +8,7 @@
 struct ItemStatistics: Sendable, Equatable {
     var itemCount: Int
     var sizeInBytes: Int
+    /// Each secondary index's figures, by index name.
+    var indexes: [String: IndexFigures] = [:]
     var takenAt: Date
 }

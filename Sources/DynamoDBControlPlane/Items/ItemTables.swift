@@ -14,6 +14,9 @@ struct ItemTables: Sendable {
     private var stores: [String: ItemStore] = [:]
     /// DescribeTable's figures as last refreshed, by table id (only with a refresh period).
     private var snapshots: [String: ItemStatistics] = [:]
+    /// Secondary-index figures kept up to date by `noteWrite`, by table id and index signature (computed by
+    /// one scan the first time DescribeTable asks for an index).
+    private var indexFigures: [String: [String: IndexFigures]] = [:]
 
     /// The store of `table`, if it ever held an item.
     func store(of table: Table) -> ItemStore? { stores[table.id] }
@@ -30,6 +33,7 @@ struct ItemTables: Sendable {
     mutating func drop(tableId: String) {
         stores[tableId] = nil
         snapshots[tableId] = nil
+        indexFigures[tableId] = nil
     }
 
     /// DescribeTable's `ItemCount` and `TableSizeBytes`: live when `refreshSeconds` is 0 (as DynamoDB
@@ -38,7 +42,8 @@ struct ItemTables: Sendable {
     /// first refresh of a table is at its creation, so a new table shows zero until the period has passed.
     mutating func statistics(of table: Table, now: Date, refreshSeconds: Double) -> ItemStatistics {
         let live = ItemStatistics(
-            itemCount: stores[table.id]?.itemCount ?? 0, sizeInBytes: stores[table.id]?.sizeInBytes ?? 0, takenAt: now)
+            itemCount: stores[table.id]?.itemCount ?? 0, sizeInBytes: stores[table.id]?.sizeInBytes ?? 0,
+            indexes: currentIndexFigures(of: table), takenAt: now)
         guard refreshSeconds > 0 else { return live }
         let last = snapshots[table.id] ?? ItemStatistics(itemCount: 0, sizeInBytes: 0, takenAt: table.createdAt)
         if now.timeIntervalSince(last.takenAt) < refreshSeconds {
@@ -47,5 +52,47 @@ struct ItemTables: Sendable {
         }
         snapshots[table.id] = live
         return live
+    }
+
+    /// Keeps the index figures of `table` current after a write that changed `old` into `new`.
+    mutating func noteWrite(of table: Table, old: Item?, new: Item?) {
+        guard var figures = indexFigures[table.id] else { return }
+        let tableSchema = table.itemKeySchema
+        for index in table.secondaryIndexes {
+            guard var current = figures[index.signature] else { continue }
+            if let entry = index.entry(of: old, tableSchema: tableSchema) {
+                current.itemCount -= 1
+                current.sizeInBytes -= AttributeValue.size(of: entry)
+            }
+            if let entry = index.entry(of: new, tableSchema: tableSchema) {
+                current.itemCount += 1
+                current.sizeInBytes += AttributeValue.size(of: entry)
+            }
+            figures[index.signature] = current
+        }
+        indexFigures[table.id] = figures
+    }
+
+    /// Every secondary index's figures by index name, scanning the items once for an index not seen before.
+    private mutating func currentIndexFigures(of table: Table) -> [String: IndexFigures] {
+        let indexes = table.secondaryIndexes
+        guard !indexes.isEmpty else { return [:] }
+        var figures = indexFigures[table.id] ?? [:]
+        let tableSchema = table.itemKeySchema
+        for index in indexes where figures[index.signature] == nil {
+            var counted = IndexFigures()
+            stores[table.id]?.scan { item, _ in
+                if let entry = index.entry(of: item, tableSchema: tableSchema) {
+                    counted.itemCount += 1
+                    counted.sizeInBytes += AttributeValue.size(of: entry)
+                }
+                return true
+            }
+            figures[index.signature] = counted
+        }
+        indexFigures[table.id] = figures
+        var byName: [String: IndexFigures] = [:]
+        for index in indexes { byName[index.name] = figures[index.signature] }
+        return byName
     }
 }

@@ -19,7 +19,8 @@ extension DynamoDBControlPlane {
             try Self.checkIndexKeys(of: request.item, in: table)
             return key
         }
-        return try itemTables.withStore(of: table) { (store: inout ItemStore) throws(AWSServiceError) -> JSONValue in
+        let (answer, old, new) = try itemTables.withStore(of: table) {
+            (store: inout ItemStore) throws(AWSServiceError) -> (JSONValue, Item?, Item?) in
             let old = store.item(at: key)
             try Self.checkCondition(request.condition, on: old, returnOldOnFailure: request.returnOldOnFailure)
             store.put(request.item, at: key)
@@ -31,8 +32,10 @@ extension DynamoDBControlPlane {
             if let metrics = ItemCollectionMetrics.json(table, store, key: key, requested: request.collectionMetrics) {
                 answer.append("ItemCollectionMetrics", metrics)
             }
-            return .object(answer)
+            return (.object(answer), old, request.item)
         }
+        itemTables.noteWrite(of: table, old: old, new: new)
+        return answer
     }
 
     /// The Coral enum constraints of PutItem and DeleteItem, in the order DynamoDB lists them.

@@ -7,6 +7,13 @@ struct SecondaryIndex: Sendable {
     var projection: Projection
     var isGlobal: Bool
 
+    /// What identifies the index's contents: its name, key and projection (an index re-created under the
+    /// same name with another key or projection holds other entries).
+    var signature: String {
+        ([name, projection.type.rawValue] + schema.elements.map { "\($0.name):\($0.type.rawValue)" }
+            + (projection.nonKeyAttributes ?? [])).joined(separator: "|")
+    }
+
     /// The index entry `item` makes with table key `tableSchema`, or nil when the item is not in the index.
     func entry(of item: Item?, tableSchema: KeySchema) -> Item? {
         guard let item, schema.elements.allSatisfy({ item[$0.name] != nil }) else { return nil }

@@ -20,7 +20,8 @@ extension DynamoDBControlPlane {
             try Self.checkUpdatedPaths(request.actions.map(\.path), in: table)
             return key
         }
-        return try itemTables.withStore(of: table) { (store: inout ItemStore) throws(AWSServiceError) -> JSONValue in
+        let (answer, old, new) = try itemTables.withStore(of: table) {
+            (store: inout ItemStore) throws(AWSServiceError) -> (JSONValue, Item?, Item?) in
             let old = store.item(at: key)
             try Self.checkCondition(request.condition, on: old, returnOldOnFailure: request.returnOldOnFailure)
             let result = try Self.itemStep { () throws(ItemError) in
@@ -39,8 +40,10 @@ extension DynamoDBControlPlane {
             if let metrics = ItemCollectionMetrics.json(table, store, key: key, requested: request.collectionMetrics) {
                 answer.append("ItemCollectionMetrics", metrics)
             }
-            return .object(answer)
+            return (.object(answer), old, result.new)
         }
+        itemTables.noteWrite(of: table, old: old, new: new)
+        return answer
     }
 
     /// UpdateItem's Coral enum constraints, in the order DynamoDB lists them.
