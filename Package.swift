@@ -18,12 +18,13 @@ let package = Package(
             providers: [.apt(["libssl-dev"])]),
         .target(name: "AWSProtocol", dependencies: ["CZlib", "CCrypto"]),
         .target(name: "HTTPServer"),
-        .target(name: "DynamoDBControlPlane", dependencies: ["AWSProtocol"]),
-        // The data plane's pure values: items, numbers, keys, the ordered store; then the expression language.
+                // The data plane's pure values: items, numbers, keys, the ordered store; then the expression language.
         .target(name: "DynamoDBItems", dependencies: ["AWSProtocol"]),
         .target(name: "DynamoDBExpressions", dependencies: ["DynamoDBItems", "AWSProtocol"]),
         .testTarget(name: "DynamoDBItemsTests", dependencies: ["DynamoDBItems", "AWSProtocol", "TestSupport"]),
         .testTarget(name: "DynamoDBExpressionsTests", dependencies: ["DynamoDBExpressions", "DynamoDBItems", "AWSProtocol", "TestSupport"]),
+        // The control plane serves the item operations over the two pure modules above.
+        .target(name: "DynamoDBControlPlane", dependencies: ["AWSProtocol", "DynamoDBItems", "DynamoDBExpressions"]),
         .target(name: "CloudTrail", dependencies: ["AWSProtocol", "CZlib", "CCrypto"]),
         .target(name: "S3Bucket", dependencies: ["AWSProtocol"]),
         .target(name: "CloudTrailService", dependencies: ["AWSProtocol", "CloudTrail"]),
@@ -41,7 +42,7 @@ let package = Package(
             path: "Tests/TestSupport"),
         .testTarget(name: "AWSProtocolTests", dependencies: ["AWSProtocol"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "TestSupport"]),
-        .testTarget(name: "DynamoDBControlPlaneTests", dependencies: ["DynamoDBControlPlane", "AWSProtocol"]),
+        .testTarget(name: "DynamoDBControlPlaneTests", dependencies: ["DynamoDBControlPlane", "DynamoDBItems", "AWSProtocol"]),
         .testTarget(name: "CloudTrailTests", dependencies: ["CloudTrail", "AWSProtocol", "HTTPServer"]),
         .testTarget(name: "S3BucketTests", dependencies: ["S3Bucket", "AWSProtocol"]),
         .testTarget(

@@ -12,6 +12,9 @@ public struct AWSServiceError: Error, Sendable, Equatable {
     public var message: String?
     public var messageKey: MessageKey
     public var httpStatus: Int
+    /// Members the body carries after the message (DynamoDB's ConditionalCheckFailedException has `Item`
+    /// when ReturnValuesOnConditionCheckFailure is ALL_OLD); empty for most errors.
+    public var extraMembers: JSONObject = JSONObject()
 
     public init(type: String, message: String?, messageKey: MessageKey = .lower, httpStatus: Int = 400) {
         self.type = type
@@ -31,6 +34,7 @@ public struct AWSServiceError: Error, Sendable, Equatable {
         var object = JSONObject()
         object.append("__type", .string(type))
         if let message { object.append(messageKey.rawValue, .string(message)) }
+        for member in extraMembers.members { object.append(member.key, member.value) }
         return .object(object)
     }
 }

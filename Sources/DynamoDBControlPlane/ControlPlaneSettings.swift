@@ -21,6 +21,9 @@ public struct ControlPlaneSettings: Sendable, Equatable {
     public var accountMaxWriteCapacityUnits: Int64 = 80_000
     /// Cool-down between DeletionProtectionEnabled changes (AWS: 15 s). 0 turns it off, matching instant transitions.
     public var deletionProtectionCooldownSeconds: Double = 0
+    /// How often DescribeTable's ItemCount and TableSizeBytes are refreshed, in seconds; 0 (the default, as
+    /// DynamoDB Local) shows them live. AWS refreshes them about every six hours (21600).
+    public var itemCountRefreshSeconds: Double = 0
 
     public init() {}
 }

@@ -24,7 +24,7 @@ extension DynamoDBControlPlane {
         "CreateTable", "DescribeTable", "ListTables", "DeleteTable", "UpdateTable", "TagResource", "UntagResource",
         "ListTagsOfResource", "DescribeTimeToLive", "UpdateTimeToLive", "DescribeContinuousBackups",
         "UpdateContinuousBackups", "DescribeLimits", "DescribeEndpoints", "DescribeReservedCapacityOfferings",
-        "PurchaseReservedCapacityOfferings", "DescribeReservedCapacity",
+        "PurchaseReservedCapacityOfferings", "DescribeReservedCapacity", "PutItem", "GetItem", "UpdateItem", "DeleteItem",
     ]
     static let dataPlaneOperations: Set<String> = [
         "BatchExecuteStatement", "BatchGetItem", "BatchWriteItem", "DeleteItem", "ExecuteStatement",
@@ -78,6 +78,10 @@ extension DynamoDBControlPlane {
                 try checked(input, InputShapes.purchaseReservedCapacityOfferings), context)
         case "DescribeReservedCapacity":
             return try describeReservedCapacity(try checked(input, InputShapes.describeReservedCapacity), context)
+        case "PutItem": return try putItem(try checked(input, InputShapes.putItem), context)
+        case "GetItem": return try getItem(try checked(input, InputShapes.getItem), context)
+        case "UpdateItem": return try updateItem(try checked(input, InputShapes.updateItem), context)
+        case "DeleteItem": return try deleteItem(try checked(input, InputShapes.deleteItem), context)
         default:
             if Self.dataPlaneOperations.contains(operation) { throw ControlPlaneError.dataPlaneNotServed(operation) }
             if Self.otherDynamoDBOperations.contains(operation) {

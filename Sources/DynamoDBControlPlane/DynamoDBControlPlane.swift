@@ -14,6 +14,8 @@ public actor DynamoDBControlPlane {
     let clock: any WallClock
     let random: any RandomSource
     var regions: [RegionKey: RegionState] = [:]
+    /// The items of every table, by table id (see `ItemTables`).
+    var itemTables = ItemTables()
 
     public init(settings: ControlPlaneSettings, clock: any WallClock, random: any RandomSource) {
         self.settings = settings
@@ -21,8 +23,11 @@ public actor DynamoDBControlPlane {
         self.random = random
     }
 
-    /// Forgets all tables, streams and reservations.
-    public func reset() { regions = [:] }
+    /// Forgets all tables, their items, streams and reservations.
+    public func reset() {
+        regions = [:]
+        itemTables = ItemTables()
+    }
 
     /// Answers one call: the response body, or the AWS error to render.
     public func handle(_ request: ControlPlaneRequest) -> Result<JSONValue, AWSServiceError> {

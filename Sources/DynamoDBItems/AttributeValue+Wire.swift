@@ -8,8 +8,9 @@ extension AttributeValue {
     /// account, and table quotas in Amazon DynamoDB" (32 levels).
     public static let maximumDepth = 32
 
+    /// Observed on DynamoDB (2026, several regions): the text comes in Coral's one-error envelope.
     static let nestingMessage =
-        "Nesting Levels have exceeded supported limits: Attributes in the item have nested levels beyond supported limit"
+        "1 validation error detected: Nesting Levels have exceeded supported limits: Attributes in the item have nested levels beyond supported limit"
 
     /// Decodes one `AttributeValue` structure; `depth` is its nesting level (a top-level attribute is 1).
     public init(wire: JSONValue, depth: Int = 1) throws(ItemError) {
@@ -37,7 +38,7 @@ extension AttributeValue {
         switch type {
         case .string: return .string(try WireShape.string(wire))
         case .number: return .number(try DynamoNumber(parsing: WireShape.string(wire)))
-        case .binary: return .binary(try Base64.decode(WireShape.string(wire)))
+        case .binary: return .binary(try Base64.decode(WireShape.binaryText(wire)))
         case .bool: return .bool(try WireShape.bool(wire))
         case .null:
             // Observed (2026): `{"NULL": false}` is accepted and stored as `{"NULL": true}`; it used to be refused

@@ -1,6 +1,7 @@
 /// Base64 as DynamoDB's JSON protocol carries binary values (RFC 4648 standard alphabet, padded),
 /// with the SerializationException texts Coral's decoder gives for bad input. The texts are Unverified
-/// against AWS (the texts the dynalite emulator records from DynamoDB).
+/// against AWS (the newest texts the dynalite emulator records from DynamoDB, Java 11 era: the reason alone,
+/// without the older `'…' can not be converted to a Blob: ` prefix).
 public enum Base64 {
     private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
     private static let table: [Int8] = {
@@ -34,7 +35,7 @@ public enum Base64 {
     public static func decode(_ text: String) throws(ItemError) -> [UInt8] {
         let bytes = Array(text.utf8)
         func refuse(_ reason: String) -> ItemError {
-            .serialization("'\(text)' can not be converted to a Blob: \(reason)")
+            .serialization(reason)
         }
         guard bytes.count % 4 == 0 else {
             throw refuse("Base64 encoded length is expected a multiple of 4 bytes but found: \(bytes.count)")

@@ -12,6 +12,16 @@ enum WireShape {
         return text
     }
 
+    /// The base64 text of a `B` value; other JSON answers the newest Coral texts (dynalite's recordings, Unverified).
+    static func binaryText(_ wire: JSONValue) throws(ItemError) -> String {
+        switch wire {
+        case .string(let text): return text
+        case .object: throw .serialization("Start of structure or map found where not expected")
+        case .array: throw .serialization("Unrecognized collection type class java.nio.ByteBuffer")
+        default: throw .serialization("only base-64-encoded strings are convertible to bytes")
+        }
+    }
+
     static func bool(_ wire: JSONValue) throws(ItemError) -> Bool {
         guard case .bool(let flag) = wire else { throw mismatch(wire, expected: .bool) }
         return flag

@@ -125,6 +125,8 @@ extension Configuration {
                 if let v = try quotas.int("concurrentTableOperations", in: 1...1_000_000) { dynamodb.maxConcurrentTableOperations = v }
                 try quotas.finish()
             }
+            // DescribeTable's ItemCount/TableSizeBytes refresh period: 0 = live (DynamoDB Local), 21600 = AWS's ~6 h.
+            if let v = try section.seconds("itemCountRefreshSeconds", in: 0...86400) { dynamodb.itemCountRefreshSeconds = v }
             try section.finish()
         }
         if var section = try root.object("trail") { try applyTrail(&section) }

@@ -1,4 +1,5 @@
 import AWSProtocol
+import DynamoDBItems
 
 /// Reproduces Coral's SerializationException texts (observed on DynamoDB, 2019) for members of the wrong JSON type.
 /// Members are visited in document order, as a streaming deserializer meets them, and only the first
@@ -25,6 +26,10 @@ enum InputTypeChecker {
         if case .null = value { return nil }
         switch shape {
         case .any: return nil
+        case .attributeValue: return attributeValueMismatch(value)
+        case .typedMap(let valueClass, let element):
+            guard case .array = value else { return checkValue(value, .map(element), isListElement: isListElement) }
+            return "Unrecognized collection type java.util.Map<java.lang.String, \(structurePackage)\(valueClass)>"
         case .string: return scalarMismatch(value, javaType: "String")
         case .long: return scalarMismatch(value, javaType: "Long")
         case .integer: return scalarMismatch(value, javaType: "Integer")
@@ -56,6 +61,17 @@ enum InputTypeChecker {
             case .array: return "Unrecognized collection type class \(structurePackage)\(name)"
             default: return isListElement ? "Unexpected value type in payload" : "Unexpected field type"
             }
+        }
+    }
+
+    /// The SerializationException an attribute value's members raise when decoded (validation problems are
+    /// left to the operation, which reports them later in AWS's order).
+    private static func attributeValueMismatch(_ value: JSONValue) -> String? {
+        do {
+            _ = try AttributeValue(wire: value)
+            return nil
+        } catch {
+            return error.kind == .serialization ? error.message : nil
         }
     }
 

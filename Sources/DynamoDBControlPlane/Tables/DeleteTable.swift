@@ -28,6 +28,7 @@ extension DynamoDBControlPlane {
                 throw ControlPlaneError.concurrentOperations(settings.maxConcurrentTableOperations)
             }
             table.deletingSince = context.now
+            itemTables.drop(tableId: table.id)
             state.tables[table.name] = table
             state.pendingDeletions[table.name] = goneAt
             if goneAt > context.now { state.noteTransition(table.name, until: goneAt) }

@@ -7,6 +7,6 @@ extension DynamoDBControlPlane {
         let reference = try Self.tableReference(input, &validator, context)
         if let error = validator.error { throw error }
         let table = try existingTable(reference, context)
-        return ["Table": table.description(now: context.now, form: .full)]
+        return ["Table": withItemStatistics(table.description(now: context.now, form: .full), of: table, context)]
     }
 }

@@ -1,0 +1,27 @@
+import AWSProtocol
+import DynamoDBExpressions
+import DynamoDBItems
+
+/// The expression members of an item request with their `ExpressionAttributeNames`/`Values`, checked and
+/// parsed in AWS's order (attribute maps, then each expression, then unused placeholders).
+enum ItemExpressionMembers {
+    static func parse(_ input: InputReader, kinds: [ExpressionKind]) throws(ItemError) -> ParsedExpressions {
+        let attributes = try ExpressionAttributes(
+            namesWire: input.object["ExpressionAttributeNames"], valuesWire: input.object["ExpressionAttributeValues"])
+        var texts: [ExpressionKind: String] = [:]
+        for kind in kinds { texts[kind] = input.string(kind.rawValue) }
+        if texts.isEmpty, attributes.names.isEmpty, attributes.values.isEmpty { return ParsedExpressions() }
+        return try Expressions.parse(texts, attributes: attributes)
+    }
+
+    /// `Expected` with `ConditionalOperator`, when sent.
+    static func expected(_ input: InputReader) throws(ItemError) -> Condition? {
+        guard let wire = input.object["Expected"], wire != .null else { return nil }
+        return try LegacyParameters.expected(wire, conditionalOperator: input.string("ConditionalOperator"))
+    }
+
+    /// The attribute map sent as `member` (`Item` or `Key`), every value checked.
+    static func attributeMap(_ input: InputReader, _ member: String) throws(ItemError) -> Item {
+        try AttributeValue.decodeMap(input.object[member] ?? .object(JSONObject()))
+    }
+}

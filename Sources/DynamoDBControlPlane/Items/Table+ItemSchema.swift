@@ -1,0 +1,26 @@
+import DynamoDBItems
+
+/// The table's and its indexes' key schemas as the item store and the item checks use them.
+extension Table {
+    /// The primary key with each attribute's scalar type from the attribute definitions.
+    var itemKeySchema: KeySchema { itemSchema(of: keySchema) }
+
+    /// Every secondary index: local ones first, then global ones, each with its key schema and projection.
+    var secondaryIndexes: [SecondaryIndex] {
+        localIndexes.map { SecondaryIndex(name: $0.name, schema: itemSchema(of: $0.keySchema), projection: $0.projection, isGlobal: false) }
+            + globalIndexes.map {
+                SecondaryIndex(name: $0.name, schema: itemSchema(of: $0.keySchema), projection: $0.projection, isGlobal: true)
+            }
+    }
+
+    /// A key schema (HASH then optional RANGE) typed from the attribute definitions.
+    func itemSchema(of elements: [KeyElement]) -> KeySchema {
+        func typed(_ element: KeyElement) -> KeySchema.Element {
+            let type = attributeDefinitions.first { $0.name == element.name }?.type
+            return KeySchema.Element(name: element.name, type: type.flatMap(ScalarType.init(rawValue:)) ?? .string)
+        }
+        let hash = elements.first { $0.type == KeyType.hash.rawValue } ?? KeyElement(name: "", type: "")
+        let range = elements.first { $0.type == KeyType.range.rawValue }
+        return KeySchema(partition: typed(hash), sort: range.map(typed))
+    }
+}
