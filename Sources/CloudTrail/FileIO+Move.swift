@@ -104,3 +104,18 @@ extension FileIO {
         }
     }
 }
+
+extension FileIO {
+    /// The process's working directory, or `/` when it cannot be read.
+    static func currentDirectory() -> String {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        return getcwd(&buffer, buffer.count).map { _ in String(cString: buffer) } ?? "/"
+    }
+
+    /// `path` with every symbolic link resolved (`realpath`), or nil when it does not exist.
+    static func resolvedPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+}

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 extension StateDirectory {
     /// Why `state` cannot hold the private state of the bucket directory `bucket`, or nil when it can:
     /// the same directory, one inside the other (compared after resolving symbolic links of the parts
@@ -29,9 +23,7 @@ extension StateDirectory {
     static func canonical(_ path: String) -> String {
         var absolute = path
         if !absolute.hasPrefix("/") {
-            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-            let cwd = getcwd(&buffer, buffer.count).map { _ in String(cString: buffer) } ?? "/"
-            absolute = FileIO.join(cwd, path)
+            absolute = FileIO.join(FileIO.currentDirectory(), path)
         }
         var parts: [String] = []
         for part in absolute.split(separator: "/") where part != "." {
@@ -40,9 +32,7 @@ extension StateDirectory {
         // Resolve the longest existing prefix, keep the rest as written.
         for count in stride(from: parts.count, through: 0, by: -1) {
             let prefix = "/" + parts[..<count].joined(separator: "/")
-            guard let resolved = realpath(prefix, nil) else { continue }
-            defer { free(resolved) }
-            let head = String(cString: resolved)
+            guard let head = FileIO.resolvedPath(prefix) else { continue }
             let rest = parts[count...].joined(separator: "/")
             return rest.isEmpty ? head : FileIO.join(head, rest)
         }
