@@ -193,17 +193,52 @@ import Testing
     }
 
     @Test func forgetsTheOldestBeyondMaxBytes() {
-        let probe = Self.history()
-        Self.add(probe, Fixtures.event(), id: "e100", at: 0)
-        let each = probe.byteCount
-        #expect(each > 0)
-        let history = EventHistory(capacity: 1000, maxBytes: 20 * each, clock: ManualWallClock(Self.start))
-        for index in 100..<400 { Self.add(history, Fixtures.event(), id: "e\(index)", at: TimeInterval(index)) }
-        #expect(history.byteCount <= 20 * each + 20 * each / 16 + each)
-        #expect((19...22).contains(history.count))
-        let page = history.lookup(HistoryQuery(account: "123456789012", region: "us-east-1", limit: 50))
-        #expect(page.events.first?.eventID == "e399")
+        let maxBytes = 32 * 1024
+        let history = EventHistory(
+            capacity: 10_000, maxBytes: maxBytes, clock: ManualWallClock(Self.start), compressesInBackground: false)
+        for index in 100..<2100 { Self.add(history, Fixtures.event(), id: "e\(index)", at: TimeInterval(index)) }
+        #expect(history.byteCount <= maxBytes + maxBytes / 16)
+        #expect((20..<2000).contains(history.count))
+        let page = history.lookup(HistoryQuery(account: "123456789012", region: "us-east-1", limit: 10_000))
+        #expect(page.events.first?.eventID == "e2099")
         #expect(page.events.count == history.count)
+        #expect(page.events.allSatisfy { $0.bytes.count > 100 })
+    }
+
+    @Test func compressedBlocksReadBackExactly() {
+        let history = EventHistory(
+            capacity: 10_000, maxBytes: 1 << 30, clock: ManualWallClock(Self.start), compressesInBackground: false)
+        var written: [String: [UInt8]] = [:]
+        for index in 0..<500 {
+            let id = index % 2 == 0 ? uuidText(index) : "odd-\(index)"
+            written[id] = Self.add(
+                history, Fixtures.event(), id: id, at: TimeInterval(index / 3),
+                resources: [LookupResource(type: "AWS::DynamoDB::Table", name: "T\(index % 7)")])
+        }
+        var query = HistoryQuery(account: "123456789012", region: "us-east-1", limit: 50)
+        var seen = 0
+        while seen < 1000 {
+            let page = history.lookup(query)
+            for event in page.events { #expect(written[event.eventID] == event.bytes) }
+            seen += page.events.count
+            guard let next = page.next else { break }
+            query.after = next
+        }
+        #expect(seen == 500)
+        let byTable = history.lookup(
+            HistoryQuery(
+                account: "123456789012", region: "us-east-1", attribute: LookupAttribute(key: .resourceName, value: "T3"),
+                limit: 50))
+        #expect(byTable.events.count == 50)
+        #expect(byTable.events.allSatisfy { $0.resources.map(\.name) == ["T3"] && written[$0.eventID] == $0.bytes })
+        let uuid = uuidText(40)
+        let byID = history.lookup(
+            HistoryQuery(account: "123456789012", region: "us-east-1", attribute: LookupAttribute(key: .eventId, value: uuid)))
+        #expect(byID.events.map(\.eventID) == [uuid])
+        #expect(byID.events.first?.bytes == written[uuid])
+        let odd = history.lookup(
+            HistoryQuery(account: "123456789012", region: "us-east-1", attribute: LookupAttribute(key: .eventId, value: "odd-41")))
+        #expect(odd.events.map(\.eventID) == ["odd-41"])
     }
 
     @Test func concurrentRecordingIsSafe() async {
@@ -224,6 +259,9 @@ import Testing
         #expect(times == times.sorted(by: >))
     }
 }
+
+/// A canonical lowercase UUID drawn from seed `seed`.
+private func uuidText(_ seed: Int) -> String { SeededRandomSource(seed: UInt64(seed)).uuid() }
 
 @Suite struct EventHistoryLoadTests {
     static func write(_ root: URL, _ key: String, _ records: [String]) throws {
