@@ -55,7 +55,8 @@ struct HistoryRecordStore {
         blocks[number] = block
         guard full else { return (number, slot, nil) }
         openBlock = number &+ 1
-        let fresh = Block(bytes: [], compressed: false, ends: [], live: 0)
+        var fresh = Block(bytes: [], compressed: false, ends: [], live: 0)
+        fresh.bytes.reserveCapacity(blockBytes + 2048)
         blocks[openBlock] = fresh
         byteCount += fresh.footprint
         return (number, slot, number)
@@ -85,9 +86,17 @@ struct HistoryRecordStore {
     mutating func install(compressed: [UInt8], for number: UInt32) {
         guard number != openBlock, var block = blocks[number], !block.compressed else { return }
         byteCount -= block.footprint
-        block.bytes = compressed
+        block.bytes = Self.exactCopy(compressed)
         block.compressed = true
         byteCount += block.footprint
         blocks[number] = block
+    }
+
+    /// `bytes` in a buffer of exactly their size: zlib's output buffer is sized for the worst case,
+    /// ten times what a block of records compresses to.
+    static func exactCopy(_ bytes: [UInt8]) -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: bytes.count) { buffer, count in
+            count = buffer.initialize(fromContentsOf: bytes)
+        }
     }
 }
