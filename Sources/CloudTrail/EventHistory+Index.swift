@@ -7,9 +7,10 @@
 /// Keeping the index: adding entries, merging events read back from log files, and forgetting the
 /// oldest (all with `state`'s lock held by the caller, except `merge`, which takes it).
 extension EventHistory {
-    /// Adds `event` to the index and its bytes to the open block, numbered next in arrival order.
-    /// Returns the block this sealed, if any (to compress outside the lock).
-    static func insert(_ event: HistoryEvent, into state: inout State) -> UInt32? {
+    /// Adds `event` to the index (in time order, or at the end when `inOrder` is false: the caller
+    /// sorts) and its bytes to the open block, numbered next in arrival order. Returns the block this
+    /// sealed, if any (to compress outside the lock).
+    static func insert(_ event: HistoryEvent, into state: inout State, inOrder: Bool = true) -> UInt32? {
         let placed = state.store.append(event.bytes)
         let eventID = HistoryEventID.packed(event.eventID) ?? .pooled(state.texts.retain(event.eventID))
         let flattened = event.resources.flatMap { [$0.type, $0.name] }
@@ -24,7 +25,7 @@ extension EventHistory {
         state.nextSequence += 1
         // Calls finish nearly in time order: the insertion point is almost always the end.
         var index = state.entries.endIndex
-        while index > state.entries.startIndex, state.entries[index - 1].eventTime > entry.eventTime { index -= 1 }
+        while inOrder, index > state.entries.startIndex, state.entries[index - 1].eventTime > entry.eventTime { index -= 1 }
         state.entries.insert(entry, at: index)
         return placed.sealed
     }
@@ -46,11 +47,15 @@ extension EventHistory {
             for (_, event) in ordered {
                 let key = HistoryEventID.packed(event.eventID) ?? state.texts.id(of: event.eventID).map(HistoryEventID.pooled)
                 if let key, known.contains(key) { continue }
-                if let block = Self.insert(event, into: &state) { sealed.append(block) }
+                if let block = Self.insert(event, into: &state, inOrder: false) { sealed.append(block) }
                 known.insert(HistoryEventID.packed(event.eventID) ?? .pooled(state.texts.id(of: event.eventID) ?? 0))
                 added += 1
             }
-            if added > 0 { trim(&state) }
+            if added > 0 {
+                // Files come by account and region, then time: a batch may be older than what is held.
+                state.entries.sort { ($0.eventTime, $0.sequence) < ($1.eventTime, $1.sequence) }
+                trim(&state)
+            }
             return (added, sealed)
         }
         sealed.forEach(compress)
