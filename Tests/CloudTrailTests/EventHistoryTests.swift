@@ -318,4 +318,41 @@ private func uuidText(_ seed: Int) -> String { SeededRandomSource(seed: UInt64(s
                 account: "123456789012", region: "us-east-1", attribute: LookupAttribute(key: .resourceName, value: "Music")))
         #expect(byName.events.map(\.eventID) == ["b", "a"])
     }
+
+    @Test func refillsManyRecordsIntoCompressedBlocksWithinTheBytes() throws {
+        let root = Fixtures.tempDir()
+        defer { try? FileManager.default.removeItem(at: root) }
+        var records: [String] = []
+        for index in 0..<600 {
+            let second = String(format: "%02d", index % 60)
+            let minute = String(format: "%02d", index / 60)
+            records.append(Self.record("DescribeTable", id: "r\(index)", time: "2026-03-01T10:\(minute):\(second)Z"))
+        }
+        // The first file in key order holds the newer half.
+        let east =
+            "AWSLogs/123456789012/CloudTrail/us-east-1/2026/03/01/123456789012_CloudTrail_us-east-1_20260301T1000Z_AAAAAAAAAAAAAAAA.json.gz"
+        try Self.write(root, east, Array(records[300...]))
+        let older =
+            "AWSLogs/123456789012/CloudTrail/us-east-1/2026/03/01/123456789012_CloudTrail_us-east-1_20260301T1100Z_BBBBBBBBBBBBBBBB.json.gz"
+        try Self.write(root, older, Array(records[..<300]))
+        let history = EventHistory(
+            capacity: 10_000, maxBytes: 128 * 1024, clock: ManualWallClock(Fixtures.date("2026-03-02T00:00:00Z")),
+            compressesInBackground: false)
+        #expect(history.load(from: LogReader(bucketRoot: root.path), resources: { _ in [] }) == 600)
+        #expect(history.byteCount <= 128 * 1024 + 128 * 1024 / 16)
+        #expect(history.count > 50 && history.count < 600)
+        var query = HistoryQuery(account: "123456789012", region: "us-east-1", limit: 50)
+        var ids: [String] = []
+        while ids.count < 1000 {
+            let page = history.lookup(query)
+            for event in page.events {
+                #expect(event.cloudTrailEvent == records[Int(event.eventID.dropFirst()) ?? 0])
+                ids.append(event.eventID)
+            }
+            guard let next = page.next else { break }
+            query.after = next
+        }
+        // The newest survive, newest first, whichever file they came from.
+        #expect(ids == (600 - ids.count..<600).reversed().map { "r\($0)" })
+    }
 }
