@@ -32,7 +32,7 @@ public final class EventHistory: Sendable {
     public static let defaultCapacity = 100_000
 
     /// The default memory held (our proposal: 4 MiB, observed to hold about 31,000 DescribeTable events
-    /// with a peak RSS of 32 MB after 400,000 recorded calls, Tests/Benchmarks/run.py --long-run;
+    /// with a peak RSS of 35 MB after 1,100,000 recorded calls, Tests/Benchmarks/run.py --long-run;
     /// 8 MiB held 62,000 but peaked at 47 MB); about 160 bytes an event (EventHistoryFootprintTests).
     public static let defaultMaxBytes = 4 * 1024 * 1024
     /// The raw size at which a block of records is sealed and compressed.
