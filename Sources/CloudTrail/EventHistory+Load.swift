@@ -8,7 +8,7 @@ import AWSProtocol
 extension EventHistory {
     /// Refills the history from the log files already in the bucket (events of earlier runs), so
     /// LookupEvents still sees the last 90 days after a restart, as AWS's event history would.
-    /// Only management events within the 90 days are taken, at most `capacity` of the newest; an
+    /// Only management events within the 90 days are taken, the newest within `capacity` and `maxBytes`; an
     /// event already held (same eventID) is skipped. `resources` derives a record's LookupEvents
     /// resources (the joining module knows the services).
     ///
@@ -23,17 +23,22 @@ extension EventHistory {
     ) -> Int {
         var filter = LogRecordFilter()
         filter.startTime = clock.now().addingTimeInterval(-Self.retention)
-        var found: [HistoryEvent] = []
+        // Merged in batches, so at most one batch of records is held outside the compact index.
+        var batch: [HistoryEvent] = []
+        var added = 0
         reader.forEachRecord(filter, onError: onSkipped) { record in
             guard let event = Self.event(from: record.value, bytes: record.bytes, resources: resources) else { return }
-            found.append(event)
-            if found.count >= 2 * capacity {
-                found.sort { $0.eventTime < $1.eventTime }
-                found.removeFirst(found.count - capacity)
+            batch.append(event)
+            if batch.count >= Self.loadBatchSize {
+                added += merge(batch)
+                batch.removeAll(keepingCapacity: true)
             }
         }
-        return merge(found)
+        return added + merge(batch)
     }
+
+    /// How many records `load` reads before adding them to the index.
+    static let loadBatchSize = 1024
 
     /// Writes `dynamotrail: warning: event history refill: <what was skipped>` to stderr in one write.
     public static func warnOnStandardError(_ problem: LogReaderError) {

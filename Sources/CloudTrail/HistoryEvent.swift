@@ -24,17 +24,7 @@ public struct HistoryEvent: Sendable, Equatable {
     public let resources: [LookupResource]
     public let errorCode: String?
     /// The record exactly as delivered.
-    public let bytes: [UInt8]
-
-    /// About the bytes of memory the entry holds: the record, its texts, and a fixed allowance for the
-    /// struct and its allocations' headers (our estimate), what `EventHistory.maxBytes` counts.
-    var footprint: Int {
-        var total = bytes.count + 256 + eventID.utf8.count + eventName.utf8.count + eventSource.utf8.count
-        total += account.utf8.count + region.utf8.count + (accessKeyId?.utf8.count ?? 0)
-        total += (username?.utf8.count ?? 0) + (userArn?.utf8.count ?? 0)
-        for resource in resources { total += resource.type.utf8.count + resource.name.utf8.count + 64 }
-        return total
-    }
+    public internal(set) var bytes: [UInt8]
 
     /// The record JSON as LookupEvents' `CloudTrailEvent` string.
     public var cloudTrailEvent: String { String(decoding: bytes, as: UTF8.self) }

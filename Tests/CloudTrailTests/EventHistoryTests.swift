@@ -193,17 +193,52 @@ import Testing
     }
 
     @Test func forgetsTheOldestBeyondMaxBytes() {
-        let probe = Self.history()
-        Self.add(probe, Fixtures.event(), id: "e100", at: 0)
-        let each = probe.byteCount
-        #expect(each > 0)
-        let history = EventHistory(capacity: 1000, maxBytes: 20 * each, clock: ManualWallClock(Self.start))
-        for index in 100..<400 { Self.add(history, Fixtures.event(), id: "e\(index)", at: TimeInterval(index)) }
-        #expect(history.byteCount <= 20 * each + 20 * each / 16 + each)
-        #expect((19...22).contains(history.count))
-        let page = history.lookup(HistoryQuery(account: "123456789012", region: "us-east-1", limit: 50))
-        #expect(page.events.first?.eventID == "e399")
+        let maxBytes = 32 * 1024
+        let history = EventHistory(
+            capacity: 10_000, maxBytes: maxBytes, clock: ManualWallClock(Self.start), compressesInBackground: false)
+        for index in 100..<2100 { Self.add(history, Fixtures.event(), id: "e\(index)", at: TimeInterval(index)) }
+        #expect(history.byteCount <= maxBytes + maxBytes / 16)
+        #expect((20..<2000).contains(history.count))
+        let page = history.lookup(HistoryQuery(account: "123456789012", region: "us-east-1", limit: 10_000))
+        #expect(page.events.first?.eventID == "e2099")
         #expect(page.events.count == history.count)
+        #expect(page.events.allSatisfy { $0.bytes.count > 100 })
+    }
+
+    @Test func compressedBlocksReadBackExactly() {
+        let history = EventHistory(
+            capacity: 10_000, maxBytes: 1 << 30, clock: ManualWallClock(Self.start), compressesInBackground: false)
+        var written: [String: [UInt8]] = [:]
+        for index in 0..<500 {
+            let id = index % 2 == 0 ? uuidText(index) : "odd-\(index)"
+            written[id] = Self.add(
+                history, Fixtures.event(), id: id, at: TimeInterval(index / 3),
+                resources: [LookupResource(type: "AWS::DynamoDB::Table", name: "T\(index % 7)")])
+        }
+        var query = HistoryQuery(account: "123456789012", region: "us-east-1", limit: 50)
+        var seen = 0
+        while seen < 1000 {
+            let page = history.lookup(query)
+            for event in page.events { #expect(written[event.eventID] == event.bytes) }
+            seen += page.events.count
+            guard let next = page.next else { break }
+            query.after = next
+        }
+        #expect(seen == 500)
+        let byTable = history.lookup(
+            HistoryQuery(
+                account: "123456789012", region: "us-east-1", attribute: LookupAttribute(key: .resourceName, value: "T3"),
+                limit: 50))
+        #expect(byTable.events.count == 50)
+        #expect(byTable.events.allSatisfy { $0.resources.map(\.name) == ["T3"] && written[$0.eventID] == $0.bytes })
+        let uuid = uuidText(40)
+        let byID = history.lookup(
+            HistoryQuery(account: "123456789012", region: "us-east-1", attribute: LookupAttribute(key: .eventId, value: uuid)))
+        #expect(byID.events.map(\.eventID) == [uuid])
+        #expect(byID.events.first?.bytes == written[uuid])
+        let odd = history.lookup(
+            HistoryQuery(account: "123456789012", region: "us-east-1", attribute: LookupAttribute(key: .eventId, value: "odd-41")))
+        #expect(odd.events.map(\.eventID) == ["odd-41"])
     }
 
     @Test func concurrentRecordingIsSafe() async {
@@ -224,6 +259,9 @@ import Testing
         #expect(times == times.sorted(by: >))
     }
 }
+
+/// A canonical lowercase UUID drawn from seed `seed`.
+private func uuidText(_ seed: Int) -> String { SeededRandomSource(seed: UInt64(seed)).uuid() }
 
 @Suite struct EventHistoryLoadTests {
     static func write(_ root: URL, _ key: String, _ records: [String]) throws {
@@ -279,5 +317,42 @@ import Testing
             HistoryQuery(
                 account: "123456789012", region: "us-east-1", attribute: LookupAttribute(key: .resourceName, value: "Music")))
         #expect(byName.events.map(\.eventID) == ["b", "a"])
+    }
+
+    @Test func refillsManyRecordsIntoCompressedBlocksWithinTheBytes() throws {
+        let root = Fixtures.tempDir()
+        defer { try? FileManager.default.removeItem(at: root) }
+        var records: [String] = []
+        for index in 0..<600 {
+            let second = String(format: "%02d", index % 60)
+            let minute = String(format: "%02d", index / 60)
+            records.append(Self.record("DescribeTable", id: "r\(index)", time: "2026-03-01T10:\(minute):\(second)Z"))
+        }
+        // The first file in key order holds the newer half.
+        let east =
+            "AWSLogs/123456789012/CloudTrail/us-east-1/2026/03/01/123456789012_CloudTrail_us-east-1_20260301T1000Z_AAAAAAAAAAAAAAAA.json.gz"
+        try Self.write(root, east, Array(records[300...]))
+        let older =
+            "AWSLogs/123456789012/CloudTrail/us-east-1/2026/03/01/123456789012_CloudTrail_us-east-1_20260301T1100Z_BBBBBBBBBBBBBBBB.json.gz"
+        try Self.write(root, older, Array(records[..<300]))
+        let history = EventHistory(
+            capacity: 10_000, maxBytes: 128 * 1024, clock: ManualWallClock(Fixtures.date("2026-03-02T00:00:00Z")),
+            compressesInBackground: false)
+        #expect(history.load(from: LogReader(bucketRoot: root.path), resources: { _ in [] }) == 600)
+        #expect(history.byteCount <= 128 * 1024 + 128 * 1024 / 16)
+        #expect(history.count > 50 && history.count < 600)
+        var query = HistoryQuery(account: "123456789012", region: "us-east-1", limit: 50)
+        var ids: [String] = []
+        while ids.count < 1000 {
+            let page = history.lookup(query)
+            for event in page.events {
+                #expect(event.cloudTrailEvent == records[Int(event.eventID.dropFirst()) ?? 0])
+                ids.append(event.eventID)
+            }
+            guard let next = page.next else { break }
+            query.after = next
+        }
+        // The newest survive, newest first, whichever file they came from.
+        #expect(ids == (600 - ids.count..<600).reversed().map { "r\($0)" })
     }
 }
