@@ -1,4 +1,5 @@
 import AWSProtocol
+import DynamoDBItems
 
 /// The operations DynamoTrail recognizes and serves, and the dispatch of each call to its handler.
 extension DynamoDBControlPlane {
@@ -105,8 +106,11 @@ extension DynamoDBControlPlane {
 
     /// Runs the SerializationException type check and hands out a reader for the input object.
     private func checked(_ input: JSONValue, _ shape: InputShape) throws(AWSServiceError) -> InputReader {
-        if let error = InputTypeChecker.check(input, against: shape) { throw error }
+        var decoded: [String: Item] = [:]
+        if let error = InputTypeChecker.check(input, against: shape, keeping: &decoded) { throw error }
         guard case .object(let object) = input else { throw AWSServiceError.serialization }
-        return InputReader(object)
+        var reader = InputReader(object)
+        reader.decodedAttributeMaps = decoded
+        return reader
     }
 }

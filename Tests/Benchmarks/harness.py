@@ -21,6 +21,18 @@ AUTHORIZATION = ("AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20260101/us-e
 TABLE = {"TableName": "bench", "KeySchema": [{"AttributeName": "id", "KeyType": "HASH"}],
          "AttributeDefinitions": [{"AttributeName": "id", "AttributeType": "S"}], "BillingMode": "PAY_PER_REQUEST"}
 DESCRIBE = ("DynamoDB_20120810.DescribeTable", {"TableName": "bench"})
+# The item workloads: a small item of five attributes (about 120 bytes), PutItem with a fresh key per request
+# (KEY_PLACEHOLDER is replaced by wrk's script), GetItem and a counter UpdateItem on one seeded item.
+KEY_PLACEHOLDER = "__KEY__"
+ITEM = {"id": {"S": KEY_PLACEHOLDER}, "name": {"S": "Ada Lovelace"}, "email": {"S": "ada@example.com"},
+        "visits": {"N": "42"}, "active": {"BOOL": True}}
+SEEDED_KEY = {"id": {"S": "seeded"}}
+PUT_ITEM = ("DynamoDB_20120810.PutItem", {"TableName": "bench", "Item": ITEM})
+GET_ITEM = ("DynamoDB_20120810.GetItem", {"TableName": "bench", "Key": SEEDED_KEY})
+UPDATE_ITEM = ("DynamoDB_20120810.UpdateItem", {
+    "TableName": "bench", "Key": SEEDED_KEY, "UpdateExpression": "SET #name = :name ADD #visits :one",
+    "ExpressionAttributeNames": {"#name": "name", "#visits": "visits"},
+    "ExpressionAttributeValues": {":name": {"S": "Ada"}, ":one": {"N": "1"}}})
 
 
 def free_port():

@@ -11,6 +11,9 @@ shared machine's noise falls on all of them alike, and reports medians of the ro
   connections, wrk -t2: requests/s, p50, p99 and the server's CPU µs per request (utime+stime from /proc,
   summed over the server's processes). nginx serves a static file of the same size as DynamoTrail's answer
   to the same signed POST; moto_server answers the same DescribeTable.
+- PutItem (a fresh key per request), GetItem and UpdateItem beside DescribeTable at 16 connections, recording on
+  with data events selected as the shipped config.json selects them, beside moto_server: req/s, p99, CPU µs per
+  request, and each item call's CPU cost over DescribeTable's.
 - startup to first answer, idle RSS, peak RSS (VmHWM) after the load; bytes per table over 2,500 tables
   (measured with the event history already at its byte bound, so only table state is counted);
   DescribeTable and ListTables (Limit 10) at 10 and at 5,000 tables (the table quota is raised).
@@ -44,10 +47,13 @@ def millis(text):
 def wrk(port, target, body, connections, seconds):
     """wrk -t2 with the signed POST; returns requests, req/s, p50 ms, p99 ms, non-2xx count."""
     script = tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False)
+    text = json.dumps(body)
     script.write('wrk.method = "POST"\nwrk.body = %s\nwrk.headers["Content-Type"] = "application/x-amz-json-1.0"\n'
                  'wrk.headers["X-Amz-Target"] = "%s"\nwrk.headers["X-Amz-Date"] = "%s"\n'
                  'wrk.headers["Authorization"] = "%s"\n'
-                 % (json.dumps(json.dumps(body)), target, harness.AMZ_DATE, harness.AUTHORIZATION))
+                 % (json.dumps(text), target, harness.AMZ_DATE, harness.AUTHORIZATION))
+    if harness.KEY_PLACEHOLDER in text:
+        script.write(FRESH_KEYS)
     script.close()
     out = subprocess.run(["wrk", "-t%d" % min(2, connections), "-c%d" % connections, "-d%ds" % seconds, "--latency",
                           "-s", script.name, "http://127.0.0.1:%d/" % port], capture_output=True, text=True).stdout
@@ -58,6 +64,22 @@ def wrk(port, target, body, connections, seconds):
             "p50_ms": millis(re.search(r"^\s+50%\s+(\S+)", out, re.M).group(1)),
             "p99_ms": millis(re.search(r"^\s+99%\s+(\S+)", out, re.M).group(1)),
             "non2xx": int(non2xx.group(1)) if non2xx else 0}
+
+
+# A fresh key per request: "t<thread>-<count>" in place of the placeholder. The Authorization header stays the
+# same: lenient authentication checks that a signature is well formed, not what it signs (README, "Authentication").
+FRESH_KEYS = """
+local threads = 0
+function setup(thread)
+  threads = threads + 1
+  thread:set("prefix", "t" .. threads .. "-")
+end
+count = 0
+request = function()
+  count = count + 1
+  return wrk.format(nil, nil, nil, (wrk.body:gsub("%s", prefix .. count)))
+end
+""" % harness.KEY_PLACEHOLDER
 
 
 def load(server, target, body, connections, seconds):
@@ -124,6 +146,41 @@ class Bench:
             print("  %d connections done" % connections, file=sys.stderr)
         self.results["describe_table"] = cells
         self.results["dynamotrail_peak_rss_after_load_kb"] = peak_kb
+
+    def items(self):
+        """DescribeTable beside PutItem (fresh keys), GetItem and UpdateItem at 16 connections, recording on with
+        data events selected as the shipped config.json selects them, beside moto_server; rounds interleaved."""
+        seconds, rounds = (3, 1) if self.o.quick else (self.o.seconds, self.o.rounds)
+        names = ["DynamoTrail"] + (["moto_server"] if self.o.moto else [])
+        runs = {name: {operation: [] for operation in ITEM_WORKLOADS} for name in names}
+        for _ in range(rounds):
+            for name in names:
+                for operation, (target, body) in ITEM_WORKLOADS.items():
+                    # A fresh server per cell: PutItem's growing table does not weigh on the cells after it.
+                    server = self.start_for_items(name)
+                    try:
+                        runs[name][operation].append(load(server, target, body, 16, seconds))
+                    finally:
+                        server.stop()
+        self.results["items"] = {name: {operation: median_cell(cell) for operation, cell in by_operation.items()}
+                                 for name, by_operation in runs.items()}
+        print("  item workloads done", file=sys.stderr)
+
+    def start_for_items(self, name):
+        if name == "DynamoTrail":
+            server = harness.start_dynamotrail(self.o.binary, {"trail": {"eventSelectors": shipped_event_selectors()}})
+        else:
+            server = harness.start_moto(self.o.moto)
+        client = Client(server.port)
+        try:
+            for target, body in (("DynamoDB_20120810.CreateTable", TABLE),
+                                 ("DynamoDB_20120810.PutItem", {"TableName": "bench", "Item": dict(harness.ITEM, **harness.SEEDED_KEY)})):
+                status, answer = client.call(target, body)
+                if status != 200:
+                    raise RuntimeError("%s on %s: %d %s" % (target, name, status, answer[:200]))
+        finally:
+            client.close()
+        return server
 
     def startup_and_idle(self):
         """Start to first answered GET (medians), and RSS 0.5 s after start."""
@@ -197,6 +254,16 @@ class Bench:
             server.stop()
 
 
+ITEM_WORKLOADS = {"DescribeTable": DESCRIBE, "PutItem": harness.PUT_ITEM, "GetItem": harness.GET_ITEM,
+                  "UpdateItem": harness.UPDATE_ITEM}
+
+
+def shipped_event_selectors():
+    """The repository's config.json selectors (management events and data events of every table)."""
+    with open(os.path.join(harness.ROOT, "config.json")) as f:
+        return json.load(f)["trail"]["eventSelectors"]
+
+
 DESCRIBE_T5 = ("DynamoDB_20120810.DescribeTable", {"TableName": "t0005"})
 LIST_10 = ("DynamoDB_20120810.ListTables", {"Limit": 10})
 
@@ -242,6 +309,7 @@ def report(r):
                 connections, label, text(values["DynamoTrail"], digits), text(values["nginx"], digits),
                 text(values["moto_server"], digits), text(ratio(values["DynamoTrail"], values["nginx"]), 2, "×"),
                 text(ratio(values["DynamoTrail"], values["moto_server"]), 1, "×")))
+    lines += item_report(r.get("items"))
     startup, idle = r.get("startup_ms", {}), r.get("idle_rss_kb", {})
     lines += ["", "| figure | DynamoTrail | nginx | moto_server |", "|---|---:|---:|---:|",
               "| startup to first answer, ms | %s | %s | %s |" % tuple(text(startup.get(n), 1) for n in ("DynamoTrail", "nginx", "moto_server")),
@@ -263,6 +331,28 @@ def report(r):
                 text(ratio(large["rps"], small["rps"]), 2, "×"), text(small["cpu_us_per_request"]), text(large["cpu_us_per_request"])))
     lines += ["", "Checks (issue \"Speed and memory\", Must show):", ""] + ["- %s %s" % ("✓" if ok else "✗", what) for what, ok in checks(r)]
     return "\n".join(lines) + "\n"
+
+
+def item_report(items):
+    """The item workloads' table: DynamoTrail's figures, each CPU cost beside DescribeTable's, moto_server's."""
+    if not items:
+        return []
+    ours, moto = items.get("DynamoTrail", {}), items.get("moto_server", {})
+    describe_cpu = ours.get("DescribeTable", {}).get("cpu_us_per_request")
+    lines = ["", "Items: 16 connections, recording on with data events selected (the shipped config.json); "
+             "PutItem with a fresh key per request, GetItem and UpdateItem (SET and ADD) on one item", "",
+             "| operation | DynamoTrail req/s | p99 ms | CPU µs/request | CPU / DescribeTable's | moto_server req/s "
+             "| moto CPU µs/request | DynamoTrail / moto req/s |", "|---|---:|---:|---:|---:|---:|---:|---:|"]
+    for operation in ITEM_WORKLOADS:
+        cell, peer = ours.get(operation, {}), moto.get(operation, {})
+        lines.append("| %s | %s | %s | %s | %s | %s | %s | %s |" % (
+            operation, text(cell.get("rps")), text(cell.get("p99_ms"), 2), text(cell.get("cpu_us_per_request")),
+            text(ratio(cell.get("cpu_us_per_request"), describe_cpu), 2, "×"), text(peer.get("rps")),
+            text(peer.get("cpu_us_per_request")), text(ratio(cell.get("rps"), peer.get("rps")), 1, "×")))
+    failed = {name: [op for op, cell in cells.items() if cell["non2xx"]] for name, cells in items.items()}
+    lines += ["", "Non-2xx answers in: %s" % ", ".join("%s %s" % (n, "/".join(ops)) for n, ops in failed.items() if ops)
+              ] if any(failed.values()) else []
+    return lines
 
 
 def checks(r):
@@ -287,6 +377,11 @@ def checks(r):
         found.append(("peak RSS < 40 MB after %s calls" % "{:,}".format(r["long_run"]["calls"]), r["long_run"]["peak_rss_kb"] < 40 * 1024))
     if r.get("dynamotrail_bytes_per_table") is not None:
         found.append(("< 3 KB per table over 2,500 tables", r["dynamotrail_bytes_per_table"] < 3 * 1024))
+    items = r.get("items", {}).get("DynamoTrail", {})
+    if "PutItem" in items and "DescribeTable" in items:
+        put, describe = items["PutItem"]["cpu_us_per_request"], items["DescribeTable"]["cpu_us_per_request"]
+        found.append(("PutItem with data events costs about what DescribeTable costs: CPU per request %.2f× (≤ 1.25×)"
+                      % (put / describe), put <= 1.25 * describe))
     scaling = r.get("table_scaling")
     if scaling:
         for operation in ("DescribeTable", "ListTables"):
@@ -312,7 +407,7 @@ def main():
     parser.add_argument("--seconds", type=int, default=8, help="seconds per cell in a full run (default 8)")
     parser.add_argument("--json", default=os.path.join(harness.ROOT, ".build", "benchmarks", "results.json"))
     parser.add_argument("--markdown", default=os.path.join(harness.ROOT, ".build", "benchmarks", "results.md"))
-    parser.add_argument("--only", choices=["throughput", "startup", "tables", "none"], action="append",
+    parser.add_argument("--only", choices=["throughput", "items", "startup", "tables", "none"], action="append",
                         help="run only these parts (repeatable; \"none\" with --long-run runs the long run alone)")
     options = parser.parse_args()
     if not shutil.which("wrk"):
@@ -329,9 +424,11 @@ def main():
             print("(%s not found: measured without it)" % name, file=sys.stderr)
     bench = Bench(options)
     bench.results["rounds"] = 1 if options.quick else options.rounds
-    parts = options.only or ["throughput", "startup", "tables"]
+    parts = options.only or ["throughput", "items", "startup", "tables"]
     if "throughput" in parts:
         bench.throughput()
+    if "items" in parts:
+        bench.items()
     if "startup" in parts:
         bench.startup_and_idle()
     if "tables" in parts:

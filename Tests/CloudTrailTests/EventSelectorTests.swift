@@ -56,6 +56,14 @@ import Testing
         #expect(!EventSelector(dataResources: [.init(type: "AWS::S3::Object", values: ["arn:aws:s3"])]).selects(Self.item()))
     }
 
+    @Test func theTableMarkerIsFoundByItsFirstOccurrence() {
+        #expect(EventSelector.endOfTableMarker(in: "arn:aws:dynamodb") == nil)
+        #expect(EventSelector.endOfTableMarker(in: "arn:aws:dynamodb:us-east-1:1:table/") == 35)
+        #expect(EventSelector.endOfTableMarker(in: "a::table/x:table/") == 9)
+        #expect(EventSelector.endOfTableMarker(in: ":tabl:table/é") == 12)
+        #expect(EventSelector.endOfTableMarker(in: "") == nil)
+    }
+
     @Test func managementEventsCanBeLeftOutOrHaveSourcesExcluded() {
         let noManagement = EventSelector(includeManagementEvents: false)
         #expect(!noManagement.selects(Self.management()))

@@ -1,9 +1,12 @@
 import AWSProtocol
+import DynamoDBItems
 
 /// Typed access to an input object that already passed `InputTypeChecker`: `null` reads as absent,
 /// numbers read as Int64 (decimals truncated, out-of-range values clamped, as Java's conversion would).
 struct InputReader: Sendable {
     let object: JSONObject
+    /// Top-level attribute maps (`Item`, `Key`) the type check already decoded without error, by member name.
+    var decodedAttributeMaps: [String: Item] = [:]
 
     init(_ object: JSONObject) { self.object = object }
 

@@ -9,9 +9,52 @@ enum InputTypeChecker {
 
     /// Nil when every known member has an acceptable type; otherwise the SerializationException.
     static func check(_ input: JSONValue, against shape: InputShape) -> AWSServiceError? {
+        var decoded: [String: Item] = [:]
+        return check(input, against: shape, keeping: &decoded)
+    }
+
+    /// The same check, keeping in `decoded` each top-level attribute map (`Item`, `Key`) that it decoded
+    /// without any error, so the operation need not decode it again (the decode is the costly part).
+    static func check(_ input: JSONValue, against shape: InputShape, keeping decoded: inout [String: Item])
+        -> AWSServiceError?
+    {
         guard case .object(let object) = input else { return .serialization }
         guard case .structure(_, let members) = shape else { return nil }
-        return checkMembers(object, members).map { AWSServiceError.serialization($0) }
+        var seen: Set<String> = []
+        for member in object.members {
+            guard let memberShape = members[member.key] else { continue }
+            if case .typedMap(_, .attributeValue) = memberShape, case .object(let map) = member.value {
+                switch decodeAttributeMap(map) {
+                case .failure(let mismatch): return .serialization(mismatch.message)
+                case .success(let item):
+                    // A member sent twice is left to the operation, which reads it as the reader does.
+                    decoded[member.key] = seen.insert(member.key).inserted ? item : nil
+                }
+                continue
+            }
+            if let message = checkValue(member.value, memberShape, isListElement: false) { return .serialization(message) }
+        }
+        return nil
+    }
+
+    /// A map of attribute values checked as `checkValue` checks it: the first SerializationException, or the
+    /// decoded map when every value decoded (nil when some value has a validation problem, left to the operation).
+    private static func decodeAttributeMap(_ map: JSONObject) -> Result<Item?, SerializationMismatch> {
+        var item: Item? = [:]
+        for member in map.members where member.value != .null {
+            do {
+                item?[member.key] = try AttributeValue(wire: member.value)
+            } catch {
+                if error.kind == .serialization { return .failure(SerializationMismatch(message: error.message)) }
+                item = nil
+            }
+        }
+        return .success(item)
+    }
+
+    /// The text of a SerializationException found inside an attribute value.
+    private struct SerializationMismatch: Error {
+        var message: String
     }
 
     private static func checkMembers(_ object: JSONObject, _ members: [String: InputShape]) -> String? {

@@ -1,7 +1,7 @@
 import AWSProtocol
 
-/// DescribeTable's `ItemCount` and `TableSizeBytes` (and each index's `ItemCount` and `IndexSizeBytes`) from
-/// the table's items, refreshed as the settings say.
+/// The `ItemCount` and `TableSizeBytes` (and each index's `ItemCount` and `IndexSizeBytes`) that DescribeTable,
+/// UpdateTable and DeleteTable show, from the table's items, refreshed as the settings say.
 extension DynamoDBControlPlane {
     /// `description` (a TableDescription) with the table's item figures in place of zero.
     func withItemStatistics(_ description: JSONValue, of table: Table, _ context: RequestContext) -> JSONValue {

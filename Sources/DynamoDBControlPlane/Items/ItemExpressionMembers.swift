@@ -20,8 +20,10 @@ enum ItemExpressionMembers {
         return try LegacyParameters.expected(wire, conditionalOperator: input.string("ConditionalOperator"))
     }
 
-    /// The attribute map sent as `member` (`Item` or `Key`), every value checked.
+    /// The attribute map sent as `member` (`Item` or `Key`), every value checked (by the type check when it
+    /// decoded the map without error, otherwise here, which throws the first problem).
     static func attributeMap(_ input: InputReader, _ member: String) throws(ItemError) -> Item {
-        try AttributeValue.decodeMap(input.object[member] ?? .object(JSONObject()))
+        if let decoded = input.decodedAttributeMaps[member] { return decoded }
+        return try AttributeValue.decodeMap(input.object[member] ?? .object(JSONObject()))
     }
 }

@@ -28,6 +28,9 @@ extension DynamoDBControlPlane {
                 throw ControlPlaneError.concurrentOperations(settings.maxConcurrentTableOperations)
             }
             table.deletingSince = context.now
+            // The figures as DescribeTable showed them a moment ago, taken before the items go.
+            let description = withItemStatistics(
+                table.description(now: context.now, form: .deleteResponse), of: table, context)
             itemTables.drop(tableId: table.id)
             state.tables[table.name] = table
             state.pendingDeletions[table.name] = goneAt
@@ -36,7 +39,7 @@ extension DynamoDBControlPlane {
             if table.streamSpecification?.enabled == true, let arn = table.latestStreamArn {
                 state.disableStream(arn, now: context.now, disabledAt: goneAt)
             }
-            return ["TableDescription": table.description(now: context.now, form: .deleteResponse)]
+            return ["TableDescription": description]
         }
     }
 }

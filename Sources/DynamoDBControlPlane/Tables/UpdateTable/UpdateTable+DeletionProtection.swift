@@ -24,6 +24,6 @@ extension DynamoDBControlPlane {
         table.deletionProtection = enabled
         table.deletionProtectionChangedAt = context.now
         store(table, context)
-        return ["TableDescription": table.description(now: context.now, form: .full)]
+        return ["TableDescription": withItemStatistics(table.description(now: context.now, form: .full), of: table, context)]
     }
 }

@@ -25,7 +25,7 @@ extension DynamoDBControlPlane {
         let newKey = try checkEncryption(request, table, context)
         try request.checkOnDemandAndWarm(table, billing)
         if try request.checkTableClass(table, now: context.now) == .freeNoOp {
-            return ["TableDescription": table.description(now: context.now, form: .full)]
+            return ["TableDescription": withItemStatistics(table.description(now: context.now, form: .full), of: table, context)]
         }
         // 4. The changes.
         return try applyUpdate(request, to: table, billing, newKey: newKey, context)
@@ -68,7 +68,8 @@ extension DynamoDBControlPlane {
         let inFlight = Table.InFlight(
             tableStatus: update.tableGoesUpdating ? .updating : nil, indexStatuses: update.indexStatuses,
             sseUpdating: request.has(.encryption), warmUpdating: request.warm != nil, echoOnDemand: true)
-        let response = table.description(now: context.now, form: .full, inFlight: inFlight)
+        let response = withItemStatistics(
+            table.description(now: context.now, form: .full, inFlight: inFlight), of: table, context)
         try withRegion(context) { (state: inout RegionState) in
             state.tables[table.name] = table
             if update.tableGoesUpdating && update.until > context.now { state.noteTransition(table.name, until: update.until) }
