@@ -18,7 +18,7 @@ let package = Package(
             providers: [.apt(["libssl-dev"])]),
         .target(name: "AWSProtocol", dependencies: ["CZlib", "CCrypto"]),
         .target(name: "HTTPServer"),
-                // The data plane's pure values: items, numbers, keys, the ordered store; then the expression language.
+        // The data plane's pure values: items, numbers, keys, the ordered store; then the expression language.
         .target(name: "DynamoDBItems", dependencies: ["AWSProtocol"]),
         .target(name: "DynamoDBExpressions", dependencies: ["DynamoDBItems", "AWSProtocol"]),
         .testTarget(name: "DynamoDBItemsTests", dependencies: ["DynamoDBItems", "AWSProtocol", "TestSupport"]),
