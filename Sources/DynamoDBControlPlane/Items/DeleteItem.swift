@@ -20,15 +20,10 @@ extension DynamoDBControlPlane {
             let old = store.item(at: key)
             try Self.checkCondition(request.condition, on: old, returnOldOnFailure: request.returnOldOnFailure)
             store.delete(at: key)
-            var answer = JSONObject()
-            if request.returnValues == .allOld, let old { answer.append("Attributes", AttributeValue.wire(old)) }
-            if let capacity = ConsumedCapacity.write(table, named: reference.shown, old: old, new: nil).json(request.capacity) {
-                answer.append("ConsumedCapacity", capacity)
-            }
-            if let metrics = ItemCollectionMetrics.json(table, store, key: key, requested: request.collectionMetrics) {
-                answer.append("ItemCollectionMetrics", metrics)
-            }
-            return (.object(answer), old, nil)
+            let answer = Self.writeAnswer(
+                returning: request.returnValues == .allOld ? old : nil, table: table, named: reference.shown, store: store,
+                key: key, old: old, new: nil, capacity: request.capacity, collectionMetrics: request.collectionMetrics)
+            return (answer, old, nil)
         }
         itemTables.noteWrite(of: table, old: old, new: new)
         return answer

@@ -30,17 +30,10 @@ extension DynamoDBControlPlane {
                 return result
             }
             store.put(result.new, at: key)
-            var answer = JSONObject()
-            if let attributes = result.attributes(for: request.returnValues) {
-                answer.append("Attributes", AttributeValue.wire(attributes))
-            }
-            if let capacity = ConsumedCapacity.write(table, named: reference.shown, old: old, new: result.new).json(request.capacity) {
-                answer.append("ConsumedCapacity", capacity)
-            }
-            if let metrics = ItemCollectionMetrics.json(table, store, key: key, requested: request.collectionMetrics) {
-                answer.append("ItemCollectionMetrics", metrics)
-            }
-            return (.object(answer), old, result.new)
+            let answer = Self.writeAnswer(
+                returning: result.attributes(for: request.returnValues), table: table, named: reference.shown, store: store,
+                key: key, old: old, new: result.new, capacity: request.capacity, collectionMetrics: request.collectionMetrics)
+            return (answer, old, result.new)
         }
         itemTables.noteWrite(of: table, old: old, new: new)
         return answer
