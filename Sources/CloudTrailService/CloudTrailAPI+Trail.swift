@@ -86,6 +86,25 @@ extension CloudTrailAPI {
             ? .success(()) : .failure(CloudTrailError.trailNotFound(name, account: context.accountId))
     }
 
+    /// Why a call that changes the trail (StartLogging, StopLogging, PutEventSelectors) is refused, or nil:
+    /// the trail named by `member` must resolve; the call must come from the trail's home region
+    /// (InvalidHomeRegionException; text Unverified) and not from a member account of an organization
+    /// trail (NotOrganizationMasterAccountException; text Unverified).
+    func refusedTrailChange(_ input: CloudTrailInput, member: String, context: CallContext) -> AWSServiceError? {
+        if case .failure(let error) = requireTrail(input, member: member, context: context) { return error }
+        guard context.region == trailSettings.homeRegion else {
+            return CloudTrailError.make(
+                "InvalidHomeRegionException",
+                "This operation must be called from the trail's home region, \(trailSettings.homeRegion).")
+        }
+        if seesOrganizationShadow(context) {
+            return CloudTrailError.make(
+                "NotOrganizationMasterAccountException",
+                "The request was made from an account that is not the management account of the organization.")
+        }
+        return nil
+    }
+
     /// Reads the required `Name` member and resolves it.
     func requireTrail(_ input: CloudTrailInput, member: String = "Name", context: CallContext) -> Result<String, AWSServiceError> {
         let name: String?

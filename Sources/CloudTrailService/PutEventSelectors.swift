@@ -10,19 +10,7 @@ extension CloudTrailAPI {
     /// called from the Region in which the trail was created; otherwise, an InvalidHomeRegionException is
     /// thrown"). The selectors are kept in the state directory and survive restarts (`TrailSelection`).
     func putEventSelectors(_ input: CloudTrailInput, context: CallContext) async -> Result<JSONValue, AWSServiceError> {
-        if case .failure(let error) = requireTrail(input, member: "TrailName", context: context) { return .failure(error) }
-        guard context.region == trailSettings.homeRegion else {
-            return .failure(
-                CloudTrailError.make(
-                    "InvalidHomeRegionException",
-                    "This operation must be called from the trail's home region, \(trailSettings.homeRegion)."))
-        }
-        if seesOrganizationShadow(context) {
-            return .failure(
-                CloudTrailError.make(
-                    "NotOrganizationMasterAccountException",
-                    "The request was made from an account that is not the management account of the organization."))
-        }
+        if let error = refusedTrailChange(input, member: "TrailName", context: context) { return .failure(error) }
         let parsed = TrailEventSelectors.parse(
             basic: Self.present(input.object["EventSelectors"]), advanced: Self.present(input.object["AdvancedEventSelectors"]))
         let selectors: TrailEventSelectors

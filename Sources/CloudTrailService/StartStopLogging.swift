@@ -17,19 +17,7 @@ extension CloudTrailAPI {
     /// home region (botocore doc: "must be called from the Region in which the trail was created");
     /// the InvalidHomeRegionException text is Unverified.
     func setLogging(_ on: Bool, _ input: CloudTrailInput, context: CallContext) async -> Result<JSONValue, AWSServiceError> {
-        if case .failure(let error) = requireTrail(input, context: context) { return .failure(error) }
-        guard context.region == trailSettings.homeRegion else {
-            return .failure(
-                CloudTrailError.make(
-                    "InvalidHomeRegionException",
-                    "This operation must be called from the trail's home region, \(trailSettings.homeRegion)."))
-        }
-        if seesOrganizationShadow(context) {
-            return .failure(
-                CloudTrailError.make(
-                    "NotOrganizationMasterAccountException",
-                    "The request was made from an account that is not the management account of the organization."))
-        }
+        if let error = refusedTrailChange(input, member: "Name", context: context) { return .failure(error) }
         let account = loggingAccount(context)
         // StopLogging takes effect in `didRecord`, once its own record is in: the trail's last
         // record is the StopLogging call, and StartLogging's record is the first after the gap.
