@@ -27,15 +27,7 @@ extension CallAudit {
             readOnly: readOnlyDataOperations.contains(target.operation), apiVersion: "2012-08-10", managementEvent: false,
             eventCategory: "Data", recipientAccountId: context.accountId,
             resources: dataResources(target.operation, input: input, context: context, facts: facts), eventTime: context.receivedAt)
-        if case .failure(let error) = result {
-            if error.code == "AccessDeniedException" {
-                event.errorCode = AccessDenied.cloudTrailErrorCode
-                event.apiVersion = nil
-            } else {
-                event.errorCode = error.code
-            }
-            event.errorMessage = error.message
-        }
+        if case .failure(let error) = result { recordFailure(error, in: &event) }
         return event
     }
 

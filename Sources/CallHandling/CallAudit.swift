@@ -30,17 +30,22 @@ enum CallAudit {
         case .success(let output):
             if !readOnly { event.responseElements = responseElements(output, dateMembers: target.service.timestampMembers) }
         case .failure(let error):
-            if error.code == "AccessDeniedException" {
-                // Denials are logged as `AccessDenied` and without apiVersion, as real CloudTrail records of denied calls show.
-                event.errorCode = AccessDenied.cloudTrailErrorCode
-                event.apiVersion = nil
-            } else {
-                // Unverified: the bare exception name and the wire message (AWS's examples show no failed DynamoDB call).
-                event.errorCode = error.code
-            }
-            event.errorMessage = error.message
+            recordFailure(error, in: &event)
         }
         return event
+    }
+
+    /// Writes a failed call's `errorCode` and `errorMessage`, for management and data events alike.
+    static func recordFailure(_ error: AWSServiceError, in event: inout CloudTrailEvent) {
+        if error.code == "AccessDeniedException" {
+            // Denials are logged as `AccessDenied` and without apiVersion, as real CloudTrail records of denied calls show.
+            event.errorCode = AccessDenied.cloudTrailErrorCode
+            event.apiVersion = nil
+        } else {
+            // Unverified: the bare exception name and the wire message (AWS's examples show no failed DynamoDB call).
+            event.errorCode = error.code
+        }
+        event.errorMessage = error.message
     }
 
     /// The request as CloudTrail mirrors it: keys with their first letter lowercased, timestamps as dates

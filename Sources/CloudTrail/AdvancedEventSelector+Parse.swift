@@ -25,7 +25,7 @@ extension AdvancedEventSelector {
                 return .failure(.constraint("'\(text)'", at: "\(path).name", "Member must have length less than or equal to 1000"))
             }
             name = text
-        case let other?: return .failure(.serialization(EventSelector.mismatch(other, "String")))
+        case let other?: return .failure(.serialization(CoralSerializationText.mismatch(other, javaType: "String")))
         }
         guard let list = object["FieldSelectors"], list != .null else {
             return .failure(.constraint("null", at: "\(path).fieldSelectors", "Member must not be null"))
@@ -91,7 +91,9 @@ extension AdvancedEventSelector.FieldSelector {
         guard let fieldValue = object["Field"], fieldValue != .null else {
             return .failure(.constraint("null", at: "\(path).field", "Member must not be null"))
         }
-        guard let field = fieldValue.stringValue else { return .failure(.serialization(EventSelector.mismatch(fieldValue, "String"))) }
+        guard let field = fieldValue.stringValue else {
+            return .failure(.serialization(CoralSerializationText.mismatch(fieldValue, javaType: "String")))
+        }
         let fieldCharacters = field.allSatisfy { $0.isLetter || $0.isNumber || "|._".contains($0) }
         guard (1...1000).contains(field.count), fieldCharacters else {
             return .failure(
@@ -107,7 +109,9 @@ extension AdvancedEventSelector.FieldSelector {
             }
             var values: [String] = []
             for entry in entries {
-                guard let text = entry.stringValue else { return .failure(.serialization(EventSelector.mismatch(entry, "String"))) }
+                guard let text = entry.stringValue else {
+                    return .failure(.serialization(CoralSerializationText.mismatch(entry, javaType: "String")))
+                }
                 guard (1...2048).contains(text.count) else {
                     return .failure(
                         .constraint(

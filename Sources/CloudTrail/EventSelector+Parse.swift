@@ -15,12 +15,12 @@ extension EventSelector {
         case .string(let text)?:
             guard let type = ReadWriteType(rawValue: text) else { return .failure(.invalidValue(text, for: "ReadWriteType")) }
             selector.readWriteType = type
-        case let other?: return .failure(.serialization(mismatch(other, "String")))
+        case let other?: return .failure(.serialization(CoralSerializationText.mismatch(other, javaType: "String")))
         }
         switch object["IncludeManagementEvents"] {
         case nil, .null?: break
         case .bool(let flag)?: selector.includeManagementEvents = flag
-        case let other?: return .failure(.serialization(mismatch(other, "Boolean")))
+        case let other?: return .failure(.serialization(CoralSerializationText.mismatch(other, javaType: "Boolean")))
         }
         for resource in object["DataResources"]?.arrayValue ?? [] {
             switch parseResource(resource) {
@@ -29,7 +29,9 @@ extension EventSelector {
             }
         }
         for source in object["ExcludeManagementEventSources"]?.arrayValue ?? [] {
-            guard let text = source.stringValue else { return .failure(.serialization(mismatch(source, "String"))) }
+            guard let text = source.stringValue else {
+                return .failure(.serialization(CoralSerializationText.mismatch(source, javaType: "String")))
+            }
             guard excludableSources.contains(text) else {
                 return .failure(.invalidValue(text, for: "ExcludeManagementEventSources"))
             }
@@ -46,7 +48,9 @@ extension EventSelector {
         }
         var values: [String] = []
         for entry in object["Values"]?.arrayValue ?? [] {
-            guard let text = entry.stringValue else { return .failure(.serialization(mismatch(entry, "String"))) }
+            guard let text = entry.stringValue else {
+                return .failure(.serialization(CoralSerializationText.mismatch(entry, javaType: "String")))
+            }
             guard isValid(text, for: type) else { return .failure(.invalidValue(text, for: "DataResources.Values")) }
             values.append(text)
         }
@@ -77,18 +81,6 @@ extension EventSelector {
                 && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "_.-".contains($0)) }
         case "AWS::Lambda::Function": return parts[2] == "lambda"
         default: return parts[2] == "s3"
-        }
-    }
-
-    /// The SerializationException text for a member of the wrong JSON type (as `CloudTrailInput` words it).
-    static func mismatch(_ value: JSONValue, _ javaType: String) -> String {
-        switch value {
-        case .bool(let flag): "\(flag ? "TRUE_VALUE" : "FALSE_VALUE") cannot be converted to \(javaType)"
-        case .number(let number): "\(number.isIntegerLiteral ? "NUMBER_VALUE" : "DECIMAL_VALUE") cannot be converted to \(javaType)"
-        case .string: "STRING_VALUE cannot be converted to \(javaType)"
-        case .array: "Unrecognized collection type class java.lang.\(javaType)"
-        case .object: "Start of structure or map found where not expected"
-        case .null: "Unexpected null"
         }
     }
 }

@@ -19,7 +19,7 @@ struct CloudTrailInput: Sendable {
         switch object[key] {
         case nil, .null?: return .success(nil)
         case .string(let text)?: return .success(text)
-        case let value?: return .failure(.serialization(Self.mismatch(value, javaType: "String")))
+        case let value?: return .failure(.serialization(CoralSerializationText.mismatch(value, javaType: "String")))
         }
     }
 
@@ -27,7 +27,7 @@ struct CloudTrailInput: Sendable {
         switch object[key] {
         case nil, .null?: return .success(nil)
         case .bool(let flag)?: return .success(flag)
-        case let value?: return .failure(.serialization(Self.mismatch(value, javaType: "Boolean")))
+        case let value?: return .failure(.serialization(CoralSerializationText.mismatch(value, javaType: "Boolean")))
         }
     }
 
@@ -39,7 +39,7 @@ struct CloudTrailInput: Sendable {
             let value = number.doubleValue
             guard value.isFinite else { return .success(value > 0 ? Int64.max : Int64.min) }
             return .success(Int64(exactly: value.rounded(.towardZero)) ?? (value > 0 ? Int64.max : Int64.min))
-        case let value?: return .failure(.serialization(Self.mismatch(value, javaType: "Integer")))
+        case let value?: return .failure(.serialization(CoralSerializationText.mismatch(value, javaType: "Integer")))
         }
     }
 
@@ -56,7 +56,7 @@ struct CloudTrailInput: Sendable {
         case .string(let text)?:
             if let seconds = LogRecordFilter.parseTime(text) { return .success(Date(timeIntervalSince1970: seconds)) }
             return .failure(.serialization("STRING_VALUE cannot be converted to Date"))
-        case let value?: return .failure(.serialization(Self.mismatch(value, javaType: "Date")))
+        case let value?: return .failure(.serialization(CoralSerializationText.mismatch(value, javaType: "Date")))
         }
     }
 
@@ -70,14 +70,4 @@ struct CloudTrailInput: Sendable {
         }
     }
 
-    static func mismatch(_ value: JSONValue, javaType: String) -> String {
-        switch value {
-        case .bool(let flag): "\(flag ? "TRUE_VALUE" : "FALSE_VALUE") cannot be converted to \(javaType)"
-        case .number(let number): "\(number.isIntegerLiteral ? "NUMBER_VALUE" : "DECIMAL_VALUE") cannot be converted to \(javaType)"
-        case .string: "STRING_VALUE cannot be converted to \(javaType)"
-        case .array: "Unrecognized collection type class java.lang.\(javaType)"
-        case .object: "Start of structure or map found where not expected"
-        case .null: "Unexpected null"
-        }
-    }
 }

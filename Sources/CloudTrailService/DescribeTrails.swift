@@ -19,7 +19,7 @@ extension CloudTrailAPI {
             var strings: [String] = []
             for value in names {
                 guard let text = value.stringValue else {
-                    return .failure(.serialization(CloudTrailInput.mismatch(value, javaType: "String")))
+                    return .failure(.serialization(CoralSerializationText.mismatch(value, javaType: "String")))
                 }
                 strings.append(text)
             }
