@@ -24,16 +24,16 @@ let package = Package(
         .testTarget(name: "DynamoDBItemsTests", dependencies: ["DynamoDBItems", "AWSProtocol", "TestSupport"]),
         .testTarget(name: "DynamoDBExpressionsTests", dependencies: ["DynamoDBExpressions", "DynamoDBItems", "AWSProtocol", "TestSupport"]),
         // The control plane serves the item operations over the two pure modules above.
-        .target(name: "DynamoDBControlPlane", dependencies: ["AWSProtocol", "DynamoDBItems", "DynamoDBExpressions"]),
+        .target(name: "DynamoDB", dependencies: ["AWSProtocol", "DynamoDBItems", "DynamoDBExpressions"]),
         .target(name: "CloudTrail", dependencies: ["AWSProtocol", "CZlib", "CCrypto"]),
         .target(name: "S3Bucket", dependencies: ["AWSProtocol"]),
         .target(name: "CloudTrailService", dependencies: ["AWSProtocol", "CloudTrail"]),
-        .target(name: "CallHandling", dependencies: ["AWSProtocol", "DynamoDBControlPlane", "CloudTrail", "CloudTrailService"]),
-        .target(name: "TrailSample", dependencies: ["AWSProtocol", "DynamoDBControlPlane", "CloudTrail", "CallHandling"]),
+        .target(name: "CallHandling", dependencies: ["AWSProtocol", "DynamoDB", "CloudTrail", "CloudTrailService"]),
+        .target(name: "TrailSample", dependencies: ["AWSProtocol", "DynamoDB", "CloudTrail", "CallHandling"]),
         .target(
             name: "DynamoTrail",
             dependencies: [
-                "AWSProtocol", "HTTPServer", "DynamoDBControlPlane", "CloudTrail", "S3Bucket", "CloudTrailService", "CallHandling",
+                "AWSProtocol", "HTTPServer", "DynamoDB", "CloudTrail", "S3Bucket", "CloudTrailService", "CallHandling",
                 "TrailSample",
             ]),
         .executableTarget(name: "dynamotrail", dependencies: ["DynamoTrail", "TrailSample"]),
@@ -42,14 +42,14 @@ let package = Package(
             path: "Tests/TestSupport"),
         .testTarget(name: "AWSProtocolTests", dependencies: ["AWSProtocol"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "TestSupport"]),
-        .testTarget(name: "DynamoDBControlPlaneTests", dependencies: ["DynamoDBControlPlane", "DynamoDBItems", "AWSProtocol"]),
+        .testTarget(name: "DynamoDBTests", dependencies: ["DynamoDB", "DynamoDBItems", "AWSProtocol"]),
         .testTarget(name: "CloudTrailTests", dependencies: ["CloudTrail", "AWSProtocol", "HTTPServer"]),
         .testTarget(name: "S3BucketTests", dependencies: ["S3Bucket", "AWSProtocol"]),
         .testTarget(
             name: "DynamoTrailTests",
             dependencies: [
                 "DynamoTrail", "TestSupport", "AWSProtocol", "CloudTrail", "CloudTrailService", "CallHandling", "TrailSample",
-                "DynamoDBControlPlane", "HTTPServer",
+                "DynamoDB", "HTTPServer",
             ]),
     ]
 )

@@ -1,6 +1,6 @@
 import AWSProtocol
 import CloudTrail
-import DynamoDBControlPlane
+import DynamoDB
 
 /// Item and stream-record calls as CloudTrail data events, as AWS's PutItem, UpdateItem,
 /// TransactWriteItems, ExecuteStatement and GetRecords examples show them ("Understanding DynamoDB log

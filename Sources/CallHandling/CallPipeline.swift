@@ -1,14 +1,14 @@
 import AWSProtocol
 import CloudTrail
 import CloudTrailService
-import DynamoDBControlPlane
+import DynamoDB
 
 /// The one way a call is made: recognise → authenticate → authorize → perform → audit. The server's
 /// router runs it for every JSON-protocol request (and renders the result: respond), and `sample`
 /// runs it for every simulated call, so a call's answer and its CloudTrail record can only be made
 /// one way. Sendable: immutable values, actors and thread-safe sinks.
 public struct CallPipeline: Sendable {
-    let controlPlane: DynamoDBControlPlane
+    let controlPlane: DynamoDBService
     /// CloudTrail's own API; nil where it is not served (`sample`), so its operations are unknown.
     let cloudTrail: CloudTrailAPI?
     /// Also checks S3 and admin requests, which do not run through the pipeline.
@@ -22,7 +22,7 @@ public struct CallPipeline: Sendable {
     let recordsTLSDetails: Bool
 
     public init(
-        controlPlane: DynamoDBControlPlane, cloudTrail: CloudTrailAPI?, authenticator: Authenticator, audit: any AuditSink,
+        controlPlane: DynamoDBService, cloudTrail: CloudTrailAPI?, authenticator: Authenticator, audit: any AuditSink,
         trailName: String, random: any RandomSource, recordsTLSDetails: Bool = false
     ) {
         self.controlPlane = controlPlane
@@ -70,7 +70,7 @@ public struct CallPipeline: Sendable {
             guard cloudTrail != nil, CloudTrailAPI.recognizes(target.operation) else { return nil }
             return RecognizedOperation(target: target, plane: .control)
         }
-        return DynamoDBControlPlane.plane(service, operation: target.operation).map {
+        return DynamoDBService.plane(service, operation: target.operation).map {
             RecognizedOperation(target: target, plane: $0)
         }
     }
@@ -101,7 +101,7 @@ public struct CallPipeline: Sendable {
             return await cloudTrail.handle(operation: target.operation, input: input, context: context)
         }
         return await controlPlane.handle(
-            ControlPlaneRequest(
+            DynamoDBRequest(
                 service: service, operation: target.operation, input: input, accountId: context.accountId,
                 region: context.region))
     }

@@ -1,6 +1,6 @@
 import AWSProtocol
 import CloudTrail
-import DynamoDBControlPlane
+import DynamoDB
 
 /// Transactions, batches and PartiQL requests: AWS's examples list a transaction's entries under
 /// `requestItems`, each with its `operation` (`Put`, `Update`, `Delete`, `ConditionCheck`) and a Put's

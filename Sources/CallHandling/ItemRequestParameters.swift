@@ -1,6 +1,6 @@
 import AWSProtocol
 import CloudTrail
-import DynamoDBControlPlane
+import DynamoDB
 
 /// The `requestParameters` of a DynamoDB data event, as AWS's examples show them ("Understanding DynamoDB
 /// log file entries", PutItem, UpdateItem, TransactWriteItems, ExecuteStatement): members in request order

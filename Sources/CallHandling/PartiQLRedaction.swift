@@ -1,4 +1,4 @@
-import DynamoDBControlPlane
+import DynamoDB
 
 /// PartiQL statements as CloudTrail records them: every literal value becomes `***(Redacted)` except a
 /// key attribute's value compared in the WHERE clause, as AWS's ExecuteStatement and BatchExecuteStatement

@@ -1,4 +1,4 @@
-import DynamoDBControlPlane
+import DynamoDB
 
 /// A target the pipeline recognised, looked up once: later stages (the audit) read its plane here
 /// instead of asking the service again.

@@ -1,4 +1,4 @@
-import DynamoDBControlPlane
+import DynamoDB
 
 /// The service and operation an `X-Amz-Target` header names.
 public struct ServiceTarget: Sendable, Equatable {
@@ -6,7 +6,7 @@ public struct ServiceTarget: Sendable, Equatable {
         case dynamoDB, dynamoDBStreams, cloudTrail
 
         /// The control-plane service that answers it; nil for CloudTrail.
-        public var controlPlane: ControlPlaneService? {
+        public var controlPlane: DynamoDBAPI? {
             switch self {
             case .dynamoDB: .dynamoDB
             case .dynamoDBStreams: .streams

@@ -3,9 +3,11 @@ import Synchronization
 /// The fault seam of `FileIO`: before a write, an allocation or a rename into the bucket changes the
 /// disk, the installed hook may fail it with an `errno` (tests simulate a full disk with `ENOSPC`, and
 /// a state directory on another file system with `EXDEV`, this way; a small tmpfs or a second file
-/// system is rarely available in a sandbox). With no hook installed, the check is one uncontended lock.
+/// system is rarely available in a sandbox). Several hooks may be installed at once (tests of different
+/// suites run in parallel, each filtering on its own paths); the first `errno` given wins. With no hook
+/// installed, the check is one uncontended lock.
 ///
-/// Isolation: the hook sits in a `Mutex`; it is called on whatever thread writes, outside the lock.
+/// Isolation: the hooks sit in a `Mutex`; they are called on whatever thread writes, outside the lock.
 public enum FileFault {
     /// What is about to grow the disk: `bytes` more at `path`.
     public struct Change: Sendable {
@@ -19,14 +21,30 @@ public enum FileFault {
     /// Answers the `errno` to fail a change with, or nil to let it through.
     public typealias Hook = @Sendable (Change) -> Int32?
 
-    private static let installed = Mutex<Hook?>(nil)
+    /// An installed hook, to remove it with.
+    public struct Installation: Sendable, Hashable { let id: Int }
 
-    /// Installs (or, with nil, removes) the process-wide hook. Tests only: filter on your own paths.
-    public static func install(_ hook: Hook?) { installed.withLock { $0 = hook } }
+    private static let installed = Mutex<(next: Int, hooks: [Int: Hook])>((0, [:]))
 
-    /// Throws the hook's `errno` for this change, if it gives one.
+    /// Installs a hook beside any others. Tests only: filter on your own paths, and remove it when done.
+    public static func install(_ hook: @escaping Hook) -> Installation {
+        installed.withLock { state in
+            state.next += 1
+            state.hooks[state.next] = hook
+            return Installation(id: state.next)
+        }
+    }
+
+    /// Removes one installed hook.
+    public static func remove(_ installation: Installation) { _ = installed.withLock { $0.hooks.removeValue(forKey: installation.id) } }
+
+    /// Throws the first `errno` a hook gives for this change, if any.
     static func check(_ kind: Change.Kind, path: String, bytes: Int, operation: String) throws(FileIOError) {
-        guard let hook = installed.withLock({ $0 }), let code = hook(Change(kind: kind, path: path, bytes: bytes)) else { return }
-        throw FileIOError(operation: operation, path: path, code: code)
+        let hooks = installed.withLock { $0.hooks.isEmpty ? [] : Array($0.hooks.values) }
+        guard !hooks.isEmpty else { return }
+        let change = Change(kind: kind, path: path, bytes: bytes)
+        for hook in hooks {
+            if let code = hook(change) { throw FileIOError(operation: operation, path: path, code: code) }
+        }
     }
 }

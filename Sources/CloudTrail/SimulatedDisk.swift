@@ -5,19 +5,25 @@ import Synchronization
 /// `ENOSPC`, as on a full file system. For fault tests (a small tmpfs needs privileges a sandbox
 /// rarely has); deleting files gives their space back, as on a real disk.
 ///
-/// Isolation: the capacity sits in a `Mutex`; the hook runs on whatever thread writes.
+/// Isolation: the capacity and the installed hook sit in `Mutex`es; the hook runs on whatever thread writes.
 public final class SimulatedDisk: Sendable {
     public let root: String
     private let capacity = Mutex<Int?>(nil)
     private let refusals = Mutex(0)
+    private let installation = Mutex<FileFault.Installation?>(nil)
 
     public init(root: String) { self.root = root.hasSuffix("/") ? String(root.dropLast()) : root }
 
-    /// Makes this the process's file fault hook (replacing any other).
-    public func install() { FileFault.install { [self] change in check(change) } }
+    /// Installs this disk's file fault hook (beside any other test's).
+    public func install() {
+        let added = FileFault.install { [self] change in check(change) }
+        installation.withLock { $0 = added }
+    }
 
-    /// Removes the process's file fault hook.
-    public func uninstall() { FileFault.install(nil) }
+    /// Removes this disk's file fault hook.
+    public func uninstall() {
+        if let installed = installation.withLock({ $0.take() }) { FileFault.remove(installed) }
+    }
 
     /// Nil: unlimited.
     public func setCapacity(_ bytes: Int?) { capacity.withLock { $0 = bytes } }

@@ -1,7 +1,7 @@
 import AWSProtocol
 import CloudTrail
 import Dispatch
-import DynamoDBControlPlane
+import DynamoDB
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -13,7 +13,7 @@ import DynamoDBControlPlane
 /// plane. Sendable: it holds an actor, the thread-safe recorder and immutable values.
 struct AdminActions: Sendable {
     let recorder: TrailRecorder
-    let controlPlane: DynamoDBControlPlane
+    let controlPlane: DynamoDBService
     let clock: any WallClock
     let startedAt: Date
 

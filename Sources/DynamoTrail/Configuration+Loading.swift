@@ -1,7 +1,7 @@
 import AWSProtocol
 import CallHandling
 import CloudTrail
-import DynamoDBControlPlane
+import DynamoDB
 import HTTPServer
 
 #if canImport(FoundationEssentials)

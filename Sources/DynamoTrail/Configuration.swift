@@ -1,7 +1,7 @@
 import AWSProtocol
 import CallHandling
 import CloudTrail
-import DynamoDBControlPlane
+import DynamoDB
 import HTTPServer
 
 /// Everything DynamoTrail runs with. Defaults live here; `config.json`, `DYNAMOTRAIL_*` variables
@@ -19,7 +19,7 @@ public struct Configuration: Sendable {
     /// The `Host` names the server answers to (`server.allowedHosts`; `"*"`: any); nil: the loopback
     /// names for a loopback server, any host otherwise (see `HostPolicy`).
     public var allowedHosts: [String]? = nil
-    public var dynamodb = ControlPlaneSettings()
+    public var dynamodb = DynamoDBSettings()
     public var trail = TrailSettings()
     public var journal = JournalSettings()
 

@@ -3,7 +3,7 @@ import CallHandling
 import CloudTrail
 import CloudTrailService
 import Dispatch
-import DynamoDBControlPlane
+import DynamoDB
 import HTTPServer
 import S3Bucket
 
@@ -55,7 +55,7 @@ public actor DynamoTrailServer {
                 durable: configuration.journal.fsync != .never, log: { message in logger.warn(message) })
             : nil
         self.digestWriter = digestWriter
-        let controlPlane = DynamoDBControlPlane(settings: configuration.dynamodb, clock: clock, random: random)
+        let controlPlane = DynamoDBService(settings: configuration.dynamodb, clock: clock, random: random)
         let history = EventHistory(clock: clock)
         let cloudTrail = CloudTrailAPI(
             trail: configuration.trail, homeAccountId: configuration.defaultAccount.accountId, recorder: recorder,

@@ -1,7 +1,7 @@
 import AWSProtocol
 import CallHandling
 import Dispatch
-import DynamoDBControlPlane
+import DynamoDB
 import HTTPServer
 import Synchronization
 
@@ -47,7 +47,7 @@ extension Router {
         let result = await pipeline.run(call)
         switch result {
         case .success(let output):
-            if let service = target.service.controlPlane, DynamoDBControlPlane.answersWithEmptyBody(service, operation: target.operation) {
+            if let service = target.service.controlPlane, DynamoDBService.answersWithEmptyBody(service, operation: target.operation) {
                 return WireResponse.empty(requestId: requestId, contentType: contentType)
             }
             return WireResponse.json(output, requestId: requestId, contentType: contentType, crc32: crc32)

@@ -2,7 +2,7 @@ import AWSProtocol
 import CallHandling
 import CloudTrail
 import Dispatch
-import DynamoDBControlPlane
+import DynamoDB
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -11,7 +11,7 @@ import DynamoDBControlPlane
 #endif
 
 /// Writes realistic CloudTrail log files for N events without a server (`dynamotrail sample`): real
-/// control-plane answers (a `DynamoDBControlPlane` driven by a manual clock), every identity type of
+/// control-plane answers (a `DynamoDBService` driven by a manual clock), every identity type of
 /// the configured accounts, several regions, plausible IPs and user agents, files per account and
 /// region every five minutes of event time. Deterministic for a given seed. Isolation: a value; the
 /// control plane it drives is an actor, files are written on a private concurrent queue.
@@ -76,9 +76,9 @@ public struct SampleGenerator: Sendable {
         let random = SeededRandomSource(seed: options.seed)
         try await prepareState()
         let clock = ManualWallClock(options.start)
-        var settings = ControlPlaneSettings()
+        var settings = DynamoDBSettings()
         settings.maxTablesPerRegion = 100_000
-        let controlPlane = DynamoDBControlPlane(
+        let controlPlane = DynamoDBService(
             settings: settings, clock: clock, random: SeededRandomSource(seed: options.seed &+ 0x5EED_0001))
         let callers = makeCallers(random: random)
         let totalWeight = callers.reduce(0) { $0 + $1.weight }
@@ -129,7 +129,7 @@ public struct SampleGenerator: Sendable {
     /// The server's pipeline, as `sample` runs it: the same denials, answers and records; the callers
     /// are already known (so the authenticator is never asked) and CloudTrail's API is not served.
     static func pipeline(
-        controlPlane: DynamoDBControlPlane, options: Options, clock: any WallClock, random: any RandomSource, audit: any AuditSink
+        controlPlane: DynamoDBService, options: Options, clock: any WallClock, random: any RandomSource, audit: any AuditSink
     ) -> CallPipeline {
         CallPipeline(
             controlPlane: controlPlane, cloudTrail: nil,

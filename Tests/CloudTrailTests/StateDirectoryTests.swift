@@ -121,12 +121,12 @@ import Testing
         let bucket = harness.bucket
         // Every rename into this bucket (and every move of the migration) fails as across file systems.
         let refused = Mutex(0)
-        FileFault.install { change in
+        let fault = FileFault.install { change in
             guard change.kind == .rename, change.path.hasPrefix(bucket + "/") else { return nil }
             refused.withLock { $0 += 1 }
             return EXDEV
         }
-        defer { FileFault.install(nil) }
+        defer { FileFault.remove(fault) }
         let (recorder, writer) = try harness.start()
         try await recorder.record(Fixtures.event())
         #expect(await recorder.flush().count == 1)
@@ -162,8 +162,8 @@ import Testing
             atPath: legacy + "/keys/k.pem", contents: Data("private".utf8), attributes: [.posixPermissions: 0o644])
         FileManager.default.createFile(atPath: legacy + "/metadata/AWSLogs/1/a.json.gz.json", contents: Data("{}".utf8))
         let state = settings.state.root
-        FileFault.install { change in change.kind == .rename && change.path.hasPrefix(state + "/") ? EXDEV : nil }
-        defer { FileFault.install(nil) }
+        let fault = FileFault.install { change in change.kind == .rename && change.path.hasPrefix(state + "/") ? EXDEV : nil }
+        defer { FileFault.remove(fault) }
         _ = try StateMigration.run(settings: settings, journalDirectory: settings.state.journal)
         #expect(Self.files(state) == ["keys/k.pem", "metadata/AWSLogs/1/a.json.gz.json"])
         #expect(Self.mode(state + "/keys/k.pem") == 0o600 && Self.mode(state + "/keys") == 0o700)

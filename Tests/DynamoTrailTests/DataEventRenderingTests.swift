@@ -1,6 +1,6 @@
 import AWSProtocol
 import CloudTrail
-import DynamoDBControlPlane
+import DynamoDB
 import Foundation
 import Testing
 

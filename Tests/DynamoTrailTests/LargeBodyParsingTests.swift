@@ -46,9 +46,10 @@ import Testing
             let health = try RawSocketClient(port: port, timeout: 60)
             health.send("GET /_dynamotrail/health HTTP/1.1\r\nHost: localhost\r\n\r\n")
             #expect(await health.response()?.status == 200)
-            // Health answered before any of the large calls: the parsing did not hold its threads.
-            // (Parsed on the concurrency threads instead, two of the four are answered first.)
-            #expect(big.filter(Self.hasAnswer).isEmpty)
+            // Health answered before most of the large calls: the parsing did not hold its threads.
+            // (Parsed on the concurrency threads instead, two of the four are answered first; on a loaded
+            // machine one large call may finish parsing before health is scheduled, so one is tolerated.)
+            #expect(big.filter(Self.hasAnswer).count < 2)
             for client in big { #expect(await client.response()?.status != nil) }
         }
     }

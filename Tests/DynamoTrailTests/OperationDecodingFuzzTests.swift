@@ -1,6 +1,6 @@
 import AWSProtocol
 import CloudTrail
-import DynamoDBControlPlane
+import DynamoDB
 import Foundation
 import TestSupport
 import Testing
@@ -45,8 +45,8 @@ import Testing
         let cases = FuzzBudget.cases(default: 800)
         let started = ContinuousClock.now
         var random = FuzzMutator(seed: FuzzBudget.seed ^ 5)
-        let plane = DynamoDBControlPlane(
-            settings: ControlPlaneSettings(), clock: ManualWallClock(Date(timeIntervalSince1970: 1_767_225_600)),
+        let plane = DynamoDBService(
+            settings: DynamoDBSettings(), clock: ManualWallClock(Date(timeIntervalSince1970: 1_767_225_600)),
             random: SeededRandomSource(seed: 5))
         var answered = 0
         for index in 0..<cases {
@@ -54,17 +54,17 @@ import Testing
                 await plane.reset()
                 let setup = FuzzCorpus.validCalls[0]
                 _ = await plane.handle(
-                    ControlPlaneRequest(
+                    DynamoDBRequest(
                         service: .dynamoDB, operation: setup.operation, input: try JSONParser.parse(setup.body),
                         accountId: "123456789012", region: "us-east-1"))
             }
             let (call, input) = Self.mutatedCall(corpus, &random)
             guard let input else { continue }
-            let service: ControlPlaneService = call.streams ? .streams : .dynamoDB
-            guard DynamoDBControlPlane.recognizes(service, operation: call.operation) else { continue }
+            let service: DynamoDBAPI = call.streams ? .streams : .dynamoDB
+            guard DynamoDBService.recognizes(service, operation: call.operation) else { continue }
             answered += 1
             let result = await plane.handle(
-                ControlPlaneRequest(
+                DynamoDBRequest(
                     service: service, operation: call.operation, input: input, accountId: "123456789012", region: "us-east-1"))
             Self.checkAnswer(result, "case \(index): \(call.operation) \(call.body.prefix(300))")
         }

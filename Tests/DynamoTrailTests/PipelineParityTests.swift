@@ -1,7 +1,7 @@
 import AWSProtocol
 import CallHandling
 import CloudTrail
-import DynamoDBControlPlane
+import DynamoDB
 import Foundation
 import Synchronization
 import TestSupport
@@ -69,7 +69,7 @@ import Testing
         options.regions = ["eu-west-1"]
         let sink = CapturingSink()
         let pipeline = SampleGenerator.pipeline(
-            controlPlane: DynamoDBControlPlane(settings: ControlPlaneSettings(), clock: clock, random: SeededRandomSource(seed: 2)),
+            controlPlane: DynamoDBService(settings: DynamoDBSettings(), clock: clock, random: SeededRandomSource(seed: 2)),
             options: options, clock: clock, random: SeededRandomSource(seed: 3), audit: sink)
         let identity = CallerIdentityFactory.identity(for: Self.carol, in: Self.account, creationDate: clock.now())
         let caller = AuthenticatedCaller(

@@ -1,6 +1,6 @@
 """Reserved capacity end to end with raw SigV4-signed requests (the three actions are console-only on AWS and
 absent from botocore; the wire shapes are DynamoTrail's PROPOSAL, shared/reference/dynamodb-api.md §4.2 and
-Sources/DynamoDBControlPlane/ReservedCapacity*.swift). Covers the catalogue, purchases, validation errors,
+Sources/DynamoDBService/ReservedCapacity*.swift). Covers the catalogue, purchases, validation errors,
 paging, and `--auth enforce` with configured identities (signature checks, a deny list, a second account),
 and the CloudTrail records of the calls.
 """

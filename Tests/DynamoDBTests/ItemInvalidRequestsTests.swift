@@ -1,0 +1,68 @@
+import AWSProtocol
+import Foundation
+import Testing
+
+@testable import DynamoDB
+
+/// Runs every case of `Tests/SDK/dynamodb_item_invalid_requests.json` (researched item-call refusals with
+/// their sources) against a fresh control plane: setup calls must succeed, the call under test must fail
+/// with exactly the listed `__type` and message. Cases listed in `knownDifferences` are reported, not failed.
+@Suite struct ItemInvalidRequestsTests {
+    /// Old-cohort refusals of `{"NULL": false}`: DynamoDB now accepts it and stores NULL true (observed 2026;
+    /// DynamoDBItems follows that), so these five entries answer differently on purpose.
+    static let knownDifferences: Set<String> = [
+        "PutItem NULL false", "DeleteItem ExpressionAttributeValues NULL false", "DeleteItem Key NULL false",
+        "UpdateItem Key NULL false", "UpdateItem ExpressionAttributeValues with NULL false",
+    ]
+
+    static func loadCases() -> [JSONValue] {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../SDK/dynamodb_item_invalid_requests.json")
+        guard let data = try? Data(contentsOf: url), let value = try? JSONParser.parse([UInt8](data)),
+            let cases = value.arrayValue
+        else { return [] }
+        return cases
+    }
+
+    /// The answer to one case: nil when it matches, otherwise what differed.
+    static func run(_ testCase: JSONValue) async -> String? {
+        let name = testCase["name"]?.stringValue ?? "?"
+        let harness = Harness { s in
+            if let v = testCase["settings"]?["createSeconds"]?.numberValue { s.createSeconds = v.doubleValue }
+        }
+        for step in testCase["setup"]?.arrayValue ?? [] {
+            let result = await harness.call(step["operation"]?.stringValue ?? "", step["input"] ?? .null)
+            if case .failure(let error) = result {
+                return "\(name): setup \(step["operation"]?.stringValue ?? "") failed: \(error.message ?? error.type)"
+            }
+        }
+        let result = await harness.call(testCase["operation"]?.stringValue ?? "", testCase["input"] ?? .null)
+        switch result {
+        case .success(let value):
+            return "\(name): succeeded with \(JSONWriter.string(value))"
+        case .failure(let error):
+            let type = testCase["type"]?.stringValue
+            let message = testCase["message"]?.stringValue
+            if error.type == type, message == nil || error.message == message, error.httpStatus == 400 { return nil }
+            return "\(name): got \(error.type) \(error.message ?? "")\n    want \(type ?? "") \(message ?? "")"
+        }
+    }
+
+    @Test func fileHasAtLeastOneHundredFiftyCases() {
+        #expect(Self.loadCases().count >= 150)
+    }
+
+    @Test func everyCaseAnswersTheListedError() async throws {
+        var differences: [String] = []
+        let cases = Self.loadCases()
+        for testCase in cases {
+            guard let difference = await Self.run(testCase) else { continue }
+            differences.append(difference)
+            if !Self.knownDifferences.contains(testCase["name"]?.stringValue ?? "") { Issue.record("\(difference)") }
+        }
+        let passed = cases.count - differences.count
+        print("item invalid requests: \(passed) of \(cases.count) match")
+        for difference in differences { print("  " + difference) }
+        #expect(passed >= 150)
+    }
+}
