@@ -4,8 +4,9 @@ import Testing
 
 @testable import DynamoDB
 
-/// Runs every case of `Tests/SDK/dynamodb_item_invalid_requests.json` (researched item-call refusals with
-/// their sources) against a fresh control plane: setup calls must succeed, the call under test must fail
+/// Runs every case of the data-plane tables of invalid requests, `Tests/SDK/dynamodb_<area>_invalid_requests.json`
+/// (researched refusals with their sources: `item` for PutItem/GetItem/UpdateItem/DeleteItem, one file per
+/// further area), against a fresh service: setup calls must succeed, the call under test must fail
 /// with exactly the listed `__type` and message. Cases listed in `knownDifferences` are reported, not failed.
 @Suite struct ItemInvalidRequestsTests {
     /// Old-cohort refusals of `{"NULL": false}`: DynamoDB now accepts it and stores NULL true (observed 2026;
@@ -15,11 +16,19 @@ import Testing
         "UpdateItem Key NULL false", "UpdateItem ExpressionAttributeValues with NULL false",
     ]
 
-    static func loadCases() -> [JSONValue] {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("../SDK/dynamodb_item_invalid_requests.json")
-        guard let data = try? Data(contentsOf: url), let value = try? JSONParser.parse([UInt8](data)),
-            let cases = value.arrayValue
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../SDK")
+
+    /// The data-plane case files: `dynamodb_<area>_invalid_requests.json` (not the control plane's
+    /// `dynamodb_invalid_requests.json`), sorted.
+    static func caseFiles() -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        return names.filter { $0.hasPrefix("dynamodb_") && $0.hasSuffix("_invalid_requests.json") && $0 != "dynamodb_invalid_requests.json" }
+            .sorted()
+    }
+
+    static func loadCases(_ file: String = "dynamodb_item_invalid_requests.json") -> [JSONValue] {
+        guard let data = try? Data(contentsOf: directory.appendingPathComponent(file)),
+            let value = try? JSONParser.parse([UInt8](data)), let cases = value.arrayValue
         else { return [] }
         return cases
     }
@@ -52,17 +61,23 @@ import Testing
         #expect(Self.loadCases().count >= 150)
     }
 
-    @Test func everyCaseAnswersTheListedError() async throws {
+    @Test(arguments: caseFiles()) func everyCaseAnswersTheListedError(file: String) async throws {
         var differences: [String] = []
-        let cases = Self.loadCases()
+        let cases = Self.loadCases(file)
+        #expect(!cases.isEmpty, "\(file) holds no cases")
         for testCase in cases {
             guard let difference = await Self.run(testCase) else { continue }
             differences.append(difference)
             if !Self.knownDifferences.contains(testCase["name"]?.stringValue ?? "") { Issue.record("\(difference)") }
         }
         let passed = cases.count - differences.count
-        print("item invalid requests: \(passed) of \(cases.count) match")
+        print("\(file): \(passed) of \(cases.count) match")
         for difference in differences { print("  " + difference) }
+    }
+
+    @Test func theItemCallsHaveAtLeastOneHundredFiftyMatchingCases() async {
+        var passed = 0
+        for testCase in Self.loadCases() where await Self.run(testCase) == nil { passed += 1 }
         #expect(passed >= 150)
     }
 }
