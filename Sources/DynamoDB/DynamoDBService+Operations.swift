@@ -26,6 +26,7 @@ extension DynamoDBService {
         "ListTagsOfResource", "DescribeTimeToLive", "UpdateTimeToLive", "DescribeContinuousBackups",
         "UpdateContinuousBackups", "DescribeLimits", "DescribeEndpoints", "DescribeReservedCapacityOfferings",
         "PurchaseReservedCapacityOfferings", "DescribeReservedCapacity", "PutItem", "GetItem", "UpdateItem", "DeleteItem",
+        "Query", "Scan",
     ]
     static let dataPlaneOperations: Set<String> = [
         "BatchExecuteStatement", "BatchGetItem", "BatchWriteItem", "DeleteItem", "ExecuteStatement",
@@ -83,6 +84,8 @@ extension DynamoDBService {
         case "GetItem": return try getItem(try checked(input, InputShapes.getItem), context)
         case "UpdateItem": return try updateItem(try checked(input, InputShapes.updateItem), context)
         case "DeleteItem": return try deleteItem(try checked(input, InputShapes.deleteItem), context)
+        case "Query": return try query(try checked(input, InputShapes.query), context)
+        case "Scan": return try scan(try checked(input, InputShapes.scan), context)
         default:
             if Self.dataPlaneOperations.contains(operation) { throw DynamoDBError.dataPlaneNotServed(operation) }
             if Self.otherDynamoDBOperations.contains(operation) {

@@ -44,7 +44,7 @@ public struct KeyQuery: Sendable, Equatable {
         return .compare(turned[comparator] ?? comparator, right, left)
     }
 
-    private static func leaves(_ condition: Condition) -> [Condition] {
+    static func leaves(_ condition: Condition) -> [Condition] {
         if case .and(let left, let right) = condition { return leaves(left) + leaves(right) }
         return [condition]
     }
@@ -70,7 +70,7 @@ public struct KeyQuery: Sendable, Equatable {
 
     /// The key attribute a leaf condition constrains and its values, the comparison turned so the
     /// attribute comes first (`:v < sk` is `sk > :v`).
-    private static func keyCondition(_ leaf: Condition) throws(ItemError) -> (String, [AttributeValue]) {
+    static func keyCondition(_ leaf: Condition) throws(ItemError) -> (String, [AttributeValue]) {
         func invalidOperator(_ name: String) -> ItemError { .validation("Invalid operator used in KeyConditionExpression: \(name)") }
         let operands: [Operand]
         switch leaf {

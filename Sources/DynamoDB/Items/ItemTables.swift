@@ -17,16 +17,45 @@ struct ItemTables: Sendable {
     /// Secondary-index figures kept up to date by `noteWrite`, by table id and index signature (computed by
     /// one scan the first time DescribeTable asks for an index).
     private var indexFigures: [String: [String: IndexFigures]] = [:]
+    /// The key schema each store's index views were built for, by table id and index name.
+    private var indexViewSignatures: [String: [String: String]] = [:]
 
     /// The store of `table`, if it ever held an item.
     func store(of table: Table) -> ItemStore? { stores[table.id] }
 
-    /// Runs `body` on the store of `table` (created empty on first use), in place.
+    /// Runs `body` on the store of `table` (created empty on first use, its index views in step with the
+    /// table's current indexes), in place.
     mutating func withStore<T>(of table: Table, _ body: (inout ItemStore) throws(AWSServiceError) -> T)
         throws(AWSServiceError) -> T
     {
         if stores[table.id] == nil { stores[table.id] = ItemStore(schema: table.itemKeySchema) }
+        syncIndexViews(of: table)
         return try body(&stores[table.id, default: ItemStore(schema: table.itemKeySchema)])
+    }
+
+    /// The store of `table` with one index view per current secondary index, for Query and Scan.
+    mutating func indexedStore(of table: Table) -> ItemStore? {
+        guard stores[table.id] != nil else { return nil }
+        syncIndexViews(of: table)
+        return stores[table.id]
+    }
+
+    /// Keeps one `SecondaryIndexView` per current GSI/LSI of `table` in its store: an index added (by
+    /// UpdateTable, or re-created under its name with another key) is filled from the stored items, a
+    /// deleted one is dropped. Every write goes through `ItemStore.put/delete`, which keeps the views in step.
+    private mutating func syncIndexViews(of table: Table) {
+        guard var store = stores[table.id] else { return }
+        var wanted: [String: String] = [:]
+        for index in table.secondaryIndexes { wanted[index.name] = index.viewSignature }
+        let kept = indexViewSignatures[table.id] ?? [:]
+        guard kept != wanted || Set(store.indexNames) != Set(wanted.keys) else { return }
+        stores[table.id] = nil  // keep the store uniquely referenced while its views change
+        for name in store.indexNames where wanted[name] == nil || kept[name] != wanted[name] { store.removeIndex(named: name) }
+        for index in table.secondaryIndexes where !store.indexNames.contains(index.name) {
+            store.addIndex(named: index.name, schema: index.schema)
+        }
+        stores[table.id] = store
+        indexViewSignatures[table.id] = wanted
     }
 
     /// Forgets the items of the table with this id (DeleteTable).
@@ -34,6 +63,7 @@ struct ItemTables: Sendable {
         stores[tableId] = nil
         snapshots[tableId] = nil
         indexFigures[tableId] = nil
+        indexViewSignatures[tableId] = nil
     }
 
     /// DescribeTable's `ItemCount` and `TableSizeBytes`: live when `refreshSeconds` is 0 (as DynamoDB

@@ -14,6 +14,9 @@ struct SecondaryIndex: Sendable {
             + (projection.nonKeyAttributes ?? [])).joined(separator: "|")
     }
 
+    /// What identifies the index's view in the item store: its name and key (the projection is applied on read).
+    var viewSignature: String { ([name] + schema.elements.map { "\($0.name):\($0.type.rawValue)" }).joined(separator: "|") }
+
     /// The index entry `item` makes with table key `tableSchema`, or nil when the item is not in the index.
     func entry(of item: Item?, tableSchema: KeySchema) -> Item? {
         guard let item, schema.elements.allSatisfy({ item[$0.name] != nil }) else { return nil }

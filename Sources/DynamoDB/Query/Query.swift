@@ -1,0 +1,89 @@
+import AWSProtocol
+import DynamoDBExpressions
+import DynamoDBItems
+
+/// Query: the items of one partition of a table or secondary index whose sort key satisfies the key
+/// condition, in sort-key order either way, a page at a time ("Query", Amazon DynamoDB API Reference).
+/// The store is ordered per partition and per index, so a Query costs what it reads, not the table's size.
+extension DynamoDBService {
+    func query(_ input: InputReader, _ context: RequestContext) throws(AWSServiceError) -> JSONValue {
+        var validator = CoralValidator()
+        let reference = try Self.queryConstraints(input, &validator, context)
+        if let error = validator.error { throw error }
+        let request = try Self.itemStep { () throws(ItemError) in try QueryRequest(input) }
+        guard let reference else { throw DynamoDBError.missingParameter("TableName") }
+        let table = try itemTable(reference, context)
+        let (plan, keyQuery, after) = try Self.itemStep { () throws(ItemError) in try request.resolve(table, input) }
+        let store = itemTables.indexedStore(of: table)
+        let page = ReadPage.read(plan) { body in
+            store?.query(
+                partition: keyQuery.partition, sort: keyQuery.sort, ascending: request.ascending, after: after,
+                index: plan.target.index?.name, body)
+        }
+        return page.json(plan, tableName: reference.shown)
+    }
+}
+
+/// Query's parameters after the checks DynamoDB makes before it looks the table up, in its order.
+struct QueryRequest {
+    var read: ReadRequest
+    var ascending: Bool
+    /// The legacy `KeyConditions` (when no KeyConditionExpression was sent).
+    var keyConditions: JSONValue?
+
+    init(_ input: InputReader) throws(ItemError) {
+        read = ReadRequest(input)
+        ascending = input.bool("ScanIndexForward") ?? true
+        try LegacyParameters.checkNotMixed(
+            present: DynamoDBService.presentMembers(input),
+            expressions: ["ProjectionExpression", "FilterExpression", "KeyConditionExpression"],
+            legacy: ["AttributesToGet", "QueryFilter", "ConditionalOperator", "KeyConditions"])
+        let legacyFilter = try ReadRequest.legacyFilter(input, "QueryFilter")
+        let legacyPaths = try ReadRequest.attributesToGet(input)
+        read.startKey = try StartKey.decode(input)
+        let hasExpression = input.has("KeyConditionExpression")
+        guard hasExpression || input.has("KeyConditions") else {
+            throw .validation("Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.")
+        }
+        try read.parseExpressions(
+            input, kinds: [.keyCondition, .filter, .projection], legacyFilter: legacyFilter, legacyPaths: legacyPaths)
+        if let keyCondition = read.parsed.keyCondition {
+            try KeyQuery.checkShape(keyCondition)
+        } else if !hasExpression, let wire = input.object["KeyConditions"] {
+            _ = try LegacyParameters.conditions(wire)
+            try KeyQuery.checkConditionCount(wire.objectValue?.members.filter { $0.value != .null }.count ?? 0)
+            keyConditions = wire
+        }
+    }
+
+    /// The plan, key query and resume position once the table is known, in DynamoDB's order: the index,
+    /// its refusals, the start key's shape, the key condition against the key schema, the start key's place,
+    /// then the filter's and projection's key attributes.
+    func resolve(_ table: Table, _ input: InputReader) throws(ItemError) -> (ReadPage.Plan, KeyQuery, ReadPosition?) {
+        let plan = try read.plan(table)
+        let target = plan.target
+        if let startKey = read.startKey { try StartKey.checkShape(startKey, target) }
+        let keyQuery: KeyQuery
+        if let keyCondition = read.parsed.keyCondition {
+            keyQuery = try KeyQuery(keyCondition, schema: target.keySchema)
+        } else {
+            keyQuery = try KeyQuery(keyConditions: keyConditions ?? .object(JSONObject()), schema: target.keySchema)
+        }
+        var after: ReadPosition?
+        if let startKey = read.startKey {
+            let position = try StartKey.position(startKey, target)
+            try StartKey.checkBounds(position, keyQuery)
+            after = position
+        }
+        if let filter = read.filter {
+            let keyNames = Set(target.keySchema.names)
+            let usesExpression = read.parsed.filter != nil
+            for path in filter.documentPaths where keyNames.contains(path.topLevelName) {
+                let member = usesExpression ? "Filter Expression" : "QueryFilter"
+                throw .validation("\(member) can only contain non-primary key attributes: Primary key attribute: \(path.topLevelName)")
+            }
+        }
+        try DynamoDBService.checkScalarKeyPaths((read.filter?.documentPaths ?? []) + (read.paths ?? []), in: table)
+        return (plan, keyQuery, after)
+    }
+}
