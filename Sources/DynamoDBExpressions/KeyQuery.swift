@@ -21,11 +21,12 @@ public struct KeyQuery: Sendable, Equatable {
             guard conditions[name] == nil else { throw .validation("KeyConditionExpressions must only contain one condition per key") }
             conditions[name] = (KeyQuery.attributeFirst(leaf), values)
         }
+        if schema.sort == nil, conditions.count > 1 { throw .validation("Query key condition not supported") }
         guard let (partitionCondition, partitionValues) = conditions.removeValue(forKey: schema.partition.name) else {
             throw .validation("Query condition missed key schema element: \(schema.partition.name)")
         }
-        guard case .compare(.equal, _, _) = partitionCondition else { throw .validation("Query key condition not supported") }
         partition = try KeyQuery.keyValue(partitionValues[0], schema.partition)
+        guard case .compare(.equal, _, _) = partitionCondition else { throw .validation("Query key condition not supported") }
         sort = .any
         guard let (sortCondition, sortValues) = conditions.first?.value else { return }
         guard conditions.count == 1, let sortElement = schema.sort, conditions[sortElement.name] != nil else {
