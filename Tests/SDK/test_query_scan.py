@@ -17,18 +17,18 @@ KEY, SECRET = "AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
 
 
 def create_orders(client):
-    """Orders: customer (S) + placed (N), GSI byStatus (status, placed, ALL), LSI byTotal (customer, total, KEYS_ONLY)."""
+    """Orders: customer (S) + placed (N), GSI byStatus (status, placed, ALL), LSI byAmount (customer, amount, KEYS_ONLY)."""
     client.create_table(
         TableName="Orders", BillingMode="PAY_PER_REQUEST",
         AttributeDefinitions=[{"AttributeName": n, "AttributeType": t}
-                              for n, t in [("customer", "S"), ("placed", "N"), ("status", "S"), ("total", "N")]],
+                              for n, t in [("customer", "S"), ("placed", "N"), ("status", "S"), ("amount", "N")]],
         KeySchema=[{"AttributeName": "customer", "KeyType": "HASH"}, {"AttributeName": "placed", "KeyType": "RANGE"}],
         GlobalSecondaryIndexes=[{"IndexName": "byStatus", "Projection": {"ProjectionType": "ALL"},
                                  "KeySchema": [{"AttributeName": "status", "KeyType": "HASH"},
                                                {"AttributeName": "placed", "KeyType": "RANGE"}]}],
-        LocalSecondaryIndexes=[{"IndexName": "byTotal", "Projection": {"ProjectionType": "KEYS_ONLY"},
+        LocalSecondaryIndexes=[{"IndexName": "byAmount", "Projection": {"ProjectionType": "KEYS_ONLY"},
                                 "KeySchema": [{"AttributeName": "customer", "KeyType": "HASH"},
-                                              {"AttributeName": "total", "KeyType": "RANGE"}]}])
+                                              {"AttributeName": "amount", "KeyType": "RANGE"}]}])
     client.get_waiter("table_exists").wait(TableName="Orders", WaiterConfig={"Delay": 1, "MaxAttempts": 5})
 
 
@@ -36,7 +36,7 @@ def fill_orders(client, customers=5, per_customer=40):
     for c in range(customers):
         for i in range(per_customer):
             client.put_item(TableName="Orders", Item={
-                "customer": {"S": "c%d" % c}, "placed": {"N": str(i - 20)}, "total": {"N": str((i * 37) % 101)},
+                "customer": {"S": "c%d" % c}, "placed": {"N": str(i - 20)}, "amount": {"N": str((i * 37) % 101)},
                 "status": {"S": ["open", "shipped"][i % 2]}, "note": {"S": "x" * (i * 10)}})
 
 
@@ -91,10 +91,10 @@ class QueryScanTest(unittest.TestCase):
         self.assertEqual(placed, sorted(placed))
         self.assertEqual(set(pages[0]["LastEvaluatedKey"]), {"status", "placed", "customer"})
         keys_only = self.client.query(
-            TableName="Orders", IndexName="byTotal", KeyConditionExpression="customer = :c AND total > :t",
+            TableName="Orders", IndexName="byAmount", KeyConditionExpression="customer = :c AND amount > :t",
             ExpressionAttributeValues={":c": {"S": "c3"}, ":t": {"N": "90"}})
-        self.assertTrue(all(set(i) == {"customer", "placed", "total"} for i in keys_only["Items"]))
-        totals = [int(i["total"]["N"]) for i in keys_only["Items"]]
+        self.assertTrue(all(set(i) == {"customer", "placed", "amount"} for i in keys_only["Items"]))
+        totals = [int(i["amount"]["N"]) for i in keys_only["Items"]]
         self.assertEqual(totals, sorted(totals))
         self.assertTrue(totals and all(t > 90 for t in totals))
         with self.assertRaises(botocore.exceptions.ClientError) as refused:
@@ -116,7 +116,7 @@ class QueryScanTest(unittest.TestCase):
             segments.append({(i["customer"]["S"], i["placed"]["N"]) for i in part})
         self.assertEqual(set().union(*segments), everything)
         self.assertEqual(sum(len(s) for s in segments), 200)
-        counted = self.client.scan(TableName="Orders", Select="COUNT", FilterExpression="total >= :t",
+        counted = self.client.scan(TableName="Orders", Select="COUNT", FilterExpression="amount >= :t",
                                    ExpressionAttributeValues={":t": {"N": "50"}})
         self.assertNotIn("Items", counted)
         self.assertEqual(counted["ScannedCount"], 200)
@@ -129,9 +129,9 @@ class QueryScanTest(unittest.TestCase):
         table = resource.Table("Orders")
         result = table.query(KeyConditionExpression=Key("customer").eq("c4") & Key("placed").gte(15),
                              FilterExpression=Attr("status").eq("open"), ProjectionExpression="placed, #t",
-                             ExpressionAttributeNames={"#t": "total"})
+                             ExpressionAttributeNames={"#t": "amount"})
         self.assertEqual([i["placed"] for i in result["Items"]], [Decimal(16), Decimal(18)])
-        self.assertTrue(all(set(i) == {"placed", "total"} for i in result["Items"]))
+        self.assertTrue(all(set(i) == {"placed", "amount"} for i in result["Items"]))
 
     def aws(self, *args):
         env = dict(os.environ, AWS_ACCESS_KEY_ID=KEY, AWS_SECRET_ACCESS_KEY=SECRET, AWS_DEFAULT_REGION="us-east-1")
@@ -157,7 +157,7 @@ class QueryScanTest(unittest.TestCase):
         self.assertEqual([i["placed"]["N"] for i in limited["Items"] + rest["Items"]], [str(i - 20) for i in range(40)])
         scanned = self.aws("scan", "--table-name", "Orders", "--page-size", "17")
         self.assertEqual((len(scanned["Items"]), scanned["Count"], scanned["ScannedCount"]), (200, 200, 200))
-        capped = self.aws("scan", "--table-name", "Orders", "--max-items", "25", "--filter-expression", "total < :t",
+        capped = self.aws("scan", "--table-name", "Orders", "--max-items", "25", "--filter-expression", "amount < :t",
                           "--expression-attribute-values", '{":t":{"N":"50"}}')
         self.assertEqual(len(capped["Items"]), 25)
 
