@@ -22,8 +22,10 @@ import Testing
             "10", "1.5E+3", "12345678901234567890123456789012345678", "9.99E+125",
         ]
         for number in numbers.shuffled() { try await h.put("numbers", #"{"pk":{"S":"p"},"sk":{"N":"\#(number)"}}"#) }
-        let expected = ["-9.99E+125", "-99999999999999999999999999999999999999", "-1E+10", "-100", "-3.5", "-0.001", "0", "1E-130",
-            "0.5", "2", "10", "1500", "12345678901234567890123456789012345678", "9.99E+125"]
+        let expected = [
+            "-9.99E+125", "-99999999999999999999999999999999999999", "-1E+10", "-100", "-3.5", "-0.001", "0", "1E-130",
+            "0.5", "2", "10", "1500", "12345678901234567890123456789012345678", "9.99E+125",
+        ]
         let ascending = try await sortedKeys(h, "numbers", ascending: true)
         #expect(ascending.map { Double($0) ?? 0 } == expected.map { Double($0) ?? 0 })
         #expect(ascending.count == numbers.count)
@@ -55,7 +57,9 @@ import Testing
         #expect(try await sortedKeys(h, "binaries", ascending: false) == expected.reversed())
         let prefixed = try await h.ok(
             "Query",
-            json(#"{"TableName":"binaries","KeyConditionExpression":"pk = :p AND begins_with(sk, :b)","ExpressionAttributeValues":{":p":{"S":"p"},":b":{"B":"gA=="}}}"#))
+            json(
+                #"{"TableName":"binaries","KeyConditionExpression":"pk = :p AND begins_with(sk, :b)","ExpressionAttributeValues":{":p":{"S":"p"},":b":{"B":"gA=="}}}"#
+            ))
         #expect(prefixed["Items"]?.arrayValue?.compactMap { $0.scalar("sk") } == ["gA==", "gAA="])
     }
 
@@ -78,7 +82,9 @@ import Testing
         }
         let legacy = try await h.ok(
             "Query",
-            json(#"{"TableName":"ops","KeyConditions":{"pk":{"ComparisonOperator":"EQ","AttributeValueList":[{"S":"p"}]},"sk":{"ComparisonOperator":"BETWEEN","AttributeValueList":[{"N":"2"},{"N":"4"}]}}}"#))
+            json(
+                #"{"TableName":"ops","KeyConditions":{"pk":{"ComparisonOperator":"EQ","AttributeValueList":[{"S":"p"}]},"sk":{"ComparisonOperator":"BETWEEN","AttributeValueList":[{"N":"2"},{"N":"4"}]}}}"#
+            ))
         #expect(legacy["Items"]?.arrayValue?.compactMap { $0.scalar("sk") } == ["2", "3", "4"])
     }
 }

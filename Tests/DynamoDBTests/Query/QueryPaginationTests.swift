@@ -105,7 +105,10 @@ import Testing
                 var input = object(#"{"TableName":"big","FilterExpression":"odd = :t","ExpressionAttributeValues":{":t":{"BOOL":true}}}"#)
                 if let index { input["IndexName"] = .string(index) }
                 if let limit { input["Limit"] = .int(limit) }
-                if index == "keysOnly" { input["FilterExpression"] = nil; input["ExpressionAttributeValues"] = nil }
+                if index == "keysOnly" {
+                    input["FilterExpression"] = nil
+                    input["ExpressionAttributeValues"] = nil
+                }
                 let keys = try await h.allItems("Scan", input).compactMap { $0.scalar("sk") }.sorted { Int($0) ?? 0 < Int($1) ?? 0 }
                 #expect(keys == Self.expectedKeys(byL: false, ascending: true, filtered: index != "keysOnly"), "\(index ?? "table")")
             }

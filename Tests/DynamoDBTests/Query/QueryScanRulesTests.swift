@@ -23,10 +23,13 @@ import Testing
         try await smallTable(h)
         let counted = try await h.ok(
             "Query",
-            json(#"{"TableName":"small","Select":"COUNT","KeyConditionExpression":"pk = :p AND sk > :one","ExpressionAttributeValues":{":p":{"S":"p1"},":one":{"N":"1"}}}"#))
+            json(
+                #"{"TableName":"small","Select":"COUNT","KeyConditionExpression":"pk = :p AND sk > :one","ExpressionAttributeValues":{":p":{"S":"p1"},":one":{"N":"1"}}}"#
+            ))
         #expect(counted == json(#"{"Count":2,"ScannedCount":2}"#))
         let scanned = try await h.ok(
-            "Scan", json(#"{"TableName":"small","Select":"COUNT","FilterExpression":"sk = :two","ExpressionAttributeValues":{":two":{"N":"2"}}}"#))
+            "Scan",
+            json(#"{"TableName":"small","Select":"COUNT","FilterExpression":"sk = :two","ExpressionAttributeValues":{":two":{"N":"2"}}}"#))
         #expect(scanned == json(#"{"Count":5,"ScannedCount":15}"#))
         let empty = try await h.ok(
             "Query", json(#"{"TableName":"small","KeyConditionExpression":"pk = :p","ExpressionAttributeValues":{":p":{"S":"none"}}}"#))
@@ -37,15 +40,23 @@ import Testing
         let h = Harness()
         try await smallTable(h)
         let keysOnly = try await h.ok(
-            "Query", json(#"{"TableName":"small","IndexName":"keysOnly","KeyConditionExpression":"g = :g","ExpressionAttributeValues":{":g":{"S":"G"}}}"#))
+            "Query",
+            json(
+                #"{"TableName":"small","IndexName":"keysOnly","KeyConditionExpression":"g = :g","ExpressionAttributeValues":{":g":{"S":"G"}}}"#
+            ))
         #expect(keysOnly["Count"] == 5)
         #expect(keysOnly["Items"]?.arrayValue?.allSatisfy { Set($0.keys) == ["pk", "sk", "g"] } == true)
         let lsi = try await h.ok(
-            "Query", json(#"{"TableName":"small","IndexName":"byL","KeyConditionExpression":"pk = :p","ExpressionAttributeValues":{":p":{"S":"p0"}}}"#))
+            "Query",
+            json(
+                #"{"TableName":"small","IndexName":"byL","KeyConditionExpression":"pk = :p","ExpressionAttributeValues":{":p":{"S":"p0"}}}"#
+            ))
         #expect(lsi["Items"]?.arrayValue?.allSatisfy { Set($0.keys) == ["pk", "sk", "l"] } == true)
         let fetched = try await h.ok(
             "Query",
-            json(#"{"TableName":"small","IndexName":"byL","ProjectionExpression":"filler, l","KeyConditionExpression":"pk = :p","ExpressionAttributeValues":{":p":{"S":"p0"}},"ReturnConsumedCapacity":"INDEXES"}"#))
+            json(
+                #"{"TableName":"small","IndexName":"byL","ProjectionExpression":"filler, l","KeyConditionExpression":"pk = :p","ExpressionAttributeValues":{":p":{"S":"p0"}},"ReturnConsumedCapacity":"INDEXES"}"#
+            ))
         #expect(fetched["Items"]?.arrayValue?.allSatisfy { Set($0.keys) == ["filler", "l"] } == true)
         // Three index entries (under 4 KB together, eventually consistent: 0.5) plus three table fetches of one unit each, halved.
         #expect(
@@ -56,7 +67,9 @@ import Testing
                 ])
         let refused = await h.fail(
             "Query",
-            json(#"{"TableName":"small","IndexName":"keysOnly","ProjectionExpression":"filler","KeyConditionExpression":"g = :g","ExpressionAttributeValues":{":g":{"S":"G"}}}"#))
+            json(
+                #"{"TableName":"small","IndexName":"keysOnly","ProjectionExpression":"filler","KeyConditionExpression":"g = :g","ExpressionAttributeValues":{":g":{"S":"G"}}}"#
+            ))
         #expect(refused?.message == "One or more parameter values were invalid: Global secondary index keysOnly does not project [filler]")
     }
 
