@@ -2,6 +2,12 @@ import AWSProtocol
 import DynamoDBExpressions
 import DynamoDBItems
 
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
 /// Query: the items of one partition of a table or secondary index whose sort key satisfies the key
 /// condition, in sort-key order either way, a page at a time ("Query", Amazon DynamoDB API Reference).
 /// The store is ordered per partition and per index, so a Query costs what it reads, not the table's size.
@@ -13,7 +19,7 @@ extension DynamoDBService {
         let request = try Self.itemStep { () throws(ItemError) in try QueryRequest(input) }
         guard let reference else { throw DynamoDBError.missingParameter("TableName") }
         let table = try itemTable(reference, context)
-        let (plan, keyQuery, after) = try Self.itemStep { () throws(ItemError) in try request.resolve(table, input) }
+        let (plan, keyQuery, after) = try Self.itemStep { () throws(ItemError) in try request.resolve(table, now: context.now) }
         let store = itemTables.indexedStore(of: table)
         let page = ReadPage.read(plan) { body in
             store?.query(
@@ -59,8 +65,8 @@ struct QueryRequest {
     /// The plan, key query and resume position once the table is known, in DynamoDB's order: the index,
     /// its refusals, the start key's shape, the key condition against the key schema, the start key's place,
     /// then the filter's and projection's key attributes.
-    func resolve(_ table: Table, _ input: InputReader) throws(ItemError) -> (ReadPage.Plan, KeyQuery, ReadPosition?) {
-        let plan = try read.plan(table)
+    func resolve(_ table: Table, now: Date) throws(ItemError) -> (ReadPage.Plan, KeyQuery, ReadPosition?) {
+        let plan = try read.plan(table, now: now)
         let target = plan.target
         if let startKey = read.startKey { try StartKey.checkShape(startKey, target) }
         let keyQuery: KeyQuery

@@ -2,6 +2,12 @@ import AWSProtocol
 import DynamoDBExpressions
 import DynamoDBItems
 
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
 /// The parameters Query and Scan share, after the checks DynamoDB makes before it looks the table up, in
 /// its order: expression/legacy mixing, then (by operation) duplicates in `AttributesToGet`, the legacy
 /// filter's values, the start key's values, then the expressions and `Select`.
@@ -52,8 +58,8 @@ struct ReadRequest {
     }
 
     /// The read plan once the table is known: the target, its refusals, the capacity report.
-    func plan(_ table: Table) throws(ItemError) -> ReadPage.Plan {
-        let target = try ReadTarget(table: table, indexName: indexName)
+    func plan(_ table: Table, now: Date) throws(ItemError) -> ReadPage.Plan {
+        let target = try ReadTarget(table: table, indexName: indexName, now: now)
         try target.check(consistentRead: consistentRead, selection: selection, paths: paths)
         return ReadPage.Plan(
             target: target, selection: selection, paths: paths, filter: filter, limit: limit, consistentRead: consistentRead,

@@ -2,6 +2,12 @@ import AWSProtocol
 import DynamoDBExpressions
 import DynamoDBItems
 
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
 /// What a Query or Scan reads: a table, or one of its secondary indexes, with the attributes an index
 /// entry carries ("Improving data access with secondary indexes", Amazon DynamoDB Developer Guide).
 struct ReadTarget: Sendable {
@@ -13,13 +19,17 @@ struct ReadTarget: Sendable {
     var keySchema: KeySchema { index?.schema ?? tableSchema }
     var isGlobalIndex: Bool { index?.isGlobal ?? false }
 
-    /// The table, or the index named `indexName` (`The table does not have the specified index: NAME`,
-    /// as DynamoDB answers it).
-    init(table: Table, indexName: String?) throws(ItemError) {
+    /// The table, or the index named `indexName` (`The table does not have the specified index: NAME`, and
+    /// while a global secondary index added by UpdateTable is being filled `Cannot read from backfilling
+    /// global secondary index: NAME`, as DynamoDB answers them).
+    init(table: Table, indexName: String?, now: Date) throws(ItemError) {
         self.table = table
         guard let indexName else { return }
         guard let index = table.secondaryIndexes.first(where: { $0.name == indexName }) else {
             throw .validation("The table does not have the specified index: \(indexName)")
+        }
+        if table.globalIndexes.first(where: { $0.name == indexName })?.status(at: now) == .creating {
+            throw .validation("Cannot read from backfilling global secondary index: \(indexName)")
         }
         self.index = index
     }

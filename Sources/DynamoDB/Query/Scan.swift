@@ -2,6 +2,12 @@ import AWSProtocol
 import DynamoDBExpressions
 import DynamoDBItems
 
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
 /// Scan: every item of a table or secondary index in partition-hash order, a page at a time, optionally
 /// one segment of a parallel scan ("Scan", Amazon DynamoDB API Reference; "Parallel scan", Developer Guide).
 extension DynamoDBService {
@@ -12,7 +18,7 @@ extension DynamoDBService {
         let request = try Self.itemStep { () throws(ItemError) in try ScanRequest(input) }
         guard let reference else { throw DynamoDBError.missingParameter("TableName") }
         let table = try itemTable(reference, context)
-        let (plan, after) = try Self.itemStep { () throws(ItemError) in try request.resolve(table) }
+        let (plan, after) = try Self.itemStep { () throws(ItemError) in try request.resolve(table, now: context.now) }
         let store = itemTables.indexedStore(of: table)
         let page = ReadPage.read(plan) { body in
             store?.scan(segment: request.segment, of: request.totalSegments, after: after, index: plan.target.index?.name, body)
@@ -63,8 +69,8 @@ struct ScanRequest {
     }
 
     /// The plan and resume position once the table is known.
-    func resolve(_ table: Table) throws(ItemError) -> (ReadPage.Plan, ReadPosition?) {
-        let plan = try read.plan(table)
+    func resolve(_ table: Table, now: Date) throws(ItemError) -> (ReadPage.Plan, ReadPosition?) {
+        let plan = try read.plan(table, now: now)
         var after: ReadPosition?
         if let startKey = read.startKey {
             try StartKey.checkShape(startKey, plan.target)

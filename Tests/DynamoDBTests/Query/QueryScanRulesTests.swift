@@ -135,3 +135,23 @@ import Testing
         #expect(gone?.message == "The table does not have the specified index: byG")
     }
 }
+
+/// A global secondary index added by UpdateTable cannot be read while it is being filled.
+@Suite struct BackfillingIndexReadTests {
+    @Test func aCreatingIndexIsRefusedUntilActive() async throws {
+        let h = Harness { $0.createSeconds = 10 }
+        try await h.createQueryTable("slow")
+        h.clock.advance(by: 60)
+        try await h.put("slow", #"{"pk":{"S":"a"},"sk":{"N":"1"},"filler":{"S":"f"}}"#)
+        let create = #"""
+            {"TableName":"slow","AttributeDefinitions":[{"AttributeName":"filler","AttributeType":"S"}],
+             "GlobalSecondaryIndexUpdates":[{"Create":{"IndexName":"byFiller","KeySchema":[{"AttributeName":"filler","KeyType":"HASH"}],
+               "Projection":{"ProjectionType":"ALL"}}}]}
+            """#
+        try await h.ok("UpdateTable", json(create))
+        let scan = json(#"{"TableName":"slow","IndexName":"byFiller"}"#)
+        #expect(await h.fail("Scan", scan)?.message == "Cannot read from backfilling global secondary index: byFiller")
+        h.clock.advance(by: 3600)
+        #expect(try await h.ok("Scan", scan)["Count"] == 1)
+    }
+}
