@@ -29,6 +29,8 @@ struct ReadPage {
         var limit: Int?
         var consistentRead: Bool
         var capacity: CapacityReport
+        /// False for a Query that can return at most one row (a table's whole primary key): no `LastEvaluatedKey`.
+        var resumable = true
 
         var consistency: CapacityUnits.ReadConsistency { consistentRead ? .strong : .eventual }
     }
@@ -53,7 +55,7 @@ struct ReadPage {
                 }
             }
             if page.scannedCount == plan.limit || page.bytesRead >= maximumBytes {
-                page.lastPosition = position
+                if plan.resumable { page.lastPosition = position }
                 return false
             }
             return true

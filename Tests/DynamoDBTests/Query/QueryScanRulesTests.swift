@@ -155,3 +155,31 @@ import Testing
         #expect(try await h.ok("Scan", scan)["Count"] == 1)
     }
 }
+
+/// A Query naming a table's whole primary key reads one item at most: no LastEvaluatedKey, even at Limit 1.
+@Suite struct SingleRowQueryTests {
+    @Test func aWholeKeyQueryAnswersNoLastEvaluatedKey() async throws {
+        let h = Harness()
+        try await h.createBasic("plain")
+        try await h.ok("PutItem", json(#"{"TableName":"plain","Item":{"pk":{"S":"a"}}}"#))
+        let hashOnly = try await h.ok(
+            "Query",
+            json(#"{"TableName":"plain","Limit":1,"KeyConditionExpression":"pk = :a","ExpressionAttributeValues":{":a":{"S":"a"}}}"#))
+        #expect(hashOnly == json(#"{"Items":[{"pk":{"S":"a"}}],"Count":1,"ScannedCount":1}"#))
+        try await h.createQueryTable("ranged")
+        try await h.put("ranged", #"{"pk":{"S":"a"},"sk":{"N":"1"}}"#)
+        try await h.put("ranged", #"{"pk":{"S":"a"},"sk":{"N":"2"}}"#)
+        let exact = try await h.ok(
+            "Query",
+            json(
+                #"{"TableName":"ranged","Limit":1,"KeyConditionExpression":"pk = :a AND sk = :one","ExpressionAttributeValues":{":a":{"S":"a"},":one":{"N":"1"}}}"#
+            ))
+        #expect(exact["LastEvaluatedKey"] == nil && exact["Count"] == 1)
+        let range = try await h.ok(
+            "Query",
+            json(
+                #"{"TableName":"ranged","Limit":1,"KeyConditionExpression":"pk = :a AND sk >= :one","ExpressionAttributeValues":{":a":{"S":"a"},":one":{"N":"1"}}}"#
+            ))
+        #expect(range["LastEvaluatedKey"] == json(#"{"pk":{"S":"a"},"sk":{"N":"1"}}"#))
+    }
+}
