@@ -39,17 +39,18 @@ struct ReadPage {
     static func read(_ plan: Plan, _ walk: ((Item, ReadPosition) -> Bool) -> Void) -> ReadPage {
         var page = ReadPage()
         let fetches = plan.target.fetchesFromTable(plan.selection, paths: plan.paths)
+        let filterFetches = plan.target.fetchesFromTable(.specificAttributes, paths: plan.filter?.documentPaths)
         let filtersWholeItem = !plan.target.isGlobalIndex
         walk { item, position in
             let entry = plan.target.entry(of: item)
+            let fetchUnits = CapacityUnits.read(bytes: AttributeValue.size(of: item), consistency: plan.consistency)
             page.scannedCount += 1
             page.bytesRead += AttributeValue.size(of: entry)
+            if filterFetches { page.tableFetchUnits += fetchUnits }
             if plan.filter?.isSatisfied(by: filtersWholeItem ? item : entry) ?? true {
                 page.count += 1
                 if plan.selection != .count {
-                    if fetches {
-                        page.tableFetchUnits += CapacityUnits.read(bytes: AttributeValue.size(of: item), consistency: plan.consistency)
-                    }
+                    if fetches, !filterFetches { page.tableFetchUnits += fetchUnits }
                     let source = fetches ? item : entry
                     page.items.append(plan.paths.map { DynamoDBExpressions.Projection.apply($0, to: source) } ?? source)
                 }

@@ -71,11 +71,11 @@ struct ReadTarget: Sendable {
         return index.entry(of: item, tableSchema: tableSchema) ?? item
     }
 
-    /// True when answering `selection` needs attributes the index entry lacks, so each item is fetched from
-    /// the table (local secondary indexes only: "Local secondary indexes" > Attribute projections, Amazon
-    /// DynamoDB Developer Guide; each fetch costs a read of the whole item).
+    /// True when answering `selection` (or filtering on `paths`) needs attributes the index entry lacks, so
+    /// each item is fetched from the table (local secondary indexes only: "Local secondary indexes" >
+    /// Attribute projections, Amazon DynamoDB Developer Guide; each fetch costs a read of the whole item).
     func fetchesFromTable(_ selection: ReadSelection, paths: [DocumentPath]?) -> Bool {
-        guard let projected = projectedNames else { return false }
+        guard !isGlobalIndex, let projected = projectedNames else { return false }
         switch selection {
         case .allAttributes: return true
         case .specificAttributes: return (paths ?? []).contains { !projected.contains($0.topLevelName) }

@@ -183,3 +183,28 @@ import Testing
         #expect(range["LastEvaluatedKey"] == json(#"{"pk":{"S":"a"},"sk":{"N":"1"}}"#))
     }
 }
+
+/// A filter on attributes a local secondary index does not hold fetches every item read from the table.
+@Suite struct LocalIndexFilterFetchTests {
+    @Test func filteringOnAnUnprojectedAttributeChargesEveryFetch() async throws {
+        let h = Harness()
+        try await h.createQueryTable("lsi")
+        for sk in 1...4 {
+            try await h.put(
+                "lsi", #"{"pk":{"S":"a"},"sk":{"N":"\#(sk)"},"l":{"N":"\#(sk)"},"colour":{"S":"\#(sk % 2 == 0 ? "red" : "blue")"}}"#)
+        }
+        let answer = try await h.ok(
+            "Query",
+            json(
+                #"{"TableName":"lsi","IndexName":"byL","KeyConditionExpression":"pk = :a","FilterExpression":"colour = :red","ExpressionAttributeValues":{":a":{"S":"a"},":red":{"S":"red"}},"ReturnConsumedCapacity":"INDEXES","ConsistentRead":true}"#
+            ))
+        #expect(answer["Count"] == 2 && answer["ScannedCount"] == 4)
+        #expect(answer["Items"]?.arrayValue?.allSatisfy { Set($0.keys) == ["pk", "sk", "l"] } == true)
+        #expect(
+            answer["ConsumedCapacity"]
+                == [
+                    "TableName": "lsi", "CapacityUnits": .double(5), "Table": ["CapacityUnits": .double(4)],
+                    "LocalSecondaryIndexes": ["byL": ["CapacityUnits": .double(1)]],
+                ])
+    }
+}
