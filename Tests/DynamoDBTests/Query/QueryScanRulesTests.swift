@@ -208,3 +208,30 @@ import Testing
                 ])
     }
 }
+
+/// A Query reads only its partition's matching range (the store is ordered per partition and per index):
+/// in a table of 5,000 items a Query of 10 reads 10, on the table and through an index.
+@Suite struct QueryReadsOnlyItsRangeTests {
+    @Test func aQueryOfTenItemsReadsTen() async throws {
+        let h = Harness()
+        try await h.createQueryTable("large")
+        for i in 0..<5_000 {
+            let partition = i < 30 ? "hot" : "p\(i % 500)"
+            try await h.put("large", #"{"pk":{"S":"\#(partition)"},"sk":{"N":"\#(i)"},"g":{"S":"\#(partition)"}}"#)
+        }
+        let table = try await h.ok(
+            "Query",
+            json(
+                #"{"TableName":"large","KeyConditionExpression":"pk = :p AND sk BETWEEN :lo AND :hi","ExpressionAttributeValues":{":p":{"S":"hot"},":lo":{"N":"10"},":hi":{"N":"19"}},"ReturnConsumedCapacity":"TOTAL"}"#
+            ))
+        #expect(table["Count"] == 10 && table["ScannedCount"] == 10)
+        #expect(table["ConsumedCapacity"]?["CapacityUnits"] == .double(0.5))
+        let index = try await h.ok(
+            "Query",
+            json(
+                #"{"TableName":"large","IndexName":"byG","ScanIndexForward":false,"Limit":10,"KeyConditionExpression":"g = :p","ExpressionAttributeValues":{":p":{"S":"hot"}}}"#
+            ))
+        #expect(index["Count"] == 10 && index["ScannedCount"] == 10)
+        #expect(index["Items"]?.arrayValue?.first?.scalar("sk") == "29")
+    }
+}
