@@ -48,7 +48,7 @@ struct ItemTables: Sendable {
         var wanted: [String: String] = [:]
         for index in table.secondaryIndexes { wanted[index.name] = index.viewSignature }
         let kept = indexViewSignatures[table.id] ?? [:]
-        guard kept != wanted || Set(store.indexNames) != Set(wanted.keys) else { return }
+        guard kept != wanted else { return }
         stores[table.id] = nil  // keep the store uniquely referenced while its views change
         for name in store.indexNames where wanted[name] == nil || kept[name] != wanted[name] { store.removeIndex(named: name) }
         for index in table.secondaryIndexes where !store.indexNames.contains(index.name) {
