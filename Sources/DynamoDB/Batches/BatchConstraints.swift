@@ -42,8 +42,9 @@ enum BatchConstraints {
             let entry = InputReader(table.value) ?? InputReader(JSONObject())
             let path = "requestItems.\(table.key).member"
             if let keys = entry.list("Keys") {
-                let rendered = JavaText.keyList(.array(keys))
-                validator.listLength(keys.count, rendered: rendered, at: "\(path).keys", min: 1, max: 100)
+                if !(1...100).contains(keys.count) {
+                    validator.listLength(keys.count, rendered: JavaText.keyList(.array(keys)), at: "\(path).keys", min: 1, max: 100)
+                }
             } else {
                 validator.notNull(false, at: "\(path).keys")
             }
