@@ -27,6 +27,7 @@ extension DynamoDBService {
         "UpdateContinuousBackups", "DescribeLimits", "DescribeEndpoints", "DescribeReservedCapacityOfferings",
         "PurchaseReservedCapacityOfferings", "DescribeReservedCapacity", "PutItem", "GetItem", "UpdateItem", "DeleteItem",
         "Query", "Scan",
+        "BatchGetItem", "BatchWriteItem",
     ]
     static let dataPlaneOperations: Set<String> = [
         "BatchExecuteStatement", "BatchGetItem", "BatchWriteItem", "DeleteItem", "ExecuteStatement",
@@ -86,6 +87,8 @@ extension DynamoDBService {
         case "DeleteItem": return try deleteItem(try checked(input, InputShapes.deleteItem), context)
         case "Query": return try query(try checked(input, InputShapes.query), context)
         case "Scan": return try scan(try checked(input, InputShapes.scan), context)
+        case "BatchGetItem": return try batchGetItem(try checked(input, InputShapes.batchGetItem), context)
+        case "BatchWriteItem": return try batchWriteItem(try checked(input, InputShapes.batchWriteItem), context)
         default:
             if Self.dataPlaneOperations.contains(operation) { throw DynamoDBError.dataPlaneNotServed(operation) }
             if Self.otherDynamoDBOperations.contains(operation) {

@@ -72,7 +72,9 @@ enum InputTypeChecker {
         case .attributeValue: return attributeValueMismatch(value)
         case .typedMap(let valueClass, let element):
             guard case .array = value else { return checkValue(value, .map(element), isListElement: isListElement) }
-            return "Unrecognized collection type java.util.Map<java.lang.String, \(structurePackage)\(valueClass)>"
+            // A value class already qualified (`java.util.List<…>`, BatchWriteItem's RequestItems) is printed as is.
+            let qualified = valueClass.hasPrefix("java.") ? valueClass : structurePackage + valueClass
+            return "Unrecognized collection type java.util.Map<java.lang.String, \(qualified)>"
         case .string: return scalarMismatch(value, javaType: "String")
         case .long: return scalarMismatch(value, javaType: "Long")
         case .integer: return scalarMismatch(value, javaType: "Integer")
