@@ -26,6 +26,7 @@ extension DynamoDBService {
         "ListTagsOfResource", "DescribeTimeToLive", "UpdateTimeToLive", "DescribeContinuousBackups",
         "UpdateContinuousBackups", "DescribeLimits", "DescribeEndpoints", "DescribeReservedCapacityOfferings",
         "PurchaseReservedCapacityOfferings", "DescribeReservedCapacity", "PutItem", "GetItem", "UpdateItem", "DeleteItem",
+        "TransactWriteItems", "TransactGetItems",
     ]
     static let dataPlaneOperations: Set<String> = [
         "BatchExecuteStatement", "BatchGetItem", "BatchWriteItem", "DeleteItem", "ExecuteStatement",
@@ -83,6 +84,9 @@ extension DynamoDBService {
         case "GetItem": return try getItem(try checked(input, InputShapes.getItem), context)
         case "UpdateItem": return try updateItem(try checked(input, InputShapes.updateItem), context)
         case "DeleteItem": return try deleteItem(try checked(input, InputShapes.deleteItem), context)
+        case "TransactWriteItems":
+            return try transactWriteItems(try checked(input, InputShapes.transactWriteItems), context)
+        case "TransactGetItems": return try transactGetItems(try checked(input, InputShapes.transactGetItems), context)
         default:
             if Self.dataPlaneOperations.contains(operation) { throw DynamoDBError.dataPlaneNotServed(operation) }
             if Self.otherDynamoDBOperations.contains(operation) {
