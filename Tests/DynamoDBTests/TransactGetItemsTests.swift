@@ -64,4 +64,16 @@ import Testing
         #expect(error?.message?.contains("TransactGetItem@") == true)
         #expect(error?.message?.hasSuffix("Member must have length less than or equal to 100") == true)
     }
+
+    @Test func itemsOverFourMegabytesInAllAreRefused() async throws {
+        let harness = Harness()
+        try await harness.createBasic("one")
+        let large = String(repeating: "x", count: 390 * 1024)
+        for index in 0..<11 {
+            try await harness.ok("PutItem", json(#"{"TableName":"one","Item":{"pk":{"S":"k\#(index)"},"b":{"S":"\#(large)"}}}"#))
+        }
+        let error = await harness.fail("TransactGetItems", Self.transact((0..<11).map { Self.get("one", "k\($0)") }))
+        #expect(error == DynamoDBError.transactionTooLarge)
+        try await harness.ok("TransactGetItems", Self.transact((0..<10).map { Self.get("one", "k\($0)") }))
+    }
 }

@@ -124,7 +124,9 @@ import Testing
         let first = try await harness.ok("TransactWriteItems", increment)
         harness.clock.advance(by: 599)
         let second = try await harness.ok("TransactWriteItems", increment)
-        #expect(second == first)
+        #expect(first["ConsumedCapacity"] == json(#"[{"TableName":"one","CapacityUnits":2,"WriteCapacityUnits":2}]"#))
+        // A repeat writes nothing and reports reading the item (API Reference, ClientRequestToken).
+        #expect(second == json(#"{"ConsumedCapacity":[{"TableName":"one","CapacityUnits":1,"ReadCapacityUnits":1}]}"#))
         #expect(try await get(harness, "one", "n")?["count"] == ["N": "1"])
         let other = Self.transact([Self.put("one", "x")], #","ClientRequestToken":"tok""#)
         #expect(await harness.fail("TransactWriteItems", other)?.code == "IdempotentParameterMismatchException")
@@ -182,5 +184,43 @@ import Testing
         let expected = json(
             #"[{"TableName":"one","CapacityUnits":6,"WriteCapacityUnits":6},{"TableName":"two","CapacityUnits":2,"WriteCapacityUnits":2}]"#)
         #expect(answer["ConsumedCapacity"] == expected)
+    }
+
+    @Test func itemCollectionMetricsListTheWrittenCollectionsOfTablesWithLocalIndexes() async throws {
+        let harness = Harness()
+        try await harness.ok(
+            "CreateTable",
+            json(
+                #"{"TableName":"lsi","AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"},{"AttributeName":"sk","AttributeType":"S"},{"AttributeName":"l","AttributeType":"S"}],"KeySchema":[{"AttributeName":"pk","KeyType":"HASH"},{"AttributeName":"sk","KeyType":"RANGE"}],"LocalSecondaryIndexes":[{"IndexName":"byL","KeySchema":[{"AttributeName":"pk","KeyType":"HASH"},{"AttributeName":"l","KeyType":"RANGE"}],"Projection":{"ProjectionType":"ALL"}}],"BillingMode":"PAY_PER_REQUEST"}"#
+            ))
+        try await harness.createBasic("plain")
+        let answer = try await harness.ok(
+            "TransactWriteItems",
+            json(
+                #"{"TransactItems":[{"Put":{"TableName":"lsi","Item":{"pk":{"S":"p"},"sk":{"S":"1"},"l":{"S":"x"}}}},{"Put":{"TableName":"plain","Item":{"pk":{"S":"q"}}}},{"ConditionCheck":{"TableName":"lsi","Key":{"pk":{"S":"r"},"sk":{"S":"1"}},"ConditionExpression":"attribute_not_exists(pk)"}}],"ReturnItemCollectionMetrics":"SIZE","ReturnConsumedCapacity":"INDEXES"}"#
+            ))
+        #expect(
+            answer["ItemCollectionMetrics"]
+                == json(#"{"lsi":[{"ItemCollectionKey":{"pk":{"S":"p"}},"SizeEstimateRangeGB":[0,1]}]}"#))
+        #expect(
+            answer["ConsumedCapacity"]?.arrayValue?.first?["LocalSecondaryIndexes"]
+                == json(#"{"byL":{"CapacityUnits":2,"WriteCapacityUnits":2}}"#))
+        let description = try await harness.ok("DescribeTable", json(#"{"TableName":"lsi"}"#))
+        #expect(description["Table"]?["LocalSecondaryIndexes"]?.arrayValue?.first?["ItemCount"] == 1)
+    }
+
+    @Test func tablesNamedByArnAndTablesNotActive() async throws {
+        let harness = Harness { $0.createSeconds = 5 }
+        try await harness.createBasic("slow")
+        let arn = "arn:aws:dynamodb:us-east-1:123456789012:table/slow"
+        let put = Self.transact([Self.put(arn, "a")])
+        #expect(await harness.fail("TransactWriteItems", put)?.message == "Requested resource not found")
+        harness.clock.advance(by: 6)
+        try await harness.ok("TransactWriteItems", put)
+        let read = try await harness.ok(
+            "TransactGetItems",
+            json(#"{"TransactItems":[{"Get":{"TableName":"\#(arn)","Key":{"pk":{"S":"a"}}}}],"ReturnConsumedCapacity":"TOTAL"}"#))
+        #expect(read["ConsumedCapacity"]?.arrayValue?.first?["TableName"] == .string(arn))
+        #expect(read["Responses"] == json(#"[{"Item":{"pk":{"S":"a"}}}]"#))
     }
 }

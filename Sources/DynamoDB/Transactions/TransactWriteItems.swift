@@ -27,7 +27,8 @@ extension DynamoDBService {
         if let token {
             switch transactionTokens.lookup(token, parameters: parameters, in: context.key, now: context.now) {
             case .fresh: break
-            case .repeated(let answer): return answer
+            case .repeated(let answer):
+                return repeatedTransactWriteAnswer(answer, actions, capacity: ItemReturnOptions.capacity(input), context)
             case .mismatch: throw DynamoDBError.idempotentParameterMismatch
             }
         }
@@ -71,6 +72,7 @@ extension DynamoDBService {
         for position in actions.indices {
             let (table, key, old) = (tables[position], keys[position], olds[position])
             let new = try applyTransactWrite(writes[position], table: table, key: key, old: old)
+            // A ConditionCheck is charged as a write of the item it reads (Unverified).
             consumed.add(ConsumedCapacity.write(table, named: references[position].shown, old: old, new: new).transactional)
             guard collectionMetrics, writes[position] != .keep, let store = itemTables.store(of: table),
                 let entry = ItemCollectionMetrics.json(table, store, key: key, requested: true)
@@ -81,6 +83,27 @@ extension DynamoDBService {
         var answer = JSONObject()
         if let capacityJSON = consumed.json(capacity) { answer.append("ConsumedCapacity", capacityJSON) }
         if !metrics.isEmpty { answer.append("ItemCollectionMetrics", .object(metrics)) }
+        return .object(answer)
+    }
+
+    /// The answer to a repeat of a completed transaction: nothing is written; `ItemCollectionMetrics` as the first
+    /// time, and `ConsumedCapacity` (when asked) counts reading the items, not writing them (API Reference,
+    /// ClientRequestToken: "Subsequent TransactWriteItems calls with the same client token return the number of
+    /// read capacity units consumed in reading the item"). Unverified: a strongly consistent read per item.
+    private func repeatedTransactWriteAnswer(
+        _ first: JSONValue, _ actions: [TransactWriteAction], capacity: CapacityReport, _ context: RequestContext
+    ) -> JSONValue {
+        var consumed = TransactionCapacity(.read)
+        for action in actions {
+            guard let reference = try? Self.transactTableReference(action.tableName, context),
+                let table = try? itemTable(reference, context), let key = try? action.key(in: table)
+            else { continue }
+            let bytes = itemTables.store(of: table)?.item(at: key).map(AttributeValue.size(of:)) ?? 0
+            consumed.add(ConsumedCapacity.read(named: reference.shown, bytes: bytes, consistent: true))
+        }
+        var answer = JSONObject()
+        if let capacityJSON = consumed.json(capacity) { answer.append("ConsumedCapacity", capacityJSON) }
+        if let metrics = first["ItemCollectionMetrics"] { answer.append("ItemCollectionMetrics", metrics) }
         return .object(answer)
     }
 
