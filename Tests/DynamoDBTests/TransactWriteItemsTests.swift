@@ -223,4 +223,22 @@ import Testing
         #expect(read["ConsumedCapacity"]?.arrayValue?.first?["TableName"] == .string(arn))
         #expect(read["Responses"] == json(#"[{"Item":{"pk":{"S":"a"}}}]"#))
     }
+
+    @Test func anUpdateGrowingAnItemOverFourHundredKilobytesCancels() async throws {
+        let harness = Harness()
+        try await harness.createBasic("one")
+        let large = String(repeating: "x", count: 300 * 1024)
+        try await harness.ok("PutItem", json(#"{"TableName":"one","Item":{"pk":{"S":"a"},"b":{"S":"\#(large)"}}}"#))
+        let error = await harness.fail(
+            "TransactWriteItems",
+            Self.transact([
+                #"{"Update":{"TableName":"one","Key":{"pk":{"S":"a"}},"UpdateExpression":"SET c = b"}}"#, Self.put("one", "z"),
+            ]))
+        // "An item size becomes too large (bigger than 400 KB)": a cancellation reason ("TransactWriteItems", API Reference).
+        #expect(
+            error?.extraMembers["CancellationReasons"]
+                == json(
+                    #"[{"Code":"ValidationError","Message":"Item size to update has exceeded the maximum allowed size"},{"Code":"None"}]"#))
+        #expect(try await get(harness, "one", "z") == nil)
+    }
 }
