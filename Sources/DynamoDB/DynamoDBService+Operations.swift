@@ -28,6 +28,7 @@ extension DynamoDBService {
         "PurchaseReservedCapacityOfferings", "DescribeReservedCapacity", "PutItem", "GetItem", "UpdateItem", "DeleteItem",
         "Query", "Scan",
         "BatchGetItem", "BatchWriteItem",
+        "TransactWriteItems", "TransactGetItems",
     ]
     static let dataPlaneOperations: Set<String> = [
         "BatchExecuteStatement", "BatchGetItem", "BatchWriteItem", "DeleteItem", "ExecuteStatement",
@@ -89,6 +90,9 @@ extension DynamoDBService {
         case "Scan": return try scan(try checked(input, InputShapes.scan), context)
         case "BatchGetItem": return try batchGetItem(try checked(input, InputShapes.batchGetItem), context)
         case "BatchWriteItem": return try batchWriteItem(try checked(input, InputShapes.batchWriteItem), context)
+        case "TransactWriteItems":
+            return try transactWriteItems(try checked(input, InputShapes.transactWriteItems), context)
+        case "TransactGetItems": return try transactGetItems(try checked(input, InputShapes.transactGetItems), context)
         default:
             if Self.dataPlaneOperations.contains(operation) { throw DynamoDBError.dataPlaneNotServed(operation) }
             if Self.otherDynamoDBOperations.contains(operation) {

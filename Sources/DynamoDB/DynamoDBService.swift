@@ -16,6 +16,8 @@ public actor DynamoDBService {
     var regions: [RegionKey: RegionState] = [:]
     /// The items of every table, by table id (see `ItemTables`).
     var itemTables = ItemTables()
+    /// Recent TransactWriteItems client request tokens (see `TransactionTokens`).
+    var transactionTokens = TransactionTokens()
 
     public init(settings: DynamoDBSettings, clock: any WallClock, random: any RandomSource) {
         self.settings = settings
@@ -27,6 +29,7 @@ public actor DynamoDBService {
     public func reset() {
         regions = [:]
         itemTables = ItemTables()
+        transactionTokens = TransactionTokens()
     }
 
     /// Answers one call: the response body, or the AWS error to render.
