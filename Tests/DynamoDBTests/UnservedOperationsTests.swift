@@ -3,13 +3,14 @@ import Testing
 
 @testable import DynamoDB
 
-/// Data-plane operations beyond the four item calls, and other operations DynamoTrail does not serve.
+/// PartiQL, and the other operations DynamoTrail does not serve.
 @Suite struct UnservedOperationsTests {
     @Test func unservedOperationsAnswerA400() async throws {
         let h = Harness()
         let unserved = DynamoDBService.dataPlaneOperations.union(DynamoDBService.otherDynamoDBOperations)
             .subtracting(DynamoDBService.servedOperations)
-        #expect(unserved.contains("BatchGetItem") && !unserved.contains("Query"))
+        #expect(unserved.contains("ExecuteStatement") && unserved.contains("CreateBackup"))
+        #expect(unserved.isDisjoint(with: ["Query", "Scan", "BatchGetItem", "BatchWriteItem", "TransactGetItems", "TransactWriteItems"]))
         for operation in unserved {
             let error = await h.fail(operation, [:])
             #expect(error?.type == "com.amazon.coral.validate#ValidationException")
