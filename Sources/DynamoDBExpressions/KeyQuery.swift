@@ -15,6 +15,10 @@ public struct KeyQuery: Sendable, Equatable {
 
     /// Translates a checked key condition for `schema`.
     public init(_ condition: Condition, schema: KeySchema) throws(ItemError) {
+        if schema.isMultiAttribute {
+            self = try KeyQuery(multiAttribute: condition, schema: schema)
+            return
+        }
         var conditions: [String: (Condition, [AttributeValue])] = [:]
         for leaf in KeyQuery.leaves(condition) {
             let (name, values) = try KeyQuery.keyCondition(leaf)
@@ -36,7 +40,7 @@ public struct KeyQuery: Sendable, Equatable {
     }
 
     /// `:v < sk` as `sk > :v`.
-    private static func attributeFirst(_ leaf: Condition) -> Condition {
+    static func attributeFirst(_ leaf: Condition) -> Condition {
         guard case .compare(let comparator, let left, let right) = leaf, case .value = left else { return leaf }
         let turned: [Comparator: Comparator] = [
             .less: .greater, .lessOrEqual: .greaterOrEqual, .greater: .less, .greaterOrEqual: .lessOrEqual,
@@ -44,19 +48,19 @@ public struct KeyQuery: Sendable, Equatable {
         return .compare(turned[comparator] ?? comparator, right, left)
     }
 
-    private static func leaves(_ condition: Condition) -> [Condition] {
+    static func leaves(_ condition: Condition) -> [Condition] {
         if case .and(let left, let right) = condition { return leaves(left) + leaves(right) }
         return [condition]
     }
 
-    private static func keyValue(_ value: AttributeValue, _ element: KeySchema.Element) throws(ItemError) -> KeyValue {
+    static func keyValue(_ value: AttributeValue, _ element: KeySchema.Element) throws(ItemError) -> KeyValue {
         guard let key = KeyValue(value), key.type == element.type else {
             throw .validation("One or more parameter values were invalid: Condition parameter type does not match schema type")
         }
         return key
     }
 
-    private static func sortCondition(_ condition: Condition, _ bounds: [KeyValue]) -> SortKeyCondition {
+    static func sortCondition(_ condition: Condition, _ bounds: [KeyValue]) -> SortKeyCondition {
         switch condition {
         case .between: return .between(bounds[0], bounds[1])
         case .beginsWith: return .beginsWith(bounds[0])
@@ -70,7 +74,7 @@ public struct KeyQuery: Sendable, Equatable {
 
     /// The key attribute a leaf condition constrains and its values, the comparison turned so the
     /// attribute comes first (`:v < sk` is `sk > :v`).
-    private static func keyCondition(_ leaf: Condition) throws(ItemError) -> (String, [AttributeValue]) {
+    static func keyCondition(_ leaf: Condition) throws(ItemError) -> (String, [AttributeValue]) {
         func invalidOperator(_ name: String) -> ItemError { .validation("Invalid operator used in KeyConditionExpression: \(name)") }
         let operands: [Operand]
         switch leaf {

@@ -51,7 +51,8 @@ extension KeySchema {
             }
             values.append(keyValue)
         }
-        return PrimaryKey(partition: values[0], sort: values.count > 1 ? values[1] : nil)
+        let partitionCount = partitionElements.count
+        return storedKey(partitions: Array(values.prefix(partitionCount)), sorts: Array(values.dropFirst(partitionCount)))
     }
 
     private func checked(_ value: AttributeValue, _ element: Element) throws(ItemError) -> KeyValue {

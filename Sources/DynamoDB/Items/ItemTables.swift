@@ -17,6 +17,9 @@ struct ItemTables: Sendable {
     /// Secondary-index figures kept up to date by `noteWrite`, by table id and index signature (computed by
     /// one scan the first time DescribeTable asks for an index).
     private var indexFigures: [String: [String: IndexFigures]] = [:]
+    /// Item-collection sizes of tables with local secondary indexes, by table id and partition key (see
+    /// `ItemTables+ItemCollections`).
+    var collectionSizes: [String: [KeyValue: Int]] = [:]
 
     /// The store of `table`, if it ever held an item.
     func store(of table: Table) -> ItemStore? { stores[table.id] }
@@ -34,6 +37,7 @@ struct ItemTables: Sendable {
         stores[tableId] = nil
         snapshots[tableId] = nil
         indexFigures[tableId] = nil
+        collectionSizes[tableId] = nil
     }
 
     /// DescribeTable's `ItemCount` and `TableSizeBytes`: live when `refreshSeconds` is 0 (as DynamoDB
@@ -56,6 +60,7 @@ struct ItemTables: Sendable {
 
     /// Keeps the index figures of `table` current after a write that changed `old` into `new`.
     mutating func noteWrite(of table: Table, old: Item?, new: Item?) {
+        noteCollectionWrite(of: table, old: old, new: new)
         guard var figures = indexFigures[table.id] else { return }
         let tableSchema = table.itemKeySchema
         for index in table.secondaryIndexes {
@@ -92,7 +97,11 @@ struct ItemTables: Sendable {
         }
         indexFigures[table.id] = figures
         var byName: [String: IndexFigures] = [:]
-        for index in indexes { byName[index.name] = figures[index.signature] }
+        for index in indexes {
+            byName[index.name] = figures[index.signature]
+            // The index view's own count where the store keeps one (same membership rule as `entry(of:)`).
+            if let viewCount = stores[table.id]?.itemCount(ofIndex: index.name) { byName[index.name]?.itemCount = viewCount }
+        }
         return byName
     }
 }
