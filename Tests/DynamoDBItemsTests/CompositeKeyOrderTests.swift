@@ -155,3 +155,24 @@ import Testing
         #expect(single.storedKey(of: ["g": .string("x"), "s": n("1").attributeValue]) == PrimaryKey(partition: .string("x"), sort: n("1")))
     }
 }
+
+extension CompositeKeyOrderTests {
+    @Test func keysNamedByAttributesBecomeStoredKeysWithTheSizeLimits() throws {
+        let schema = KeySchema(
+            partitions: [.init(name: "h1", type: .string), .init(name: "h2", type: .string)],
+            sorts: [.init(name: "r1", type: .string), .init(name: "r2", type: .string)])
+        let key: Item = ["h1": .string("a"), "h2": .string("b"), "r1": .string("c"), "r2": .string("d")]
+        #expect(try schema.key(ofKey: key) == schema.storedKey(of: key))
+        #expect(try schema.key(ofItem: key) == schema.storedKey(of: key))
+        var long = key
+        long["r1"] = .string(String(repeating: "x", count: 600))
+        long["r2"] = .string(String(repeating: "y", count: 600))
+        #expect(
+            throws: ItemError.validation(
+                "One or more parameter values were invalid: Aggregated size of all range keys has exceeded the size limit of 1024 bytes")
+        ) { try schema.key(ofKey: long) }
+        #expect(throws: ItemError.validation("The provided key element does not match the schema")) {
+            try schema.key(ofKey: key.filter { $0.key != "h2" })
+        }
+    }
+}
