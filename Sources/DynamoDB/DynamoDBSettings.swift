@@ -24,6 +24,9 @@ public struct DynamoDBSettings: Sendable, Equatable {
     /// How often DescribeTable's ItemCount and TableSizeBytes are refreshed, in seconds; 0 (the default, as
     /// DynamoDB Local) shows them live. AWS refreshes them about every six hours (21600).
     public var itemCountRefreshSeconds: Double = 0
+    /// The largest item collection (items of one partition key value plus their local secondary index entries) of a
+    /// table with local secondary indexes, in bytes (AWS: 10 GB); a smaller value lets tests reach the limit.
+    public var itemCollectionSizeLimitBytes: Int = 10_737_418_240
 
     public init() {}
 }

@@ -14,6 +14,10 @@ extension KeyQuery {
             try comparison.check(values)
             conditions[member.key] = (comparison, values)
         }
+        if schema.isMultiAttribute {
+            self = try KeyQuery.multiAttribute(legacy: conditions, schema: schema)
+            return
+        }
         if schema.sort == nil, conditions.count > 1 { throw .validation("Query key condition not supported") }
         var bounds: [String: (LegacyComparison, [KeyValue])] = [:]
         for (position, element) in schema.elements.enumerated() {
@@ -40,6 +44,23 @@ extension KeyQuery {
             throw .validation("Query condition missed key schema element: \(schema.partition.name)")
         }
         self.init(partition: partition, sort: schema.sort.flatMap { bounds[$0.name] }.map(KeyQuery.sortCondition) ?? .any)
+    }
+
+    /// KeyConditions on multi-attribute keys: the rules of `multiAttribute` (DynamoDB accepts KeyConditions on
+    /// such indexes, as reported by ScyllaDB's conformance tests in 2026), after the indexable-operator check.
+    private static func multiAttribute(legacy conditions: [String: (LegacyComparison, [AttributeValue])], schema: KeySchema)
+        throws(ItemError) -> KeyQuery
+    {
+        var constraints: [String: KeyConstraint] = [:]
+        for (name, (comparison, values)) in conditions {
+            if [.notEqual, .null, .notNull, .contains, .notContains, .isIn].contains(comparison) {
+                throw .validation("Attempted conditional constraint is not an indexable operation")
+            }
+            constraints[name] = KeyConstraint(isEquality: comparison == .equal, values: values) {
+                KeyQuery.sortCondition(comparison, $0)
+            }
+        }
+        return try multiAttribute(constraints, schema: schema)
     }
 
     private static func sortCondition(_ comparison: LegacyComparison, _ keys: [KeyValue]) -> SortKeyCondition {

@@ -15,6 +15,10 @@ public struct KeyQuery: Sendable, Equatable {
 
     /// Translates a checked key condition for `schema`.
     public init(_ condition: Condition, schema: KeySchema) throws(ItemError) {
+        if schema.isMultiAttribute {
+            self = try KeyQuery(multiAttribute: condition, schema: schema)
+            return
+        }
         var conditions: [String: (Condition, [AttributeValue])] = [:]
         for leaf in KeyQuery.leaves(condition) {
             let (name, values) = try KeyQuery.keyCondition(leaf)
@@ -37,7 +41,7 @@ public struct KeyQuery: Sendable, Equatable {
     }
 
     /// `:v < sk` as `sk > :v`.
-    private static func attributeFirst(_ leaf: Condition) -> Condition {
+    static func attributeFirst(_ leaf: Condition) -> Condition {
         guard case .compare(let comparator, let left, let right) = leaf, case .value = left else { return leaf }
         let turned: [Comparator: Comparator] = [
             .less: .greater, .lessOrEqual: .greaterOrEqual, .greater: .less, .greaterOrEqual: .lessOrEqual,
@@ -50,14 +54,14 @@ public struct KeyQuery: Sendable, Equatable {
         return [condition]
     }
 
-    private static func keyValue(_ value: AttributeValue, _ element: KeySchema.Element) throws(ItemError) -> KeyValue {
+    static func keyValue(_ value: AttributeValue, _ element: KeySchema.Element) throws(ItemError) -> KeyValue {
         guard let key = KeyValue(value), key.type == element.type else {
             throw .validation("One or more parameter values were invalid: Condition parameter type does not match schema type")
         }
         return key
     }
 
-    private static func sortCondition(_ condition: Condition, _ bounds: [KeyValue]) -> SortKeyCondition {
+    static func sortCondition(_ condition: Condition, _ bounds: [KeyValue]) -> SortKeyCondition {
         switch condition {
         case .between: return .between(bounds[0], bounds[1])
         case .beginsWith: return .beginsWith(bounds[0])

@@ -20,6 +20,7 @@ public struct PrimaryKey: Sendable, Hashable, Comparable {
 
     /// The key as item attributes under `schema`'s names (for `LastEvaluatedKey`, stream `Keys`).
     public func attributes(in schema: KeySchema) -> Item {
+        if schema.isMultiAttribute { return schema.attributes(ofStoredKey: self) ?? [:] }
         var item: Item = [schema.partition.name: partition.attributeValue]
         if let sortElement = schema.sort, let sort { item[sortElement.name] = sort.attributeValue }
         return item

@@ -1,6 +1,7 @@
 /// One secondary index's ordered view of its table: entries keyed by the index key, holding the table
 /// key that finds the item. Sparse: an item without the index key attributes (or with one of another
-/// type) is not in it. A value type inside `ItemStore`.
+/// type) is not in it. Multi-attribute GSI keys order by their RANGE attributes left to right. A value type
+/// inside `ItemStore`.
 struct SecondaryIndexView: Sendable {
     let schema: KeySchema
     private var partitions = HashOrderedPartitions<IndexEntry>()
@@ -9,14 +10,8 @@ struct SecondaryIndexView: Sendable {
     init(schema: KeySchema) { self.schema = schema }
 
     /// The item's index key, or nil when it does not belong in the index.
-    func indexKey(of item: Item) -> PrimaryKey? {
-        var values: [KeyValue] = []
-        for element in schema.elements {
-            guard let value = item[element.name].flatMap(KeyValue.init), value.type == element.type else { return nil }
-            values.append(value)
-        }
-        return PrimaryKey(partition: values[0], sort: values.count > 1 ? values[1] : nil)
-    }
+    /// Multi-attribute keys are kept as one `CompositeKey` value per side (see `KeySchema.storedKey`).
+    func indexKey(of item: Item) -> PrimaryKey? { schema.storedKey(of: item) }
 
     /// Moves the item at `tableKey` from its old index key to its new one.
     mutating func replace(old: Item?, new: Item?, tableKey: PrimaryKey) {

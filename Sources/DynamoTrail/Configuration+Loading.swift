@@ -127,6 +127,8 @@ extension Configuration {
             }
             // DescribeTable's ItemCount/TableSizeBytes refresh period: 0 = live (DynamoDB Local), 21600 = AWS's ~6 h.
             if let v = try section.seconds("itemCountRefreshSeconds", in: 0...86400) { dynamodb.itemCountRefreshSeconds = v }
+            // Item-collection limit of tables with local secondary indexes (AWS: 10 GB); small values for tests.
+            if let v = try section.int("itemCollectionSizeLimitBytes", in: 1...(1 << 40)) { dynamodb.itemCollectionSizeLimitBytes = v }
             try section.finish()
         }
         if var section = try root.object("trail") { try applyTrail(&section) }

@@ -19,6 +19,9 @@ struct ItemTables: Sendable {
     private var indexFigures: [String: [String: IndexFigures]] = [:]
     /// The key schema each store's index views were built for, by table id and index name.
     private var indexViewSignatures: [String: [String: String]] = [:]
+    /// Item-collection sizes of tables with local secondary indexes, by table id and partition key (see
+    /// `ItemTables+ItemCollections`).
+    var collectionSizes: [String: [KeyValue: Int]] = [:]
 
     /// The store of `table`, if it ever held an item.
     func store(of table: Table) -> ItemStore? { stores[table.id] }
@@ -64,6 +67,7 @@ struct ItemTables: Sendable {
         snapshots[tableId] = nil
         indexFigures[tableId] = nil
         indexViewSignatures[tableId] = nil
+        collectionSizes[tableId] = nil
     }
 
     /// DescribeTable's `ItemCount` and `TableSizeBytes`: live when `refreshSeconds` is 0 (as DynamoDB
@@ -86,6 +90,7 @@ struct ItemTables: Sendable {
 
     /// Keeps the index figures of `table` current after a write that changed `old` into `new`.
     mutating func noteWrite(of table: Table, old: Item?, new: Item?) {
+        noteCollectionWrite(of: table, old: old, new: new)
         guard var figures = indexFigures[table.id] else { return }
         let tableSchema = table.itemKeySchema
         for index in table.secondaryIndexes {
@@ -122,7 +127,11 @@ struct ItemTables: Sendable {
         }
         indexFigures[table.id] = figures
         var byName: [String: IndexFigures] = [:]
-        for index in indexes { byName[index.name] = figures[index.signature] }
+        for index in indexes {
+            byName[index.name] = figures[index.signature]
+            // The index view's own count where the store keeps one (same membership rule as `entry(of:)`).
+            if let viewCount = stores[table.id]?.itemCount(ofIndex: index.name) { byName[index.name]?.itemCount = viewCount }
+        }
         return byName
     }
 }

@@ -17,9 +17,10 @@ struct SecondaryIndex: Sendable {
     /// What identifies the index's view in the item store: its name and key (the projection is applied on read).
     var viewSignature: String { ([name] + schema.elements.map { "\($0.name):\($0.type.rawValue)" }).joined(separator: "|") }
 
-    /// The index entry `item` makes with table key `tableSchema`, or nil when the item is not in the index.
+    /// The index entry `item` makes with table key `tableSchema`, or nil when the item is not in the index (a key
+    /// attribute missing or of another type, as the index views decide).
     func entry(of item: Item?, tableSchema: KeySchema) -> Item? {
-        guard let item, schema.elements.allSatisfy({ item[$0.name] != nil }) else { return nil }
+        guard let item, schema.storedKey(of: item) != nil else { return nil }
         switch projection.type {
         case .all: return item
         case .keysOnly, .include:

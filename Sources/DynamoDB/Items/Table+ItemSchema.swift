@@ -13,14 +13,15 @@ extension Table {
             }
     }
 
-    /// A key schema (HASH then optional RANGE) typed from the attribute definitions.
+    /// A key schema typed from the attribute definitions: every HASH then every RANGE attribute in key-schema
+    /// order (more than one of a kind only for multi-attribute GSI keys).
     func itemSchema(of elements: [KeyElement]) -> KeySchema {
         func typed(_ element: KeyElement) -> KeySchema.Element {
             let type = attributeDefinitions.first { $0.name == element.name }?.type
             return KeySchema.Element(name: element.name, type: type.flatMap(ScalarType.init(rawValue:)) ?? .string)
         }
-        let hash = elements.first { $0.type == KeyType.hash.rawValue } ?? KeyElement(name: "", type: "")
-        let range = elements.first { $0.type == KeyType.range.rawValue }
-        return KeySchema(partition: typed(hash), sort: range.map(typed))
+        let hashes = elements.filter { $0.type == KeyType.hash.rawValue }.map(typed)
+        let ranges = elements.filter { $0.type == KeyType.range.rawValue }.map(typed)
+        return KeySchema(partitions: hashes, sorts: ranges)
     }
 }

@@ -20,6 +20,8 @@ extension DynamoDBService {
             try Self.checkUpdatedPaths(request.actions.map(\.path), in: table)
             return key
         }
+        let collectionBefore = collectionBytesBeforeWrite(table, key)
+        let collectionLimit = settings.itemCollectionSizeLimitBytes
         let (answer, old, new) = try itemTables.withStore(of: table) {
             (store: inout ItemStore) throws(AWSServiceError) -> (JSONValue, Item?, Item?) in
             let old = store.item(at: key)
@@ -29,10 +31,13 @@ extension DynamoDBService {
                 try Self.checkUpdatedIndexKeys(result.new, request.actions, in: table)
                 return result
             }
+            let collection = try Self.collectionBytesAfterWrite(
+                collectionBefore, table, old: old, new: result.new, limit: collectionLimit)
             store.put(result.new, at: key)
             let answer = Self.writeAnswer(
                 returning: result.attributes(for: request.returnValues), table: table, named: reference.shown, store: store,
-                key: key, old: old, new: result.new, capacity: request.capacity, collectionMetrics: request.collectionMetrics)
+                key: key, old: old, new: result.new, capacity: request.capacity, collectionMetrics: request.collectionMetrics,
+                collectionBytes: collection)
             return (answer, old, result.new)
         }
         itemTables.noteWrite(of: table, old: old, new: new)
