@@ -67,6 +67,10 @@ extension Router {
     /// Large bodies being parsed on `bodyParsingQueue` right now (tests watch it).
     static let largeBodyParsesInProgress = Atomic<Int>(0)
 
+    /// Tests only: runs on the parsing thread before a large body is parsed (a test holds the parses there
+    /// to show that other calls are answered meanwhile, without depending on timing).
+    static let beforeLargeBodyParse = Mutex<(@Sendable () -> Void)?>(nil)
+
     /// The parsed body, or nil when it is not JSON or nests deeper than `JSONLimits.maximumRequestDepth`
     /// (so the call's record stays readable); large bodies are parsed off the concurrency threads.
     static func parseJSONBody(_ body: [UInt8]) async -> JSONValue? {
@@ -74,6 +78,7 @@ extension Router {
         return await withCheckedContinuation { (continuation: CheckedContinuation<JSONValue?, Never>) in
             bodyParsingQueue.async {
                 largeBodyParsesInProgress.add(1, ordering: .relaxed)
+                beforeLargeBodyParse.withLock { $0 }?()
                 let parsed = try? JSONParser.parseRequest(body)
                 largeBodyParsesInProgress.subtract(1, ordering: .relaxed)
                 continuation.resume(returning: parsed)
