@@ -113,11 +113,22 @@ extension TrailRecorder {
         journal.addOpen(segment: segment)
         state.pending[group, default: []].append(
             PendingRecord(seq: seq, segment: segment, eventTime: seconds, bytes: record.bytes))
-        let outcome = syncAfterAppend(journal)
-        if (state.pending[group]?.count ?? 0) >= settings.maxRecordsPerFile, state.openPlans.isEmpty {
+        if (state.pending[group]?.count ?? 0) >= settings.maxRecordsPerFile { scheduleFullGroupDelivery(group) }
+        return syncAfterAppend(journal)
+    }
+
+    /// Delivers a group that reached `maxRecordsPerFile` right after the append that filled it, as the
+    /// queue's next work: the appending call is answered first (compression and file writes stay off its
+    /// path), and the next append waits behind the delivery as before.
+    private func scheduleFullGroupDelivery(_ group: Group) {
+        guard state.fullGroupDeliveries.insert(group).inserted else { return }
+        queue.async { [self] in
+            state.fullGroupDeliveries.remove(group)
+            guard state.phase == .running, (state.pending[group]?.count ?? 0) >= settings.maxRecordsPerFile,
+                state.openPlans.isEmpty
+            else { return }
             _ = deliverGroup(group, now: clock.now())
         }
-        return outcome
     }
 
     /// Makes a just-appended record as durable as `journal.fsync` asks, or schedules what will.
