@@ -87,7 +87,7 @@ extension TrailRecorder {
     }
 
     /// Journals the record and says how durable it is (at once, after its own fsync, or after the next
-    /// group commit, which the caller waits for). A full group is delivered now.
+    /// group commit, which the caller waits for). A full group's delivery is queued behind it.
     private func append(_ record: RenderedRecord, group: Group) -> AppendOutcome {
         switch state.phase {
         case .idle: return .failed(TrailError.notStarted)

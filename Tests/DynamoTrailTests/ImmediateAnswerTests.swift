@@ -84,4 +84,19 @@ import Testing
             #expect(await server.server.router.handle(list).status == 200)
         }
     }
+
+    @Test func anItemCallOverASocketIsRecordedAsADataEventWithItsTablesKey() async throws {
+        try await withHarness(listening: true) { harness in
+            try await harness.createTable("Music")
+            #expect(try await harness.cloudTrail("PutEventSelectors", DataEventsTests.allTables).status == 200)
+            let put = try await DataEventsTests.item(harness, "PutItem", DataEventsTests.putItem)
+            #expect(put.status == 200)
+            #expect(put.json["ConsumedCapacity"]?["TableName"] == "Music")
+            try await harness.flush()
+            let records = DataEventsTests.records(harness, named: "PutItem")
+            #expect(records.count == 1)
+            #expect(records.first?["eventCategory"] == "Data")
+            #expect(records.first?["requestParameters"]?["key"] == ["k": "No One You Know"])
+        }
+    }
 }
