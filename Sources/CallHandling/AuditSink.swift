@@ -14,6 +14,13 @@ public protocol AuditSink: Sendable {
 
     /// True when `account`'s trail may log some data event, asked before a data event is built.
     func mayLogDataEvents(account: String) -> Bool
+
+    /// True when `keepImmediately` keeps records as durably as `keep` (asked before a call is performed).
+    var keepsImmediately: Bool { get }
+
+    /// `keep`, on the calling thread, blocking until the record is as durable as the sink promises.
+    /// Called only from Dispatch threads, and only while `keepsImmediately` is true.
+    func keepImmediately(_ call: AuditedCall) -> AWSServiceError?
 }
 
 extension AuditSink {
@@ -22,4 +29,12 @@ extension AuditSink {
 
     /// A default trail logs no data events ("Logging data events": data events are not logged by default).
     public func mayLogDataEvents(account: String) -> Bool { false }
+
+    /// Sinks keep records asynchronously unless they say otherwise.
+    public var keepsImmediately: Bool { false }
+
+    /// Never called while `keepsImmediately` is false; answers as a record that could not be kept.
+    public func keepImmediately(_ call: AuditedCall) -> AWSServiceError? {
+        .internalServerError("This audit sink keeps records asynchronously only.")
+    }
 }

@@ -112,27 +112,40 @@ public struct CallPipeline: Sendable {
     func record(
         _ operation: RecognizedOperation, input: JSONValue?, call: AuthenticatedCall, result: Result<JSONValue, AWSServiceError>
     ) async -> AWSServiceError? {
-        let target = operation.target
-        var event: CloudTrailEvent
+        var facts: [String: TableAuditFacts] = [:]
         if operation.plane == .data {
             // Data events are built only when the caller's trail may log one (none by default).
             let context = call.context
             guard audit.mayLogDataEvents(account: context.accountId) else { return nil }
-            let facts = await controlPlane.auditFacts(
-                tables: DataEventTables.names(target.operation, input), accountId: context.accountId, region: context.region)
+            facts = await controlPlane.auditFacts(
+                tables: DataEventTables.names(operation.target.operation, input), accountId: context.accountId,
+                region: context.region)
+        }
+        guard let audited = audited(operation, input: input, call: call, result: result, facts: facts) else { return nil }
+        if let failure = await audit.keep(audited) { return failure }
+        if operation.target.service == .cloudTrail {
+            await cloudTrail?.didRecord(operation: operation.target.operation, result: result, context: call.context)
+        }
+        return nil
+    }
+
+    /// The finished call as the sink takes it: its management event, or its data event built with the
+    /// tables' `facts`; nil when the call is not recorded.
+    func audited(
+        _ operation: RecognizedOperation, input: JSONValue?, call: AuthenticatedCall, result: Result<JSONValue, AWSServiceError>,
+        facts: [String: TableAuditFacts]
+    ) -> AuditedCall? {
+        let target = operation.target
+        var event: CloudTrailEvent
+        if operation.plane == .data {
             event = CallAudit.dataEvent(operation, input: input, call: call, result: result, facts: facts)
         } else {
             guard let management = CallAudit.event(operation, input: input, call: call, result: result) else { return nil }
             event = management
         }
         if recordsTLSDetails { event.tlsDetails = TLSDetails.record(service: target.service, region: call.context.region) }
-        let audited = AuditedCall(
+        return AuditedCall(
             event: event, eventID: random.uuid(), eventTime: event.eventTime ?? call.context.receivedAt, target: target,
             input: input)
-        if let failure = await audit.keep(audited) { return failure }
-        if target.service == .cloudTrail {
-            await cloudTrail?.didRecord(operation: target.operation, result: result, context: call.context)
-        }
-        return nil
     }
 }

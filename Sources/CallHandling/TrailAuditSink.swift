@@ -37,23 +37,55 @@ public struct TrailAuditSink: AuditSink {
     public func mayLogDataEvents(account: String) -> Bool { recorder.selection.mayLogDataEvents(account: account) }
 
     public func keep(_ call: AuditedCall) async -> AWSServiceError? {
+        guard let (rendered, isDataEvent) = render(call) else { return nil }
+        do {
+            try await recorder.record(rendered)
+        } catch {
+            return recordingFailed(error, call: call)
+        }
+        return remember(rendered, isDataEvent: isDataEvent, call: call)
+    }
+
+    /// Every `journal.fsync` mode but `batch` (see `TrailRecorder.recordsImmediately`).
+    public var keepsImmediately: Bool { recorder.recordsImmediately }
+
+    public func keepImmediately(_ call: AuditedCall) -> AWSServiceError? {
+        guard let (rendered, isDataEvent) = render(call) else { return nil }
+        do {
+            try recorder.recordImmediately(rendered)
+        } catch {
+            return recordingFailed(error, call: call)
+        }
+        return remember(rendered, isDataEvent: isDataEvent, call: call)
+    }
+
+    /// The record's bytes, rendered once (the journal, the log file and the history hold these same bytes),
+    /// and whether it is a data event; nil for a data event its trail does not select (the recorder would
+    /// drop it too).
+    private func render(_ call: AuditedCall) -> (RenderedRecord, isDataEvent: Bool)? {
         var event = call.event
         event.eventTime = call.eventTime
         let isDataEvent = event.eventCategory == "Data"
-        // A data event its trail does not select is not kept at all (the recorder would drop it too);
-        // one it selects goes to the log files only: LookupEvents shows management events ("LookupEvents").
         if isDataEvent, !recorder.selection.selects(SelectableEvent(event), account: event.recipientAccountId) { return nil }
-        // Rendered once: the journal, the log file and the history hold these same bytes.
         let rendered = RenderedRecord(event: event, eventID: call.eventID, eventTime: call.eventTime, eventVersion: eventVersion)
-        do {
-            try await recorder.record(rendered)
-        } catch TrailError.invalidEvent(let reason) {
-            log("could not record \(call.target.operation) \(event.context.requestId): invalid event: \(reason)")
+        return (rendered, isDataEvent)
+    }
+
+    /// The answer for a record the recorder refused: an invalid event is logged and the call answered as
+    /// it is; any other failure turns the answer into InternalServerError.
+    private func recordingFailed(_ error: any Error, call: AuditedCall) -> AWSServiceError? {
+        let requestId = call.event.context.requestId
+        if case TrailError.invalidEvent(let reason) = error {
+            log("could not record \(call.target.operation) \(requestId): invalid event: \(reason)")
             return nil
-        } catch {
-            log("could not record \(call.target.operation) \(event.context.requestId): \(error)")
-            return .internalServerError(Self.unrecordedMessage)
         }
+        log("could not record \(call.target.operation) \(requestId): \(error)")
+        return .internalServerError(Self.unrecordedMessage)
+    }
+
+    /// A kept management event enters the event history; data events go to the log files only
+    /// (LookupEvents shows management events, "LookupEvents").
+    private func remember(_ rendered: RenderedRecord, isDataEvent: Bool, call: AuditedCall) -> AWSServiceError? {
         if isDataEvent { return nil }
         history.record(
             rendered, resources: CloudTrailAPI.lookupResources(eventSource: call.target.service.eventSource, input: call.input))

@@ -24,13 +24,46 @@ extension TrailRecorder {
     /// - Throws: `TrailError.invalidEvent` when its account or region cannot be an S3 key segment,
     ///   `TrailError` when the recorder is not running or the journal failed.
     public func record(_ record: RenderedRecord) async throws {
+        let group = try Self.group(of: record)
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            queue.async {
+                switch self.append(record, group: group) {
+                case .kept: continuation.resume()
+                case .failed(let error): continuation.resume(throwing: error)
+                case .waitingForSync:
+                    self.state.waitingForSync.append(continuation)
+                    self.scheduleGroupSync()
+                }
+            }
+        }
+    }
+
+    /// True when `recordImmediately` can be used: every `journal.fsync` mode but `batch`, whose records
+    /// wait for a group commit.
+    public var recordsImmediately: Bool { journalSettings.fsync != .batch }
+
+    /// `record`, on the calling thread: the journal write (and in `always` mode its fsync) runs under the
+    /// recorder's queue as a lock (`DispatchQueue.sync` runs inline when the queue is idle), so the call
+    /// costs no thread hop; delivery and compression stay on the queue's own work. Blocking: call it from
+    /// a Dispatch thread, never from a Swift concurrency thread, and only while `recordsImmediately`.
+    public func recordImmediately(_ record: RenderedRecord) throws {
+        let group = try Self.group(of: record)
+        let outcome = queue.sync { append(record, group: group) }
+        switch outcome {
+        case .kept: return
+        case .failed(let error): throw error
+        // Unreachable while `recordsImmediately`; a batch-mode record would be acknowledged before its fsync.
+        case .waitingForSync: throw TrailError.stopped
+        }
+    }
+
+    /// The record's (account, region) group, checked as S3 key segments.
+    private static func group(of record: RenderedRecord) throws(TrailError) -> Group {
         let group = Group(account: record.account, region: record.region)
-        for (label, value) in [("account", group.account), ("region", group.region)] where !Self.isSafeKeySegment(value) {
+        for (label, value) in [("account", group.account), ("region", group.region)] where !isSafeKeySegment(value) {
             throw TrailError.invalidEvent("\(label) \"\(value)\" cannot be part of an S3 key")
         }
-        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-            queue.async { self.append(record, group: group, continuation: continuation) }
-        }
+        return group
     }
 
     /// True when `text` can be one `/`-free segment of a key: 1-64 of `[A-Za-z0-9._-]`, not `.` or `..`.
@@ -44,17 +77,26 @@ extension TrailRecorder {
 
     // MARK: - On queue
 
-    /// Journals the record and resumes `continuation` once it is as durable as `journal.fsync` asks
-    /// (at once, after its own fsync, or after the next group commit). A full group is delivered now.
-    private func append(_ record: RenderedRecord, group: Group, continuation: CheckedContinuation<Void, any Error>) {
+    /// What became of an appended record.
+    enum AppendOutcome {
+        /// As durable as `journal.fsync` asks (or not kept at all: logging stopped, not selected).
+        case kept
+        case failed(any Error)
+        /// Journaled; durable after the next group commit, which the caller schedules once it waits (`batch`).
+        case waitingForSync
+    }
+
+    /// Journals the record and says how durable it is (at once, after its own fsync, or after the next
+    /// group commit, which the caller waits for). A full group's delivery is queued behind it.
+    private func append(_ record: RenderedRecord, group: Group) -> AppendOutcome {
         switch state.phase {
-        case .idle: return continuation.resume(throwing: TrailError.notStarted)
-        case .stopped, .crashed: return continuation.resume(throwing: TrailError.stopped)
+        case .idle: return .failed(TrailError.notStarted)
+        case .stopped, .crashed: return .failed(TrailError.stopped)
         case .running: break
         }
-        guard let journal = state.journal else { return continuation.resume(throwing: TrailError.stopped) }
-        guard state.logging.status(account: group.account).isLogging else { return continuation.resume() }
-        guard selection.selects(SelectableEvent(record.event), account: group.account) else { return continuation.resume() }
+        guard let journal = state.journal else { return .failed(TrailError.stopped) }
+        guard state.logging.status(account: group.account).isLogging else { return .kept }
+        guard selection.selects(SelectableEvent(record.event), account: group.account) else { return .kept }
         let seq = state.nextSeq
         let seconds = UTCTime.clampedSeconds(record.eventTime)
         let entry = JournaledRecord(
@@ -65,34 +107,50 @@ extension TrailRecorder {
         } catch {
             state.unrecordedRecords += 1
             noteError("journal append: \(error)")
-            return continuation.resume(throwing: TrailError.journal(error))
+            return .failed(TrailError.journal(error))
         }
         state.nextSeq += 1
         journal.addOpen(segment: segment)
         state.pending[group, default: []].append(
             PendingRecord(seq: seq, segment: segment, eventTime: seconds, bytes: record.bytes))
+        if (state.pending[group]?.count ?? 0) >= settings.maxRecordsPerFile { scheduleFullGroupDelivery(group) }
+        return syncAfterAppend(journal)
+    }
+
+    /// Delivers a group that reached `maxRecordsPerFile` right after the append that filled it, as the
+    /// queue's next work: the appending call is answered first (compression and file writes stay off its
+    /// path), and the next append waits behind the delivery as before.
+    private func scheduleFullGroupDelivery(_ group: Group) {
+        guard state.fullGroupDeliveries.insert(group).inserted else { return }
+        queue.async { [self] in
+            state.fullGroupDeliveries.remove(group)
+            guard state.phase == .running, (state.pending[group]?.count ?? 0) >= settings.maxRecordsPerFile,
+                state.openPlans.isEmpty
+            else { return }
+            _ = deliverGroup(group, now: clock.now())
+        }
+    }
+
+    /// Makes a just-appended record as durable as `journal.fsync` asks, or schedules what will.
+    private func syncAfterAppend(_ journal: Journal) -> AppendOutcome {
         switch journalSettings.fsync {
         case .never:
-            continuation.resume()
+            return .kept
         case .always:
             do throws(FileIOError) {
                 try journal.active?.sync()
-                continuation.resume()
+                return .kept
             } catch {
                 noteError("journal fsync: \(error)")
                 state.unrecordedRecords += 1
                 spendReserve(after: error)
-                continuation.resume(throwing: TrailError.journal(error))
+                return .failed(TrailError.journal(error))
             }
         case .batch:
-            state.waitingForSync.append(continuation)
-            scheduleGroupSync()
+            return .waitingForSync
         case .interval:
-            continuation.resume()
             scheduleIntervalSync(journal)
-        }
-        if (state.pending[group]?.count ?? 0) >= settings.maxRecordsPerFile, state.openPlans.isEmpty {
-            _ = deliverGroup(group, now: clock.now())
+            return .kept
         }
     }
 

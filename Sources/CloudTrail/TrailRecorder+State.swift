@@ -63,6 +63,8 @@ extension TrailRecorder {
         // Group commit (`journal.fsync` = `batch`): callers waiting for the next fsync.
         var waitingForSync: [CheckedContinuation<Void, any Error>] = []
         var syncInFlight = false
+        /// Groups whose full-file delivery is queued behind the append that filled them (`+Recording`).
+        var fullGroupDeliveries: Set<Group> = []
 
         // Timers and hooks.
         var deliveryTimer: (any DispatchSourceTimer)?

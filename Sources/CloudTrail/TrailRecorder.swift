@@ -23,7 +23,8 @@ import Dispatch
 ///
 /// Isolation: every mutable field lives in `state`, confined to `queue`, a private serial
 /// DispatchQueue that also runs all blocking file I/O and the journal fsyncs (never async code);
-/// async entry points hop onto it with continuations. Time comes only from `clock`, event ids and
+/// async entry points hop onto it with continuations, and `recordImmediately` runs its journal append
+/// under it synchronously (inline on a Dispatch caller's thread while it is idle). Time comes only from `clock`, event ids and
 /// file-name randomness only from `random`.
 // @unchecked: all mutable state (`state`) is confined to `queue`; the other stored properties are immutable.
 public final class TrailRecorder: @unchecked Sendable {

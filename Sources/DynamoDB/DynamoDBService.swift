@@ -7,7 +7,8 @@ import AWSProtocol
 #endif
 
 /// DynamoDB's control plane and the Streams metadata API, in memory, per account and region.
-/// Isolation: actor — all tables, streams and reservations live inside it; calls are serialized.
+/// Isolation: actor — all tables, streams and reservations live inside it; calls are serialized on
+/// `executor`'s queue, which the server also enters synchronously (`+Immediate`).
 /// Statuses are computed lazily from the injected clock, so no timers run.
 public actor DynamoDBService {
     let settings: DynamoDBSettings
@@ -18,6 +19,8 @@ public actor DynamoDBService {
     var itemTables = ItemTables()
     /// Recent TransactWriteItems client request tokens (see `TransactionTokens`).
     var transactionTokens = TransactionTokens()
+    /// Runs the actor's jobs; see `DynamoDBService+Immediate`.
+    let executor = DispatchQueueExecutor(label: "dynamotrail.dynamodb")
 
     public init(settings: DynamoDBSettings, clock: any WallClock, random: any RandomSource) {
         self.settings = settings

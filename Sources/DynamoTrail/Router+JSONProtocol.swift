@@ -16,44 +16,44 @@ extension Router {
     /// type, JSON syntax, then the pipeline's target, authentication, empty body, and the operation's
     /// own type and constraint checks.
     func jsonProtocol(_ request: HTTPRequest, target: ServiceTarget?, requestId: String) async -> HTTPResponse {
-        let service = target?.service ?? .dynamoDB
-        let crc32 = service != .cloudTrail
-        let mediaType = request.headers["Content-Type"].map {
-            $0.split(separator: ";", maxSplits: 1).first.map { $0.trimmingSpaces().lowercased() } ?? ""
+        let answer: JSONAnswer
+        switch JSONAnswer.make(for: request, target: target, requestId: requestId) {
+        case .success(let made): answer = made
+        case .failure(let refusal): return refusal.response
         }
-        let acceptedTypes = [service.contentType, "application/json"]
-        // A body with another content type (or none) gets DynamoDB's 404; a request with neither body nor
-        // content type is still a DynamoDB request, answered by its target (observed DynamoDB behaviour:
-        // the 404 is for a body DynamoDB cannot read).
-        let bodyless = request.body.isEmpty && mediaType == nil
-        guard bodyless || mediaType.map(acceptedTypes.contains) == true else {
-            return WireResponse.unknownOperation404(requestId: requestId)
-        }
-        // DynamoDB answers in the content type it was asked in.
-        let contentType = mediaType == "application/json" ? "application/json" : service.contentType
-        func fail(_ error: AWSServiceError) -> HTTPResponse {
-            WireResponse.error(error, requestId: requestId, contentType: contentType, crc32: crc32)
-        }
-
         var input: JSONValue? = nil
         if !request.body.isEmpty {
-            guard let parsed = await Self.parseJSONBody(request.body) else { return fail(.serialization) }
+            guard let parsed = await Self.parseJSONBody(request.body) else { return answer.fail(.serialization) }
             input = parsed
         }
-        guard let target else { return fail(.unknownOperation) }
-        let call = IncomingCall(
+        guard let target else { return answer.fail(.unknownOperation) }
+        let result = await pipeline.run(incomingCall(request, target: target, input: input, requestId: requestId))
+        return answer.respond(result, target: target)
+    }
+
+    /// `jsonProtocol` on the calling (Dispatch) thread for a call the pipeline runs immediately (see
+    /// `CallPipeline.runImmediately`) with a body small enough to parse here; nil when it needs `jsonProtocol`.
+    func jsonProtocolImmediately(_ request: HTTPRequest, target: ServiceTarget, requestId: String) -> HTTPResponse? {
+        let answer: JSONAnswer
+        switch JSONAnswer.make(for: request, target: target, requestId: requestId) {
+        case .success(let made): answer = made
+        case .failure(let refusal): return refusal.response
+        }
+        var input: JSONValue? = nil
+        if !request.body.isEmpty {
+            guard let parsed = try? JSONParser.parseRequest(request.body) else { return answer.fail(.serialization) }
+            input = parsed
+        }
+        guard let result = pipeline.runImmediately(incomingCall(request, target: target, input: input, requestId: requestId))
+        else { return nil }
+        return answer.respond(result, target: target)
+    }
+
+    /// The pipeline's view of the request.
+    private func incomingCall(_ request: HTTPRequest, target: ServiceTarget, input: JSONValue?, requestId: String) -> IncomingCall {
+        IncomingCall(
             target: target, input: input, credentials: .signed(SigV4Request(request)), requestId: requestId,
             receivedAt: clock.now(), sourceIPAddress: request.remoteAddress, userAgent: request.headers["User-Agent"] ?? "")
-        let result = await pipeline.run(call)
-        switch result {
-        case .success(let output):
-            if let service = target.service.controlPlane, DynamoDBService.answersWithEmptyBody(service, operation: target.operation) {
-                return WireResponse.empty(requestId: requestId, contentType: contentType)
-            }
-            return WireResponse.json(output, requestId: requestId, contentType: contentType, crc32: crc32)
-        case .failure(let error):
-            return fail(error)
-        }
     }
 
     /// Bodies larger than this are parsed on `bodyParsingQueue` (our proposal: 64 KiB; a 16 MiB body

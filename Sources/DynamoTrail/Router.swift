@@ -30,11 +30,9 @@ public struct Router: HTTPHandler {
 
     public func handle(_ request: HTTPRequest) async -> HTTPResponse {
         let started = DispatchTime.now()
-        let target = request.headers["X-Amz-Target"]
-        let serviceTarget = ServiceTarget(header: target)
-        // CloudTrail's API answers with UUID request ids (its records' `requestID` too); DynamoDB with its own form.
-        let requestId = serviceTarget?.service == .cloudTrail ? random.uuid() : RequestID.make(using: random)
-        var response: HTTPResponse
+        let serviceTarget = ServiceTarget(header: request.headers["X-Amz-Target"])
+        let requestId = Self.requestId(for: serviceTarget, random: random)
+        let response: HTTPResponse
         if hostPolicy.allows(hostHeader: request.headers["Host"]) {
             response = await route(request, target: serviceTarget, requestId: requestId)
         } else {
@@ -42,6 +40,30 @@ public struct Router: HTTPHandler {
                 ["error": .string("Host \"\(request.headers["Host"] ?? "")\" is not served here; list it in server.allowedHosts")],
                 status: 403, requestId: requestId)
         }
+        return finish(response, to: request, requestId: requestId, started: started)
+    }
+
+    /// A DynamoDB or DynamoDB Streams call with a small body, answered on the connection's Dispatch
+    /// thread (see `CallPipeline.runImmediately`); nil for every other request, which `handle` answers.
+    public func handleImmediately(_ request: HTTPRequest) -> HTTPResponse? {
+        guard request.method == "POST", request.path == "/", request.body.count <= Self.largeBodyBytes,
+            let serviceTarget = ServiceTarget(header: request.headers["X-Amz-Target"]),
+            pipeline.runsImmediately(serviceTarget), hostPolicy.allows(hostHeader: request.headers["Host"])
+        else { return nil }
+        let started = DispatchTime.now()
+        let requestId = Self.requestId(for: serviceTarget, random: random)
+        guard let response = jsonProtocolImmediately(request, target: serviceTarget, requestId: requestId) else { return nil }
+        return finish(response, to: request, requestId: requestId, started: started)
+    }
+
+    /// CloudTrail's API answers with UUID request ids (its records' `requestID` too); DynamoDB with its own form.
+    private static func requestId(for target: ServiceTarget?, random: any RandomSource) -> String {
+        target?.service == .cloudTrail ? random.uuid() : RequestID.make(using: random)
+    }
+
+    /// The headers every answer gets, and the access log line.
+    private func finish(_ routed: HTTPResponse, to request: HTTPRequest, requestId: String, started: DispatchTime) -> HTTPResponse {
+        var response = routed
         // DynamoDB answers browsers (CORS) on its endpoint, `/`; S3 and admin answers carry no CORS headers.
         if request.path == "/", request.headers.contains("Origin") {
             response.headers.set("Access-Control-Allow-Origin", "*")
@@ -52,7 +74,7 @@ public struct Router: HTTPHandler {
         }
         if logger.enabled(.info) {
             let millis = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000
-            let what = target ?? "\(request.method) \(request.path)"
+            let what = request.headers["X-Amz-Target"] ?? "\(request.method) \(request.path)"
             logger.info("\(requestId) \(what) \(response.status) \(DecimalText.fixed(millis, digits: 1))ms")
         }
         return response

@@ -9,7 +9,7 @@ import Dispatch
 /// One client connection's socket driver: it reads bytes, writes bytes, runs the handler and keeps the
 /// timer, and asks `HTTPConnectionState` what each event means. Isolation: every mutable property is
 /// touched only on `queue`, the connection's own serial queue (Dispatch sources and handler answers
-/// are delivered there). Memory it holds: no read buffer while idle (one of 4 KiB, grown to 64 KiB
+/// are delivered there; an immediate answer is made there, see `HTTPHandler.handleImmediately`). Memory it holds: no read buffer while idle (one of 4 KiB, grown to 64 KiB
 /// for a large request, is allocated while a request is being received) and at most one answer
 /// plus 64 KiB unsent (see `HTTPConnectionState.maxUnsentBytesBeforeNextRequest`).
 // @unchecked: the mutable state is confined to `queue`, which the compiler cannot see.
@@ -182,14 +182,21 @@ final class HTTPConnection: @unchecked Sendable {
     // MARK: Actions
 
     /// Carries out the state's actions in order, then writes whatever they queued.
+    /// A request answered immediately is given its answer after the other actions, as an asynchronous
+    /// answer would be.
     private func perform(_ actions: [HTTPConnectionState.Action]) {
         var queuedBytes = false
+        var answered: (request: HTTPRequest, response: HTTPResponse)?
         for action in actions {
             switch action {
             case .send(let bytes):
                 enqueue(bytes)
                 queuedBytes = true
             case .handle(let request):
+                if let response = handler.handleImmediately(request) {
+                    answered = (request, response)
+                    continue
+                }
                 let handler = self.handler
                 Task { [self] in
                     let response = await handler.handle(request)
@@ -212,6 +219,7 @@ final class HTTPConnection: @unchecked Sendable {
             }
         }
         if queuedBytes { flushOutput() }
+        if let answered { perform(state.responded(to: answered.request, with: answered.response, now: .now())) }
     }
 
     /// Queues `bytes`: small ones join a small last buffer (fewer writes), large ones stay as they are.
