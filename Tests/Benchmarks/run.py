@@ -35,6 +35,7 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import data_plane  # noqa: E402
 import harness  # noqa: E402
 from harness import DESCRIBE, TABLE, Client  # noqa: E402
 
@@ -309,13 +310,17 @@ def report(r):
                 connections, label, text(values["DynamoTrail"], digits), text(values["nginx"], digits),
                 text(values["moto_server"], digits), text(ratio(values["DynamoTrail"], values["nginx"]), 2, "×"),
                 text(ratio(values["DynamoTrail"], values["moto_server"]), 1, "×")))
+    if not cells:  # the parts not run (--only) leave no empty tables
+        lines = lines[:2]
     lines += item_report(r.get("items"))
+    lines += data_plane.report(r.get("data_plane"))
     startup, idle = r.get("startup_ms", {}), r.get("idle_rss_kb", {})
-    lines += ["", "| figure | DynamoTrail | nginx | moto_server |", "|---|---:|---:|---:|",
-              "| startup to first answer, ms | %s | %s | %s |" % tuple(text(startup.get(n), 1) for n in ("DynamoTrail", "nginx", "moto_server")),
-              "| idle RSS, MB | %s | %s | %s |" % tuple(text(idle[n] / 1024 if n in idle else None, 1) for n in ("DynamoTrail", "nginx", "moto_server")),
-              "| bytes per table (2,500 tables) | %s | | %s |" % (text(r.get("dynamotrail_bytes_per_table")), text(r.get("moto_bytes_per_table"))),
-              "| peak RSS after the loads above, MB | %s | | |" % text(r["dynamotrail_peak_rss_after_load_kb"] / 1024 if r.get("dynamotrail_peak_rss_after_load_kb") else None, 1)]
+    if startup or idle or r.get("dynamotrail_bytes_per_table") or r.get("dynamotrail_peak_rss_after_load_kb") or r.get("long_run"):
+        lines += ["", "| figure | DynamoTrail | nginx | moto_server |", "|---|---:|---:|---:|",
+                "| startup to first answer, ms | %s | %s | %s |" % tuple(text(startup.get(n), 1) for n in ("DynamoTrail", "nginx", "moto_server")),
+                "| idle RSS, MB | %s | %s | %s |" % tuple(text(idle[n] / 1024 if n in idle else None, 1) for n in ("DynamoTrail", "nginx", "moto_server")),
+                "| bytes per table (2,500 tables) | %s | | %s |" % (text(r.get("dynamotrail_bytes_per_table")), text(r.get("moto_bytes_per_table"))),
+                "| peak RSS after the loads above, MB | %s | | |" % text(r["dynamotrail_peak_rss_after_load_kb"] / 1024 if r.get("dynamotrail_peak_rss_after_load_kb") else None, 1)]
     long_run = r.get("long_run")
     if long_run:
         lines.append("| peak RSS after %s recorded calls (%.0f s), MB | %s | | |" % (
@@ -382,6 +387,7 @@ def checks(r):
         put, describe = items["PutItem"]["cpu_us_per_request"], items["DescribeTable"]["cpu_us_per_request"]
         found.append(("PutItem with data events costs about what DescribeTable costs: CPU per request %.2f× (≤ 1.25×)"
                       % (put / describe), put <= 1.25 * describe))
+    found += data_plane.checks(r.get("data_plane"))
     scaling = r.get("table_scaling")
     if scaling:
         for operation in ("DescribeTable", "ListTables"):
@@ -402,12 +408,14 @@ def main():
     parser.add_argument("--quick", action="store_true", help="one round, 3-second cells")
     parser.add_argument("--long-run", nargs="?", type=int, const=1_000_000, default=0, metavar="CALLS",
                         help="also record CALLS calls (default 1,000,000) and report the peak RSS")
+    parser.add_argument("--items-million", action="store_true",
+                        help="the data-plane part fills 1,000,000 items instead of 100,000 (adds a few minutes)")
     parser.add_argument("--binary", help="a built dynamotrail (default: swift build -c release)")
     parser.add_argument("--rounds", type=int, default=3, help="rounds per cell in a full run (default 3)")
     parser.add_argument("--seconds", type=int, default=8, help="seconds per cell in a full run (default 8)")
     parser.add_argument("--json", default=os.path.join(harness.ROOT, ".build", "benchmarks", "results.json"))
     parser.add_argument("--markdown", default=os.path.join(harness.ROOT, ".build", "benchmarks", "results.md"))
-    parser.add_argument("--only", choices=["throughput", "items", "startup", "tables", "none"], action="append",
+    parser.add_argument("--only", choices=["throughput", "items", "data", "startup", "tables", "none"], action="append",
                         help="run only these parts (repeatable; \"none\" with --long-run runs the long run alone)")
     options = parser.parse_args()
     if not shutil.which("wrk"):
@@ -424,11 +432,13 @@ def main():
             print("(%s not found: measured without it)" % name, file=sys.stderr)
     bench = Bench(options)
     bench.results["rounds"] = 1 if options.quick else options.rounds
-    parts = options.only or ["throughput", "items", "startup", "tables"]
+    parts = options.only or ["throughput", "items", "data", "startup", "tables"]
     if "throughput" in parts:
         bench.throughput()
     if "items" in parts:
         bench.items()
+    if "data" in parts:
+        data_plane.run(bench, load)
     if "startup" in parts:
         bench.startup_and_idle()
     if "tables" in parts:
