@@ -36,6 +36,12 @@ struct HashOrderedPartitions<Entry: PartitionEntry>: Sendable {
         return place.found ? buckets[place.bucket][place.index].entries.array : []
     }
 
+    /// The entry ordered at `order` in `partition`, if any (a point read: no array is made).
+    func entry(at order: Entry.Order, in partition: KeyValue) -> Entry? {
+        let place = locate(partition)
+        return place.found ? buckets[place.bucket][place.index].entries.entry(at: order) : nil
+    }
+
     /// Inserts or replaces the entry with `entry`'s order; returns the entry it replaced.
     @discardableResult
     mutating func upsert(_ entry: Entry, in partition: KeyValue) -> Entry? {

@@ -12,6 +12,16 @@ enum PartitionEntries<Entry: PartitionEntry>: Sendable {
         }
     }
 
+    /// The entry ordered at `order`, found without copying the entries.
+    func entry(at order: Entry.Order) -> Entry? {
+        switch self {
+        case .one(let entry): return entry.order == order ? entry : nil
+        case .many(let entries):
+            let index = entries.partitioningIndex { !($0.order < order) }
+            return index < entries.count && entries[index].order == order ? entries[index] : nil
+        }
+    }
+
     /// Inserts or replaces the entry with `entry`'s order; returns the entry it replaced.
     mutating func upsert(_ entry: Entry) -> Entry? {
         var entries: [Entry]
@@ -39,7 +49,8 @@ enum PartitionEntries<Entry: PartitionEntry>: Sendable {
         return replaced
     }
 
-    /// Removes the entry ordered at `order`; returns it and whether the partition is now empty.
+    /// Removes the entry ordered at `order`; returns it, and whether that left the partition empty (the caller
+    /// then drops the partition: a `.one` partition is not changed).
     mutating func remove(_ order: Entry.Order) -> (removed: Entry?, isEmpty: Bool) {
         var entries: [Entry]
         switch self {

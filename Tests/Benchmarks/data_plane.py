@@ -155,6 +155,8 @@ def scale_cell(server, count, load, seconds, pipelined=True):
         fill(server.port, warm, count)
         fill_seconds = time.monotonic() - started
         time.sleep(1)
+        client.close()  # idle through the fill: the server may have closed it
+        client = Client(server.port)
         grown = (harness.rss_kb(server.pids()) - before) * 1024
         aws_sizes = sum(aws_item_size(i) for i in range(warm, count)) / (count - warm)
         cell = {"items": count, "bytes_per_item": grown / (count - warm), "aws_bytes_per_item": aws_sizes,
