@@ -66,6 +66,26 @@ struct CompactItemReader {
         return DynamoNumber(isNegative: header & 1 == 1, digits: digits, exponent: exponent)
     }
 
+    /// Steps over a key value (`S`, `N` or `B`) or the NULL tag without decoding it; false when corrupt.
+    mutating func skipKeyValue() -> Bool {
+        guard let byte = readByte(), let tag = CompactItem.Tag(rawValue: byte) else { return false }
+        switch tag {
+        case .null: return true
+        case .string, .binary:
+            guard let count = readCount() else { return false }
+            offset += count
+            return true
+        case .number:
+            guard let header = readVarint() else { return false }
+            let packedBytes = ((header >> 1) + 1) / 2
+            guard packedBytes > 0 else { return header == 0 }
+            guard readVarint() != nil, packedBytes <= remaining else { return false }
+            offset += packedBytes
+            return true
+        default: return false
+        }
+    }
+
     /// A count then that many (name, value) pairs: an item at the top level, a map inside.
     mutating func readMap(depth: Int) -> [String: AttributeValue]? {
         guard depth <= CompactItem.maximumDepth, let count = readCount() else { return nil }

@@ -26,7 +26,7 @@ struct TableEntry: PartitionEntry {
     var item: Item {
         packed.withUnsafeBufferPointer { buffer in
             var reader = CompactItemReader(buffer)
-            guard reader.readValue(depth: 0) != nil, let item = reader.readMap(depth: 0), reader.isAtEnd else { return [:] }
+            guard reader.skipKeyValue(), let item = reader.readMap(depth: 0), reader.isAtEnd else { return [:] }
             return item
         }
     }
