@@ -267,6 +267,11 @@ def report(data):
         lines += ["", "moto_server's tables hold fewer items (%s): it stores about 300 items per second."
                   % ", ".join("{:,}".format(c) for c in data["moto_sizes"])]
     lines += ["", "Skipped: %s." % "; ".join(sorted(notes))] if notes else []
+    failed = ["%s %s %s" % (name, count, operation) for name in ("DynamoTrail", "moto_server")
+              for count, cell in data.get(name, {}).items() for operation, measured in
+              ([("BatchWriteItem", cell)] if count == "BatchWriteItem" else [(o, cell.get(o, {})) for o in ("Query", "GetItem")])
+              if measured.get("non2xx")]
+    lines += ["", "Non-2xx answers in: %s." % ", ".join(failed)] if failed else []
     return lines
 
 
