@@ -44,6 +44,26 @@ import Testing
         }
     }
 
+    @Test func aCopyIsASnapshotThatLaterWritesDoNotChange() throws {
+        let schema = KeySchema(partition: .init(name: "pk", type: .string), sort: .init(name: "sk", type: .number))
+        var store = ItemStore(schema: schema)
+        let keys =
+            (0..<30).map { PrimaryKey(partition: .string("p\($0 % 3)"), sort: number($0)) } + [
+                PrimaryKey(partition: .string("single"), sort: number(1))
+            ]
+        for key in keys { store.put(key.attributes(in: schema), at: key) }
+        let snapshot = store
+        for key in keys.prefix(15) { store.delete(at: key) }
+        for key in keys.suffix(16) {
+            var item = key.attributes(in: schema)
+            item["changed"] = .bool(true)
+            store.put(item, at: key)
+        }
+        #expect(snapshot.itemCount == keys.count)
+        for key in keys { #expect(snapshot.item(at: key) == key.attributes(in: schema)) }
+        #expect(store.itemCount == keys.count - 15)
+    }
+
     @Test func partitionHashesAreFNV1aOfTheTypeByteAndTheValue() throws {
         func fnv(_ bytes: [UInt8]) -> UInt64 {
             bytes.reduce(0xcbf2_9ce4_8422_2325) { ($0 ^ UInt64($1)) &* 0x0000_0100_0000_01B3 }
