@@ -2,65 +2,65 @@
 /// segments). Each partition holds its entries sorted by `Entry.order`. A value type: the owner of the
 /// store keeps it confined (an actor's state).
 struct HashOrderedPartitions<Entry: PartitionEntry>: Sendable {
-    /// Partitions by key, each with its entries sorted.
-    private(set) var partitions: [KeyValue: [Entry]] = [:]
-    /// Partition keys in 4096 buckets by the hash's top 12 bits, each bucket sorted by (hash, key), so an
-    /// insertion moves a few hundred slots even with a million partitions.
+    /// The partitions in 4096 buckets by the hash's top 12 bits, each bucket sorted by (hash, key): a
+    /// partition is found by binary search in its bucket (no separate dictionary: one slot per partition),
+    /// and an insertion moves a few hundred slots even with a million partitions.
     private var buckets: [[Slot]] = Array(repeating: [], count: HashOrderedPartitions.bucketCount)
 
     static var bucketCount: Int { 4096 }
 
-    struct Slot: Sendable, Comparable {
+    struct Slot: Sendable {
         var hash: UInt64
         var key: KeyValue
-        static func < (lhs: Slot, rhs: Slot) -> Bool { lhs.hash != rhs.hash ? lhs.hash < rhs.hash : lhs.key < rhs.key }
+        var entries: PartitionEntries<Entry>
+
+        /// Whether the slot sorts before the partition `key` of hash `hash`.
+        func precedes(hash otherHash: UInt64, key otherKey: KeyValue) -> Bool {
+            hash != otherHash ? hash < otherHash : key < otherKey
+        }
     }
 
     private static func bucket(of hash: UInt64) -> Int { Int(hash >> 52) }
 
-    func entries(in partition: KeyValue) -> [Entry] { partitions[partition] ?? [] }
+    /// Where `partition` is or would go: its bucket, its position there and whether it is present.
+    private func locate(_ partition: KeyValue) -> (bucket: Int, index: Int, found: Bool) {
+        let hash = partition.partitionHash
+        let bucket = Self.bucket(of: hash)
+        let slots = buckets[bucket]
+        let index = slots.partitioningIndex { !$0.precedes(hash: hash, key: partition) }
+        return (bucket, index, index < slots.count && slots[index].hash == hash && slots[index].key == partition)
+    }
+
+    func entries(in partition: KeyValue) -> [Entry] {
+        let place = locate(partition)
+        return place.found ? buckets[place.bucket][place.index].entries.array : []
+    }
+
+    /// The entry ordered at `order` in `partition`, if any (a point read: no array is made).
+    func entry(at order: Entry.Order, in partition: KeyValue) -> Entry? {
+        let place = locate(partition)
+        return place.found ? buckets[place.bucket][place.index].entries.entry(at: order) : nil
+    }
 
     /// Inserts or replaces the entry with `entry`'s order; returns the entry it replaced.
     @discardableResult
     mutating func upsert(_ entry: Entry, in partition: KeyValue) -> Entry? {
-        guard var entries = partitions[partition] else {
-            partitions[partition] = [entry]
-            let slot = Slot(hash: partition.partitionHash, key: partition)
-            let bucket = Self.bucket(of: slot.hash)
-            buckets[bucket].insert(slot, at: buckets[bucket].partitioningIndex { !($0 < slot) })
+        let place = locate(partition)
+        guard place.found else {
+            let slot = Slot(hash: partition.partitionHash, key: partition, entries: .one(entry))
+            buckets[place.bucket].insert(slot, at: place.index)
             return nil
         }
-        partitions[partition] = nil  // keep the array uniquely referenced while it changes
-        let index = entries.partitioningIndex { !($0.order < entry.order) }
-        var replaced: Entry?
-        if index < entries.count, entries[index].order == entry.order {
-            replaced = entries[index]
-            entries[index] = entry
-        } else {
-            entries.insert(entry, at: index)
-        }
-        partitions[partition] = entries
-        return replaced
+        return buckets[place.bucket][place.index].entries.upsert(entry)
     }
 
     /// Removes the entry ordered at `order`; returns it.
     @discardableResult
     mutating func remove(_ order: Entry.Order, in partition: KeyValue) -> Entry? {
-        guard var entries = partitions[partition] else { return nil }
-        partitions[partition] = nil
-        let index = entries.partitioningIndex { !($0.order < order) }
-        guard index < entries.count, entries[index].order == order else {
-            partitions[partition] = entries
-            return nil
-        }
-        let removed = entries.remove(at: index)
-        if entries.isEmpty {
-            let slot = Slot(hash: partition.partitionHash, key: partition)
-            let bucket = Self.bucket(of: slot.hash)
-            if let position = buckets[bucket].firstIndex(of: slot) { buckets[bucket].remove(at: position) }
-        } else {
-            partitions[partition] = entries
-        }
+        let place = locate(partition)
+        guard place.found else { return nil }
+        let (removed, isEmpty) = buckets[place.bucket][place.index].entries.remove(order)
+        if isEmpty { buckets[place.bucket].remove(at: place.index) }
         return removed
     }
 
@@ -72,13 +72,13 @@ struct HashOrderedPartitions<Entry: PartitionEntry>: Sendable {
         let total = UInt64(max(totalSegments, 1))
         let low = Self.segmentStart(UInt64(segment), total)
         let high = UInt64(segment) + 1 == total ? nil : Self.segmentStart(UInt64(segment) + 1, total)
-        let start = after.map { Slot(hash: $0.partitionHash, key: $0) }
+        let start = after.map { (hash: $0.partitionHash, key: $0) }
         for bucket in Self.bucket(of: max(low, start?.hash ?? 0))..<Self.bucketCount {
             for slot in buckets[bucket] {
-                if let start, !(start < slot) { continue }
+                if let start, !(start.hash != slot.hash ? start.hash < slot.hash : start.key < slot.key) { continue }
                 if slot.hash < low { continue }
                 if let high, slot.hash >= high { return }
-                if try !body(slot.key, partitions[slot.key] ?? []) { return }
+                if try !body(slot.key, slot.entries.array) { return }
             }
         }
     }

@@ -17,11 +17,7 @@ public struct ItemStore: Sendable {
 
     /// The item at `key`, if any.
     public func item(at key: PrimaryKey) -> Item? {
-        let entries = table.entries(in: key.partition)
-        let order = SortOrder(value: key.sort)
-        let index = entries.partitioningIndex { !($0.order < order) }
-        guard index < entries.count, entries[index].order == order else { return nil }
-        return entries[index].item
+        table.entry(at: SortOrder(value: key.sort), in: key.partition)?.item
     }
 
     /// Stores `item` (whose key the caller validated) at `key`, updating every index; returns the item it replaced.

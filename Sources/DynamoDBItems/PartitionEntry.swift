@@ -17,13 +17,6 @@ struct SortOrder: Sendable, Comparable {
     }
 }
 
-/// An item in its table partition, ordered by its sort key.
-struct TableEntry: PartitionEntry {
-    var sort: KeyValue?
-    var item: Item
-    var order: SortOrder { SortOrder(value: sort) }
-}
-
 /// An index entry's order: the index sort key, then the table key (items may share index keys).
 struct IndexOrder: Sendable, Comparable {
     var sort: SortOrder

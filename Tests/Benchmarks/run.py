@@ -14,6 +14,9 @@ shared machine's noise falls on all of them alike, and reports medians of the ro
 - PutItem (a fresh key per request), GetItem and UpdateItem beside DescribeTable at 16 connections, recording on
   with data events selected as the shipped config.json selects them, beside moto_server: req/s, p99, CPU µs per
   request, and each item call's CPU cost over DescribeTable's.
+- the data plane (data_plane.py): bytes per stored item at 1,000 and 100,000 items (1,000,000 with --items-million),
+  Query (10 items) and GetItem against those tables, BatchWriteItem of 25 items, beside moto_server (smaller tables);
+  an operation the build does not serve yet is skipped with a note.
 - startup to first answer, idle RSS, peak RSS (VmHWM) after the load; bytes per table over 2,500 tables
   (measured with the event history already at its byte bound, so only table state is counted);
   DescribeTable and ListTables (Limit 10) at 10 and at 5,000 tables (the table quota is raised).
@@ -35,6 +38,7 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import data_plane  # noqa: E402
 import harness  # noqa: E402
 from harness import DESCRIBE, TABLE, Client  # noqa: E402
 
@@ -309,13 +313,17 @@ def report(r):
                 connections, label, text(values["DynamoTrail"], digits), text(values["nginx"], digits),
                 text(values["moto_server"], digits), text(ratio(values["DynamoTrail"], values["nginx"]), 2, "×"),
                 text(ratio(values["DynamoTrail"], values["moto_server"]), 1, "×")))
+    if not cells:  # the parts not run (--only) leave no empty tables
+        lines = lines[:2]
     lines += item_report(r.get("items"))
+    lines += data_plane.report(r.get("data_plane"))
     startup, idle = r.get("startup_ms", {}), r.get("idle_rss_kb", {})
-    lines += ["", "| figure | DynamoTrail | nginx | moto_server |", "|---|---:|---:|---:|",
-              "| startup to first answer, ms | %s | %s | %s |" % tuple(text(startup.get(n), 1) for n in ("DynamoTrail", "nginx", "moto_server")),
-              "| idle RSS, MB | %s | %s | %s |" % tuple(text(idle[n] / 1024 if n in idle else None, 1) for n in ("DynamoTrail", "nginx", "moto_server")),
-              "| bytes per table (2,500 tables) | %s | | %s |" % (text(r.get("dynamotrail_bytes_per_table")), text(r.get("moto_bytes_per_table"))),
-              "| peak RSS after the loads above, MB | %s | | |" % text(r["dynamotrail_peak_rss_after_load_kb"] / 1024 if r.get("dynamotrail_peak_rss_after_load_kb") else None, 1)]
+    if startup or idle or r.get("dynamotrail_bytes_per_table") or r.get("dynamotrail_peak_rss_after_load_kb") or r.get("long_run"):
+        lines += ["", "| figure | DynamoTrail | nginx | moto_server |", "|---|---:|---:|---:|",
+                "| startup to first answer, ms | %s | %s | %s |" % tuple(text(startup.get(n), 1) for n in ("DynamoTrail", "nginx", "moto_server")),
+                "| idle RSS, MB | %s | %s | %s |" % tuple(text(idle[n] / 1024 if n in idle else None, 1) for n in ("DynamoTrail", "nginx", "moto_server")),
+                "| bytes per table (2,500 tables) | %s | | %s |" % (text(r.get("dynamotrail_bytes_per_table")), text(r.get("moto_bytes_per_table"))),
+                "| peak RSS after the loads above, MB | %s | | |" % text(r["dynamotrail_peak_rss_after_load_kb"] / 1024 if r.get("dynamotrail_peak_rss_after_load_kb") else None, 1)]
     long_run = r.get("long_run")
     if long_run:
         lines.append("| peak RSS after %s recorded calls (%.0f s), MB | %s | | |" % (
@@ -329,7 +337,10 @@ def report(r):
             lines.append("| %s | %s | %s | %s | %s | %s |" % (
                 operation + (" (Limit 10)" if operation == "ListTables" else ""), text(small["rps"]), text(large["rps"]),
                 text(ratio(large["rps"], small["rps"]), 2, "×"), text(small["cpu_us_per_request"]), text(large["cpu_us_per_request"])))
-    lines += ["", "Checks (issue \"Speed and memory\", Must show):", ""] + ["- %s %s" % ("✓" if ok else "✗", what) for what, ok in checks(r)]
+    found = checks(r)
+    if found:
+        lines += ["", "Checks (issues \"Speed and memory\" and \"Query, Scan…\", Must show):", ""] + [
+            "- %s %s" % ("✓" if ok else "✗", what) for what, ok in found]
     return "\n".join(lines) + "\n"
 
 
@@ -382,6 +393,7 @@ def checks(r):
         put, describe = items["PutItem"]["cpu_us_per_request"], items["DescribeTable"]["cpu_us_per_request"]
         found.append(("PutItem with data events costs about what DescribeTable costs: CPU per request %.2f× (≤ 1.25×)"
                       % (put / describe), put <= 1.25 * describe))
+    found += data_plane.checks(r.get("data_plane"))
     scaling = r.get("table_scaling")
     if scaling:
         for operation in ("DescribeTable", "ListTables"):
@@ -402,12 +414,14 @@ def main():
     parser.add_argument("--quick", action="store_true", help="one round, 3-second cells")
     parser.add_argument("--long-run", nargs="?", type=int, const=1_000_000, default=0, metavar="CALLS",
                         help="also record CALLS calls (default 1,000,000) and report the peak RSS")
+    parser.add_argument("--items-million", action="store_true",
+                        help="the data-plane part fills 1,000,000 items instead of 100,000 (adds a few minutes)")
     parser.add_argument("--binary", help="a built dynamotrail (default: swift build -c release)")
     parser.add_argument("--rounds", type=int, default=3, help="rounds per cell in a full run (default 3)")
     parser.add_argument("--seconds", type=int, default=8, help="seconds per cell in a full run (default 8)")
     parser.add_argument("--json", default=os.path.join(harness.ROOT, ".build", "benchmarks", "results.json"))
     parser.add_argument("--markdown", default=os.path.join(harness.ROOT, ".build", "benchmarks", "results.md"))
-    parser.add_argument("--only", choices=["throughput", "items", "startup", "tables", "none"], action="append",
+    parser.add_argument("--only", choices=["throughput", "items", "data", "startup", "tables", "none"], action="append",
                         help="run only these parts (repeatable; \"none\" with --long-run runs the long run alone)")
     options = parser.parse_args()
     if not shutil.which("wrk"):
@@ -424,11 +438,13 @@ def main():
             print("(%s not found: measured without it)" % name, file=sys.stderr)
     bench = Bench(options)
     bench.results["rounds"] = 1 if options.quick else options.rounds
-    parts = options.only or ["throughput", "items", "startup", "tables"]
+    parts = options.only or ["throughput", "items", "data", "startup", "tables"]
     if "throughput" in parts:
         bench.throughput()
     if "items" in parts:
         bench.items()
+    if "data" in parts:
+        data_plane.run(bench, load)
     if "startup" in parts:
         bench.startup_and_idle()
     if "tables" in parts:
