@@ -16,29 +16,22 @@ extension CallPipeline {
     ///   nothing has been done then.
     public func runImmediately(_ call: IncomingCall) -> Result<JSONValue, AWSServiceError>? {
         guard runsImmediately(call.target), let service = call.target.service.controlPlane else { return nil }
-        guard let operation = recognize(call.target) else { return .failure(.unknownOperation) }
-        let authenticated: AuthenticatedCall
-        switch authenticate(call) {
-        case .success(let caller): authenticated = caller
+        let admitted: AdmittedCall
+        switch admit(call) {
+        case .success(let call): admitted = call
         case .failure(let error): return .failure(error)
         }
-        if let refusal = audit.admissionRefusal() { return .failure(refusal) }
         let result: Result<JSONValue, AWSServiceError>
-        if let input = call.input {
-            if let denial = denial(for: call.target, input: input, call: authenticated) {
-                result = .failure(denial)
-            } else {
-                let context = authenticated.context
-                result = controlPlane.handleImmediately(
-                    DynamoDBRequest(
-                        service: service, operation: call.target.operation, input: input, accountId: context.accountId,
-                        region: context.region))
-            }
+        if let input = call.input, admitted.refusal == nil {
+            let context = admitted.caller.context
+            result = controlPlane.handleImmediately(
+                DynamoDBRequest(
+                    service: service, operation: call.target.operation, input: input, accountId: context.accountId,
+                    region: context.region))
         } else {
-            // An empty body is refused after authentication, and the refusal is recorded.
-            result = .failure(.serialization)
+            result = .failure(admitted.refusal ?? .serialization)
         }
-        if let failure = recordImmediately(operation, input: call.input, call: authenticated, result: result) {
+        if let failure = recordImmediately(admitted.operation, input: call.input, call: admitted.caller, result: result) {
             return .failure(failure)
         }
         return result

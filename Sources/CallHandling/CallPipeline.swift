@@ -40,28 +40,45 @@ public struct CallPipeline: Sendable {
     /// recorded before this returns, and one whose record could not be kept is answered with the
     /// sink's error, never as a success.
     public func run(_ call: IncomingCall) async -> Result<JSONValue, AWSServiceError> {
-        guard let operation = recognize(call.target) else { return .failure(.unknownOperation) }
-        let authenticated: AuthenticatedCall
-        switch authenticate(call) {
-        case .success(let caller): authenticated = caller
+        let admitted: AdmittedCall
+        switch admit(call) {
+        case .success(let call): admitted = call
         case .failure(let error): return .failure(error)
         }
-        if let refusal = audit.admissionRefusal() { return .failure(refusal) }
         let result: Result<JSONValue, AWSServiceError>
-        if let input = call.input {
-            if let denial = denial(for: call.target, input: input, call: authenticated) {
-                result = .failure(denial)
-            } else {
-                result = await perform(call.target, input: input, call: authenticated)
-            }
+        if let input = call.input, admitted.refusal == nil {
+            result = await perform(call.target, input: input, call: admitted.caller)
         } else {
-            // An empty body is refused after authentication, and the refusal is recorded.
-            result = .failure(.serialization)
+            result = .failure(admitted.refusal ?? .serialization)
         }
-        if let failure = await record(operation, input: call.input, call: authenticated, result: result) {
+        if let failure = await record(admitted.operation, input: call.input, call: admitted.caller, result: result) {
             return .failure(failure)
         }
         return result
+    }
+
+    /// A call past the stages that come before the operation, as `run` and `runImmediately` share them.
+    struct AdmittedCall {
+        var operation: RecognizedOperation
+        var caller: AuthenticatedCall
+        /// Why the call is answered with an error without being performed (an empty body, a deny-list
+        /// entry); the refusal is recorded like any answer.
+        var refusal: AWSServiceError?
+    }
+
+    /// Recognises the operation, authenticates the caller and asks the sink for room; a failure here is
+    /// answered without a record. Then checks the body and the deny list.
+    func admit(_ call: IncomingCall) -> Result<AdmittedCall, AWSServiceError> {
+        guard let operation = recognize(call.target) else { return .failure(.unknownOperation) }
+        let caller: AuthenticatedCall
+        switch authenticate(call) {
+        case .success(let authenticated): caller = authenticated
+        case .failure(let error): return .failure(error)
+        }
+        if let refusal = audit.admissionRefusal() { return .failure(refusal) }
+        // An empty body is refused after authentication, and the refusal is recorded.
+        guard let input = call.input else { return .success(AdmittedCall(operation: operation, caller: caller, refusal: .serialization)) }
+        return .success(AdmittedCall(operation: operation, caller: caller, refusal: denial(for: call.target, input: input, call: caller)))
     }
 
     /// The operation the target names, if its service has it (others get UnknownOperationException).

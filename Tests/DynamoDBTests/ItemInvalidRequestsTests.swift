@@ -22,8 +22,10 @@ import Testing
     /// `dynamodb_invalid_requests.json`), sorted.
     static func caseFiles() -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-        return names.filter { $0.hasPrefix("dynamodb_") && $0.hasSuffix("_invalid_requests.json") && $0 != "dynamodb_invalid_requests.json" }
-            .sorted()
+        return names.filter {
+            $0.hasPrefix("dynamodb_") && $0.hasSuffix("_invalid_requests.json") && $0 != "dynamodb_invalid_requests.json"
+        }
+        .sorted()
     }
 
     static func loadCases(_ file: String = "dynamodb_item_invalid_requests.json") -> [JSONValue] {
@@ -73,6 +75,15 @@ import Testing
         let passed = cases.count - differences.count
         print("\(file): \(passed) of \(cases.count) match")
         for difference in differences { print("  " + difference) }
+    }
+
+    /// Query, Scan, the batches and the transactions: at least 150 cases between them.
+    @Test func theReadBatchAndTransactionCallsHaveAtLeastOneHundredFiftyCases() {
+        let files = [
+            "dynamodb_query_invalid_requests.json", "dynamodb_batch_invalid_requests.json", "dynamodb_transact_invalid_requests.json",
+        ]
+        #expect(files.allSatisfy(Self.caseFiles().contains))
+        #expect(files.map { Self.loadCases($0).count }.reduce(0, +) >= 150)
     }
 
     @Test func theItemCallsHaveAtLeastOneHundredFiftyMatchingCases() async {

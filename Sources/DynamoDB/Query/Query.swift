@@ -18,7 +18,13 @@ extension DynamoDBService {
         if let error = validator.error { throw error }
         let request = try Self.itemStep { () throws(ItemError) in try QueryRequest(input) }
         guard let reference else { throw DynamoDBError.missingParameter("TableName") }
-        let table = try itemTable(reference, context)
+        let table: Table
+        do { table = try itemTable(reference, context) } catch {
+            try Self.itemStep { () throws(ItemError) in
+                try KeyQuery.checkConditionCount(request.keyConditionCount, multiAttribute: false)
+            }
+            throw error
+        }
         let (plan, keyQuery, after) = try Self.itemStep { () throws(ItemError) in try request.resolve(table, now: context.now) }
         let store = itemTables.indexedStore(of: table)
         let page = ReadPage.read(plan) { body in
@@ -36,6 +42,8 @@ struct QueryRequest {
     var ascending: Bool
     /// The legacy `KeyConditions` (when no KeyConditionExpression was sent).
     var keyConditions: JSONValue?
+    /// The key attributes the key condition names (more than two only for a multi-attribute index key).
+    var keyConditionCount = 0
 
     init(_ input: InputReader) throws(ItemError) {
         read = ReadRequest(input)
@@ -55,9 +63,11 @@ struct QueryRequest {
             input, kinds: [.keyCondition, .filter, .projection], legacyFilter: legacyFilter, legacyPaths: legacyPaths)
         if let keyCondition = read.parsed.keyCondition {
             try KeyQuery.checkShape(keyCondition)
+            keyConditionCount = KeyQuery.conditionCount(keyCondition)
         } else if !hasExpression, let wire = input.object["KeyConditions"] {
             _ = try LegacyParameters.conditions(wire)
-            try KeyQuery.checkConditionCount(wire.objectValue?.members.filter { $0.value != .null }.count ?? 0)
+            keyConditionCount = wire.objectValue?.members.filter { $0.value != .null }.count ?? 0
+            try KeyQuery.checkConditionCount(keyConditionCount)
             keyConditions = wire
         }
     }
@@ -71,8 +81,10 @@ struct QueryRequest {
         if let startKey = read.startKey { try StartKey.checkShape(startKey, target) }
         let keyQuery: KeyQuery
         if let keyCondition = read.parsed.keyCondition {
+            try KeyQuery.checkConditionCount(keyConditionCount, multiAttribute: target.keySchema.isMultiAttribute)
             keyQuery = try KeyQuery(keyCondition, schema: target.keySchema)
         } else {
+            try KeyQuery.checkConditionCount(keyConditionCount, multiAttribute: target.keySchema.isMultiAttribute)
             keyQuery = try KeyQuery(keyConditions: keyConditions ?? .object(JSONObject()), schema: target.keySchema)
         }
         plan.resumable = !Self.returnsOneRowAtMost(keyQuery, target)
