@@ -16,10 +16,14 @@ extension DynamoDBService {
         let request = try BatchWriteItemRequest(input)
         var plans: [PlannedWrites] = []
         for tableWrites in request.tables { plans.append(try planWrites(tableWrites, context)) }
+        let growth = batchCollectionGrowth(plans)
+        if !growth.exceeding(limit: settings.itemCollectionSizeLimitBytes).isEmpty {
+            throw DynamoDBError.itemCollectionSizeLimitExceeded
+        }
         var capacities: [JSONValue] = []
         var metrics = JSONObject()
         for plan in plans {
-            let (consumed, collections) = try applyWrites(plan, collectionMetrics: request.collectionMetrics)
+            let (consumed, collections) = try applyWrites(plan, collectionMetrics: request.collectionMetrics, growth: growth)
             if let json = consumed.json(request.capacity) { capacities.append(json) }
             if !collections.isEmpty { metrics.append(plan.name, .array(collections)) }
         }
@@ -75,30 +79,48 @@ extension DynamoDBService {
         }
     }
 
+    /// The item-collection sizes the whole batch leads to (tables with local secondary indexes): a batch that
+    /// would grow a collection past the limit is refused whole, with PutItem's ItemCollectionSizeLimitExceededException
+    /// (BatchWriteItem declares it, API Reference; Unverified: that no part of the batch is applied).
+    func batchCollectionGrowth(_ plans: [PlannedWrites]) -> CollectionGrowth {
+        var growth = CollectionGrowth()
+        for plan in plans {
+            let store = plan.table.localIndexes.isEmpty ? nil : itemTables.store(of: plan.table)
+            for write in plan.writes {
+                addCollectionWrite(&growth, plan.table, write.key, old: store?.item(at: write.key), new: write.item)
+            }
+        }
+        return growth
+    }
+
     /// Applies one table's writes in order, keeping the index figures in step as PutItem and DeleteItem do;
     /// answers the table's summed capacity and, when asked, one `ItemCollectionMetrics` per item collection
-    /// written (tables with local secondary indexes; one per collection rather than per request: Unverified).
-    func applyWrites(_ plan: PlannedWrites, collectionMetrics: Bool) throws(AWSServiceError) -> (ConsumedCapacity, [JSONValue]) {
+    /// written (tables with local secondary indexes; one per collection rather than per request: Unverified),
+    /// sized after the whole batch from `growth`.
+    func applyWrites(_ plan: PlannedWrites, collectionMetrics: Bool, growth: CollectionGrowth) throws(AWSServiceError)
+        -> (ConsumedCapacity, [JSONValue])
+    {
         var changes: [(old: Item?, new: Item?)] = []
-        let result = try itemTables.withStore(of: plan.table) {
-            (store: inout ItemStore) throws(AWSServiceError) -> (ConsumedCapacity, [JSONValue]) in
+        let consumed = try itemTables.withStore(of: plan.table) {
+            (store: inout ItemStore) throws(AWSServiceError) -> ConsumedCapacity in
             var consumed = ConsumedCapacity(tableName: plan.name, table: 0)
             for write in plan.writes {
                 let old = write.item.map { store.put($0, at: write.key) } ?? store.delete(at: write.key)
                 consumed.add(ConsumedCapacity.write(plan.table, named: plan.name, old: old, new: write.item))
                 changes.append((old, write.item))
             }
-            var collections: [JSONValue] = []
-            var partitions = Set<KeyValue>()
-            for write in plan.writes where partitions.insert(write.key.partition).inserted {
-                if let json = ItemCollectionMetrics.json(plan.table, store, key: write.key, requested: collectionMetrics) {
-                    collections.append(json)
-                }
-            }
-            return (consumed, collections)
+            return consumed
         }
         for change in changes { itemTables.noteWrite(of: plan.table, old: change.old, new: change.new) }
-        return result
+        var collections: [JSONValue] = []
+        guard collectionMetrics, !plan.table.localIndexes.isEmpty else { return (consumed, collections) }
+        var partitions = Set<KeyValue>()
+        for write in plan.writes where partitions.insert(write.key.partition).inserted {
+            let collection = CollectionGrowth.Collection(tableId: plan.table.id, partition: write.key.partition)
+            let bytes = growth.current[collection] ?? 0
+            collections.append(ItemCollectionMetrics.json(plan.table.itemKeySchema, partition: write.key.partition, bytes: bytes))
+        }
+        return (consumed, collections)
     }
 }
 

@@ -21,3 +21,16 @@ extension DynamoDBService {
         return before + growth
     }
 }
+
+extension DynamoDBService {
+    /// Adds one write of a batch or transaction to `growth`: the collection's size is asked for the first time
+    /// a write of the call touches it, then each write's growth is added to it.
+    func addCollectionWrite(_ growth: inout CollectionGrowth, _ table: Table, _ key: PrimaryKey, old: Item?, new: Item?) {
+        guard !table.localIndexes.isEmpty else { return growth.skip() }
+        let collection = CollectionGrowth.Collection(tableId: table.id, partition: key.partition)
+        if growth.needsStart(collection) {
+            growth.start(collection, bytes: itemTables.collectionBytes(of: table, partition: key.partition) ?? 0)
+        }
+        growth.add(collection, growth: ItemCollectionMetrics.bytes(of: new, in: table) - ItemCollectionMetrics.bytes(of: old, in: table))
+    }
+}

@@ -9,6 +9,7 @@ struct CancellationReason: Error, Sendable, Equatable {
         case none = "None"
         case conditionalCheckFailed = "ConditionalCheckFailed"
         case validationError = "ValidationError"
+        case itemCollectionSizeLimitExceeded = "ItemCollectionSizeLimitExceeded"
     }
 
     var code: Code
@@ -22,6 +23,11 @@ struct CancellationReason: Error, Sendable, Equatable {
         CancellationReason(
             code: .conditionalCheckFailed, message: ItemError.conditionalCheckFailed.message, item: returnOld ? old : nil)
     }
+
+    /// An action that would grow an item collection past its limit: the code and message the API Reference lists
+    /// under TransactionCanceledException ("Item Collection Size Limit Exceeded").
+    static let itemCollectionSizeLimitExceeded = CancellationReason(
+        code: .itemCollectionSizeLimitExceeded, message: "Collection size exceeded.")
 
     static func validation(_ error: ItemError) -> CancellationReason {
         CancellationReason(code: .validationError, message: error.message)

@@ -66,6 +66,10 @@ extension DynamoDBService {
                 reasons.append(reason)
             }
         }
+        let growth = transactCollectionGrowth(writes, tables: tables, keys: keys, olds: olds)
+        for position in growth.offendingWrites(limit: settings.itemCollectionSizeLimitBytes) where reasons[position].code == .none {
+            reasons[position] = .itemCollectionSizeLimitExceeded
+        }
         if reasons.contains(where: { $0.code != .none }) { throw CancellationReason.canceled(reasons) }
         var consumed = TransactionCapacity(.write)
         var metrics = JSONObject()
@@ -74,9 +78,8 @@ extension DynamoDBService {
             let new = try applyTransactWrite(writes[position], table: table, key: key, old: old)
             // A ConditionCheck is charged as a write of the item it reads (Unverified).
             consumed.add(ConsumedCapacity.write(table, named: references[position].shown, old: old, new: new).transactional)
-            guard collectionMetrics, writes[position] != .keep, let store = itemTables.store(of: table),
-                let entry = ItemCollectionMetrics.json(table, store, key: key, requested: true)
-            else { continue }
+            guard collectionMetrics, let step = growth.steps[position] else { continue }
+            let entry = ItemCollectionMetrics.json(table.itemKeySchema, partition: key.partition, bytes: step.bytesAfter)
             let shown = references[position].shown
             metrics[shown] = .array((metrics[shown]?.arrayValue ?? []) + [entry])
         }
@@ -105,6 +108,23 @@ extension DynamoDBService {
         if let capacityJSON = consumed.json(capacity) { answer.append("ConsumedCapacity", capacityJSON) }
         if let metrics = first["ItemCollectionMetrics"] { answer.append("ItemCollectionMetrics", metrics) }
         return .object(answer)
+    }
+
+    /// The item-collection sizes the transaction's writes lead to, one step per action (a ConditionCheck, or an
+    /// action that cancels, writes nothing). An action that grows a collection past the limit cancels the
+    /// transaction with `ItemCollectionSizeLimitExceeded` ("TransactionCanceledException", API Reference).
+    private func transactCollectionGrowth(
+        _ writes: [TransactWriteAction.Write], tables: [Table], keys: [PrimaryKey], olds: [Item?]
+    ) -> CollectionGrowth {
+        var growth = CollectionGrowth()
+        for position in writes.indices {
+            switch writes[position] {
+            case .keep: growth.skip()
+            case .put(let item): addCollectionWrite(&growth, tables[position], keys[position], old: olds[position], new: item)
+            case .delete: addCollectionWrite(&growth, tables[position], keys[position], old: olds[position], new: nil)
+            }
+        }
+        return growth
     }
 
     /// Writes one action's item and keeps the index figures in step; answers the item as it now is.
