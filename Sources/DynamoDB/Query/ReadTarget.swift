@@ -21,15 +21,17 @@ struct ReadTarget: Sendable {
 
     /// The table, or the index named `indexName` (`The table does not have the specified index: NAME`, and
     /// while a global secondary index added by UpdateTable is being filled `Cannot read from backfilling
-    /// global secondary index: NAME`, as DynamoDB answers them).
+    /// global secondary index: NAME`, as DynamoDB answers them). A global index being deleted (DELETING) is
+    /// answered as one the table does not have (Unverified: no AWS text for it was found).
     init(table: Table, indexName: String?, now: Date) throws(ItemError) {
         self.table = table
         guard let indexName else { return }
-        guard let index = table.secondaryIndexes.first(where: { $0.name == indexName }) else {
-            throw .validation("The table does not have the specified index: \(indexName)")
-        }
-        if table.globalIndexes.first(where: { $0.name == indexName })?.status(at: now) == .creating {
-            throw .validation("Cannot read from backfilling global secondary index: \(indexName)")
+        let missing = ItemError.validation("The table does not have the specified index: \(indexName)")
+        guard let index = table.secondaryIndexes.first(where: { $0.name == indexName }) else { throw missing }
+        switch table.globalIndexes.first(where: { $0.name == indexName })?.status(at: now) {
+        case .creating: throw .validation("Cannot read from backfilling global secondary index: \(indexName)")
+        case .deleting: throw missing
+        case .active, .updating, nil: break
         }
         self.index = index
     }

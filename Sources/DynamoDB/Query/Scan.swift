@@ -38,6 +38,7 @@ struct ScanRequest {
         try LegacyParameters.checkNotMixed(
             present: DynamoDBService.presentMembers(input), expressions: ["ProjectionExpression", "FilterExpression"],
             legacy: ["AttributesToGet", "ScanFilter", "ConditionalOperator"])
+        try ReadRequest.checkConditionalOperator(input, filter: "ScanFilter")
         let legacyPaths = try ReadRequest.attributesToGet(input)
         let legacyFilter = try ReadRequest.legacyFilter(input, "ScanFilter")
         read.startKey = try StartKey.decode(input)
@@ -74,7 +75,9 @@ struct ScanRequest {
         var after: ReadPosition?
         if let startKey = read.startKey {
             try StartKey.checkShape(startKey, plan.target)
-            after = try StartKey.position(startKey, plan.target)
+            let position = try StartKey.position(startKey, plan.target)
+            try StartKey.checkSegment(position, segment: segment, of: totalSegments)
+            after = position
         }
         try DynamoDBService.checkScalarKeyPaths((read.filter?.documentPaths ?? []) + (read.paths ?? []), in: table)
         return (plan, after)

@@ -61,6 +61,18 @@ enum StartKey {
         }
     }
 
+    /// Scan only: a parallel scan's start key must lie in the scanned segment, its partition (the index's, on
+    /// an index) hashing into the segment's range (text recorded against DynamoDB by dynalite's tests, checked
+    /// before the filter's key paths; only with more than one segment).
+    static func checkSegment(_ position: ReadPosition, segment: Int, of totalSegments: Int) throws(ItemError) {
+        guard totalSegments > 1 else { return }
+        let partition = (position.indexKey ?? position.tableKey).partition
+        guard !partition.isInScanSegment(segment, of: totalSegments) else { return }
+        throw .validation(
+            "The provided starting key is invalid: Invalid ExclusiveStartKey. Please use ExclusiveStartKey with correct "
+                + "Segment. TotalSegments: \(totalSegments) Segment: \(segment)")
+    }
+
     private static func typedKey(_ key: Item, _ schema: KeySchema, missing: ItemError, wrongType: ItemError) throws(ItemError)
         -> PrimaryKey
     {
