@@ -2,10 +2,11 @@ import AWSProtocol
 import DynamoDB
 
 extension CallPipeline {
-    /// True when `runImmediately` runs calls to `target`: DynamoDB and DynamoDB Streams, with a sink that
-    /// keeps records immediately.
+    /// True when `runImmediately` runs calls to `target` now: DynamoDB and DynamoDB Streams, with a sink that
+    /// keeps records immediately, while no other call is on the DynamoDB actor (a call that would wait goes
+    /// through `run`, where waiting callers are served in turn).
     public func runsImmediately(_ target: ServiceTarget) -> Bool {
-        target.service.controlPlane != nil && audit.keepsImmediately
+        target.service.controlPlane != nil && audit.keepsImmediately && controlPlane.isIdle
     }
 
     /// `run` on the calling thread, for a DynamoDB or DynamoDB Streams call whose sink keeps records

@@ -5,6 +5,9 @@ extension DynamoDBService {
     /// default executor, so that `handleImmediately` can enter it from a Dispatch thread.
     public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
 
+    /// True when no other call is on the actor: `handleImmediately` would not wait.
+    public nonisolated var isIdle: Bool { executor.isIdle }
+
     /// `handle`, entered synchronously on the actor's queue. Blocking (it waits while another call runs):
     /// call it from a Dispatch thread, never from a Swift concurrency thread.
     public nonisolated func handleImmediately(_ request: DynamoDBRequest) -> Result<JSONValue, AWSServiceError> {
