@@ -14,8 +14,9 @@ enum ItemExpressionMembers {
         return try Expressions.parse(texts, attributes: attributes)
     }
 
-    /// `Expected` with `ConditionalOperator`, when sent.
+    /// `Expected` with `ConditionalOperator`, when sent (`ConditionalOperator` needs two or more conditions).
     static func expected(_ input: InputReader) throws(ItemError) -> Condition? {
+        try checkConditionalOperator(input, filter: "Expected")
         guard let wire = input.object["Expected"], wire != .null else { return nil }
         return try LegacyParameters.expected(wire, conditionalOperator: input.string("ConditionalOperator"))
     }

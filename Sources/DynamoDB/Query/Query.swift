@@ -52,7 +52,7 @@ struct QueryRequest {
             present: DynamoDBService.presentMembers(input),
             expressions: ["ProjectionExpression", "FilterExpression", "KeyConditionExpression"],
             legacy: ["AttributesToGet", "QueryFilter", "ConditionalOperator", "KeyConditions"])
-        try ReadRequest.checkConditionalOperator(input, filter: "QueryFilter")
+        try ItemExpressionMembers.checkConditionalOperator(input, filter: "QueryFilter")
         let legacyFilter = try ReadRequest.legacyFilter(input, "QueryFilter")
         let legacyPaths = try ReadRequest.attributesToGet(input)
         read.startKey = try StartKey.decode(input)

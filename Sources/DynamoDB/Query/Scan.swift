@@ -38,7 +38,7 @@ struct ScanRequest {
         try LegacyParameters.checkNotMixed(
             present: DynamoDBService.presentMembers(input), expressions: ["ProjectionExpression", "FilterExpression"],
             legacy: ["AttributesToGet", "ScanFilter", "ConditionalOperator"])
-        try ReadRequest.checkConditionalOperator(input, filter: "ScanFilter")
+        try ItemExpressionMembers.checkConditionalOperator(input, filter: "ScanFilter")
         let legacyPaths = try ReadRequest.attributesToGet(input)
         let legacyFilter = try ReadRequest.legacyFilter(input, "ScanFilter")
         read.startKey = try StartKey.decode(input)

@@ -1,11 +1,11 @@
 import AWSProtocol
 import DynamoDBItems
 
-/// The legacy `ConditionalOperator` of Query and Scan joins the conditions of `QueryFilter`/`ScanFilter`, so
-/// DynamoDB refuses it without at least two of them (texts observed on DynamoDB by a public conformance suite
-/// run against it, and DynamoDB Local's; checked right after expression/legacy mixing, before the key
-/// conditions are required).
-extension ReadRequest {
+/// The legacy `ConditionalOperator` joins the conditions of `QueryFilter`/`ScanFilter` or of an item write's
+/// `Expected`, so DynamoDB refuses it without at least two of them (texts observed on DynamoDB by a public
+/// conformance suite run against it, and DynamoDB Local's; Query and Scan check it right after
+/// expression/legacy mixing, the item writes where they read `Expected`).
+extension ItemExpressionMembers {
     /// Refuses `ConditionalOperator` sent with no `filter` conditions, or with only one.
     static func checkConditionalOperator(_ input: InputReader, filter: String) throws(ItemError) {
         guard input.has("ConditionalOperator") else { return }
