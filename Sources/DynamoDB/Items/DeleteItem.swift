@@ -15,21 +15,11 @@ extension DynamoDBService {
         guard let reference else { throw DynamoDBError.missingParameter("TableName") }
         let table = try itemTable(reference, context)
         let key = try Self.itemStep { () throws(ItemError) in try table.itemKeySchema.key(ofKey: request.key) }
-        let collectionBefore = collectionBytesBeforeWrite(table, key)
-        let (answer, old, new) = try itemTables.withStore(of: table) {
-            (store: inout ItemStore) throws(AWSServiceError) -> (JSONValue, Item?, Item?) in
-            let old = store.item(at: key)
-            try Self.checkCondition(request.condition, on: old, returnOldOnFailure: request.returnOldOnFailure)
-            let collection = try Self.collectionBytesAfterWrite(collectionBefore, table, old: old, new: nil, limit: .max)
-            store.delete(at: key)
-            let answer = Self.writeAnswer(
-                returning: request.returnValues == .allOld ? old : nil, table: table, named: reference.shown, store: store,
-                key: key, old: old, new: nil, capacity: request.capacity, collectionMetrics: request.collectionMetrics,
-                collectionBytes: collection)
-            return (answer, old, nil)
-        }
-        itemTables.noteWrite(of: table, old: old, new: new)
-        return answer
+        let write = SingleItemWrite(
+            table: table, shownName: reference.shown, key: key, condition: request.condition,
+            returnOldOnFailure: request.returnOldOnFailure, capacity: request.capacity,
+            collectionMetrics: request.collectionMetrics)
+        return try writeSingleItem(write) { old in (nil, request.returnValues == .allOld ? old : nil) }
     }
 }
 

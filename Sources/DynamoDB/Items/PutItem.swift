@@ -19,23 +19,11 @@ extension DynamoDBService {
             try Self.checkIndexKeys(of: request.item, in: table)
             return key
         }
-        let collectionBefore = collectionBytesBeforeWrite(table, key)
-        let collectionLimit = settings.itemCollectionSizeLimitBytes
-        let (answer, old, new) = try itemTables.withStore(of: table) {
-            (store: inout ItemStore) throws(AWSServiceError) -> (JSONValue, Item?, Item?) in
-            let old = store.item(at: key)
-            try Self.checkCondition(request.condition, on: old, returnOldOnFailure: request.returnOldOnFailure)
-            let collection = try Self.collectionBytesAfterWrite(
-                collectionBefore, table, old: old, new: request.item, limit: collectionLimit)
-            store.put(request.item, at: key)
-            let answer = Self.writeAnswer(
-                returning: request.returnValues == .allOld ? old : nil, table: table, named: reference.shown, store: store,
-                key: key, old: old, new: request.item, capacity: request.capacity, collectionMetrics: request.collectionMetrics,
-                collectionBytes: collection)
-            return (answer, old, request.item)
-        }
-        itemTables.noteWrite(of: table, old: old, new: new)
-        return answer
+        let write = SingleItemWrite(
+            table: table, shownName: reference.shown, key: key, condition: request.condition,
+            returnOldOnFailure: request.returnOldOnFailure, capacity: request.capacity,
+            collectionMetrics: request.collectionMetrics)
+        return try writeSingleItem(write) { old in (request.item, request.returnValues == .allOld ? old : nil) }
     }
 
     /// The Coral enum constraints of PutItem and DeleteItem, in the order DynamoDB lists them.

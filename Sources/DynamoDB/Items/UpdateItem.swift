@@ -20,28 +20,18 @@ extension DynamoDBService {
             try Self.checkUpdatedPaths(request.actions.map(\.path), in: table)
             return key
         }
-        let collectionBefore = collectionBytesBeforeWrite(table, key)
-        let collectionLimit = settings.itemCollectionSizeLimitBytes
-        let (answer, old, new) = try itemTables.withStore(of: table) {
-            (store: inout ItemStore) throws(AWSServiceError) -> (JSONValue, Item?, Item?) in
-            let old = store.item(at: key)
-            try Self.checkCondition(request.condition, on: old, returnOldOnFailure: request.returnOldOnFailure)
+        let write = SingleItemWrite(
+            table: table, shownName: reference.shown, key: key, condition: request.condition,
+            returnOldOnFailure: request.returnOldOnFailure, capacity: request.capacity,
+            collectionMetrics: request.collectionMetrics)
+        return try writeSingleItem(write) { (old: Item?) throws(AWSServiceError) -> (new: Item?, returning: Item?) in
             let result = try Self.itemStep { () throws(ItemError) in
                 let result = try request.apply(to: old)
                 try Self.checkUpdatedIndexKeys(result.new, request.actions, in: table)
                 return result
             }
-            let collection = try Self.collectionBytesAfterWrite(
-                collectionBefore, table, old: old, new: result.new, limit: collectionLimit)
-            store.put(result.new, at: key)
-            let answer = Self.writeAnswer(
-                returning: result.attributes(for: request.returnValues), table: table, named: reference.shown, store: store,
-                key: key, old: old, new: result.new, capacity: request.capacity, collectionMetrics: request.collectionMetrics,
-                collectionBytes: collection)
-            return (answer, old, result.new)
+            return (result.new, result.attributes(for: request.returnValues))
         }
-        itemTables.noteWrite(of: table, old: old, new: new)
-        return answer
     }
 
     /// UpdateItem's Coral enum constraints, in the order DynamoDB lists them.
