@@ -16,9 +16,7 @@ extension DynamoDBService {
         let table = try itemTable(reference, context)
         let key = try Self.itemStep { () throws(ItemError) in try table.itemKeySchema.key(ofKey: request.key) }
         let write = SingleItemWrite(
-            table: table, shownName: reference.shown, key: key, condition: request.condition,
-            returnOldOnFailure: request.returnOldOnFailure, capacity: request.capacity,
-            collectionMetrics: request.collectionMetrics)
+            table: table, shownName: reference.shown, key: key, condition: request.condition, options: request.options)
         return try writeSingleItem(write) { old in (nil, request.returnValues == .allOld ? old : nil) }
     }
 }
@@ -29,9 +27,7 @@ struct DeleteItemRequest {
     var key: Item
     var condition: Condition?
     var returnValues: ReturnValues
-    var capacity: CapacityReport
-    var collectionMetrics: Bool
-    var returnOldOnFailure: Bool
+    var options: WriteReturnOptions
 
     init(_ input: InputReader) throws(ItemError) {
         try LegacyParameters.checkNotMixed(
@@ -41,8 +37,6 @@ struct DeleteItemRequest {
         let expected = try ItemExpressionMembers.expected(input)
         let parsed = try ItemExpressionMembers.parse(input, kinds: [.condition])
         condition = parsed.condition ?? expected
-        capacity = ItemReturnOptions.capacity(input)
-        collectionMetrics = input.string("ReturnItemCollectionMetrics") == "SIZE"
-        returnOldOnFailure = input.string("ReturnValuesOnConditionCheckFailure") == "ALL_OLD"
+        options = WriteReturnOptions(input)
     }
 }

@@ -13,9 +13,7 @@ extension DynamoDBService {
         var shownName: String
         var key: PrimaryKey
         var condition: Condition?
-        var returnOldOnFailure: Bool
-        var capacity: CapacityReport
-        var collectionMetrics: Bool
+        var options: WriteReturnOptions
     }
 
     /// Runs `write`; `change` turns the stored item (nil: none) into the new one (nil: delete the item) and
@@ -29,14 +27,14 @@ extension DynamoDBService {
         let (answer, old, new) = try itemTables.withStore(of: table) {
             (store: inout ItemStore) throws(AWSServiceError) -> (JSONValue, Item?, Item?) in
             let old = store.item(at: write.key)
-            try Self.checkCondition(write.condition, on: old, returnOldOnFailure: write.returnOldOnFailure)
+            try Self.checkCondition(write.condition, on: old, returnOldOnFailure: write.options.returnOldOnFailure)
             let (new, returning) = try change(old)
             let collection = try Self.collectionBytesAfterWrite(
                 collectionBefore, table, old: old, new: new, limit: collectionLimit)
             if let new { store.put(new, at: write.key) } else { store.delete(at: write.key) }
             let answer = Self.writeAnswer(
                 returning: returning, table: table, named: write.shownName, store: store, key: write.key, old: old,
-                new: new, capacity: write.capacity, collectionMetrics: write.collectionMetrics, collectionBytes: collection)
+                new: new, capacity: write.options.capacity, collectionMetrics: write.options.collectionMetrics, collectionBytes: collection)
             return (answer, old, new)
         }
         itemTables.noteWrite(of: table, old: old, new: new)

@@ -16,3 +16,17 @@ enum ItemReturnOptions {
         input.string("ReturnConsumedCapacity").flatMap(CapacityReport.init(rawValue:)) ?? .none
     }
 }
+
+/// What a single-item write (PutItem, UpdateItem, DeleteItem, or one action of a transaction) answers besides
+/// its attributes: consumed capacity, item collection metrics, and the item with a failed condition.
+struct WriteReturnOptions {
+    var capacity: CapacityReport
+    var collectionMetrics: Bool
+    var returnOldOnFailure: Bool
+
+    init(_ input: InputReader) {
+        capacity = ItemReturnOptions.capacity(input)
+        collectionMetrics = input.string("ReturnItemCollectionMetrics") == "SIZE"
+        returnOldOnFailure = input.string("ReturnValuesOnConditionCheckFailure") == "ALL_OLD"
+    }
+}

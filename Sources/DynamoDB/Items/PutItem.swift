@@ -20,9 +20,7 @@ extension DynamoDBService {
             return key
         }
         let write = SingleItemWrite(
-            table: table, shownName: reference.shown, key: key, condition: request.condition,
-            returnOldOnFailure: request.returnOldOnFailure, capacity: request.capacity,
-            collectionMetrics: request.collectionMetrics)
+            table: table, shownName: reference.shown, key: key, condition: request.condition, options: request.options)
         return try writeSingleItem(write) { old in (request.item, request.returnValues == .allOld ? old : nil) }
     }
 
@@ -43,9 +41,7 @@ struct PutItemRequest {
     var item: Item
     var condition: Condition?
     var returnValues: ReturnValues
-    var capacity: CapacityReport
-    var collectionMetrics: Bool
-    var returnOldOnFailure: Bool
+    var options: WriteReturnOptions
 
     init(_ input: InputReader) throws(ItemError) {
         try LegacyParameters.checkNotMixed(
@@ -56,8 +52,6 @@ struct PutItemRequest {
         let expected = try ItemExpressionMembers.expected(input)
         let parsed = try ItemExpressionMembers.parse(input, kinds: [.condition])
         condition = parsed.condition ?? expected
-        capacity = ItemReturnOptions.capacity(input)
-        collectionMetrics = input.string("ReturnItemCollectionMetrics") == "SIZE"
-        returnOldOnFailure = input.string("ReturnValuesOnConditionCheckFailure") == "ALL_OLD"
+        options = WriteReturnOptions(input)
     }
 }

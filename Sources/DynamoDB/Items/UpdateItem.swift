@@ -21,9 +21,7 @@ extension DynamoDBService {
             return key
         }
         let write = SingleItemWrite(
-            table: table, shownName: reference.shown, key: key, condition: request.condition,
-            returnOldOnFailure: request.returnOldOnFailure, capacity: request.capacity,
-            collectionMetrics: request.collectionMetrics)
+            table: table, shownName: reference.shown, key: key, condition: request.condition, options: request.options)
         return try writeSingleItem(write) { (old: Item?) throws(AWSServiceError) -> (new: Item?, returning: Item?) in
             let result = try Self.itemStep { () throws(ItemError) in
                 let result = try request.apply(to: old)
@@ -88,9 +86,7 @@ struct UpdateItemRequest {
     var isLegacy: Bool
     var condition: Condition?
     var returnValues: ReturnValues
-    var capacity: CapacityReport
-    var collectionMetrics: Bool
-    var returnOldOnFailure: Bool
+    var options: WriteReturnOptions
 
     init(_ input: InputReader) throws(ItemError) {
         try LegacyParameters.checkNotMixed(
@@ -106,9 +102,7 @@ struct UpdateItemRequest {
         isLegacy = parsed.update == nil && legacyActions != nil
         condition = parsed.condition ?? expected
         returnValues = input.string("ReturnValues").flatMap(ReturnValues.init(rawValue:)) ?? .none
-        capacity = ItemReturnOptions.capacity(input)
-        collectionMetrics = input.string("ReturnItemCollectionMetrics") == "SIZE"
-        returnOldOnFailure = input.string("ReturnValuesOnConditionCheckFailure") == "ALL_OLD"
+        options = WriteReturnOptions(input)
     }
 
     /// The update applied to `old`; the legacy AttributeUpdates report a wrong operand type in their own words.

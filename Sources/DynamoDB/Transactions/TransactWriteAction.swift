@@ -70,9 +70,9 @@ struct TransactWriteAction {
 
     var returnOldOnFailure: Bool {
         switch request {
-        case .put(let put): return put.returnOldOnFailure
-        case .update(let update): return update.returnOldOnFailure
-        case .keyed(let keyed): return keyed.returnOldOnFailure
+        case .put(let put): return put.options.returnOldOnFailure
+        case .update(let update): return update.options.returnOldOnFailure
+        case .keyed(let keyed): return keyed.options.returnOldOnFailure
         }
     }
 
