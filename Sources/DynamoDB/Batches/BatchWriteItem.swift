@@ -23,7 +23,7 @@ extension DynamoDBService {
         var capacities: [JSONValue] = []
         var metrics = JSONObject()
         for plan in plans {
-            let (consumed, collections) = try applyWrites(plan, collectionMetrics: request.collectionMetrics, growth: growth)
+            let (consumed, collections) = try applyWrites(plan, collectionMetrics: request.collectionMetrics, growth: growth, context)
             if let json = consumed.json(request.capacity) { capacities.append(json) }
             if !collections.isEmpty { metrics.append(plan.name, .array(collections)) }
         }
@@ -97,21 +97,25 @@ extension DynamoDBService {
     /// answers the table's summed capacity and, when asked, one `ItemCollectionMetrics` per item collection
     /// written (tables with local secondary indexes; one per collection rather than per request: Unverified),
     /// sized after the whole batch from `growth`.
-    func applyWrites(_ plan: PlannedWrites, collectionMetrics: Bool, growth: CollectionGrowth) throws(AWSServiceError)
+    func applyWrites(
+        _ plan: PlannedWrites, collectionMetrics: Bool, growth: CollectionGrowth, _ context: RequestContext
+    ) throws(AWSServiceError)
         -> (ConsumedCapacity, [JSONValue])
     {
-        var changes: [(old: Item?, new: Item?)] = []
+        var changes: [(key: PrimaryKey, old: Item?, new: Item?)] = []
         let consumed = try itemTables.withStore(of: plan.table) {
             (store: inout ItemStore) throws(AWSServiceError) -> ConsumedCapacity in
             var consumed = ConsumedCapacity(tableName: plan.name, table: 0)
             for write in plan.writes {
                 let old = write.item.map { store.put($0, at: write.key) } ?? store.delete(at: write.key)
                 consumed.add(ConsumedCapacity.write(plan.table, named: plan.name, old: old, new: write.item))
-                changes.append((old, write.item))
+                changes.append((write.key, old, write.item))
             }
             return consumed
         }
-        for change in changes { itemTables.noteWrite(of: plan.table, old: change.old, new: change.new) }
+        for change in changes {
+            didChangeItem(in: plan.table, key: change.key, old: change.old, new: change.new, origin: .caller, context)
+        }
         var collections: [JSONValue] = []
         guard collectionMetrics, !plan.table.localIndexes.isEmpty else { return (consumed, collections) }
         var partitions = Set<KeyValue>()

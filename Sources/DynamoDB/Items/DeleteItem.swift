@@ -16,7 +16,7 @@ extension DynamoDBService {
         let table = try itemTable(reference, context)
         let key = try Self.itemStep { () throws(ItemError) in try table.itemKeySchema.key(ofKey: request.key) }
         let write = SingleItemWrite(
-            table: table, shownName: reference.shown, key: key, condition: request.condition, options: request.options)
+            table: table, shownName: reference.shown, key: key, condition: request.condition, options: request.options, context: context)
         return try writeSingleItem(write) { old in (nil, request.returnValues == .allOld ? old : nil) }
     }
 }

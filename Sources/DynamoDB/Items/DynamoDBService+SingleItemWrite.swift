@@ -14,6 +14,7 @@ extension DynamoDBService {
         var key: PrimaryKey
         var condition: Condition?
         var options: WriteReturnOptions
+        var context: RequestContext
     }
 
     /// Runs `write`; `change` turns the stored item (nil: none) into the new one (nil: delete the item) and
@@ -37,7 +38,7 @@ extension DynamoDBService {
                 new: new, capacity: write.options.capacity, collectionMetrics: write.options.collectionMetrics, collectionBytes: collection)
             return (answer, old, new)
         }
-        itemTables.noteWrite(of: table, old: old, new: new)
+        didChangeItem(in: table, key: write.key, old: old, new: new, origin: .caller, write.context)
         return answer
     }
 }

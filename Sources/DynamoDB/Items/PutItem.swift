@@ -20,7 +20,7 @@ extension DynamoDBService {
             return key
         }
         let write = SingleItemWrite(
-            table: table, shownName: reference.shown, key: key, condition: request.condition, options: request.options)
+            table: table, shownName: reference.shown, key: key, condition: request.condition, options: request.options, context: context)
         return try writeSingleItem(write) { old in (request.item, request.returnValues == .allOld ? old : nil) }
     }
 

@@ -21,7 +21,7 @@ extension DynamoDBService {
             return key
         }
         let write = SingleItemWrite(
-            table: table, shownName: reference.shown, key: key, condition: request.condition, options: request.options)
+            table: table, shownName: reference.shown, key: key, condition: request.condition, options: request.options, context: context)
         return try writeSingleItem(write) { (old: Item?) throws(AWSServiceError) -> (new: Item?, returning: Item?) in
             let result = try Self.itemStep { () throws(ItemError) in
                 let result = try request.apply(to: old)

@@ -75,7 +75,7 @@ extension DynamoDBService {
         var metrics = JSONObject()
         for position in actions.indices {
             let (table, key, old) = (tables[position], keys[position], olds[position])
-            let new = try applyTransactWrite(writes[position], table: table, key: key, old: old)
+            let new = try applyTransactWrite(writes[position], table: table, key: key, old: old, context)
             // A ConditionCheck is charged as a write of the item it reads (Unverified).
             consumed.add(ConsumedCapacity.write(table, named: references[position].shown, old: old, new: new).transactional)
             guard collectionMetrics, let step = growth.steps[position] else { continue }
@@ -128,18 +128,20 @@ extension DynamoDBService {
     }
 
     /// Writes one action's item and keeps the index figures in step; answers the item as it now is.
-    private func applyTransactWrite(_ write: TransactWriteAction.Write, table: Table, key: PrimaryKey, old: Item?)
+    private func applyTransactWrite(
+        _ write: TransactWriteAction.Write, table: Table, key: PrimaryKey, old: Item?, _ context: RequestContext
+    )
         throws(AWSServiceError) -> Item?
     {
         switch write {
         case .keep: return old
         case .put(let item):
             try itemTables.withStore(of: table) { (store: inout ItemStore) in _ = store.put(item, at: key) }
-            itemTables.noteWrite(of: table, old: old, new: item)
+            didChangeItem(in: table, key: key, old: old, new: item, origin: .caller, context)
             return item
         case .delete:
             try itemTables.withStore(of: table) { (store: inout ItemStore) in _ = store.delete(at: key) }
-            itemTables.noteWrite(of: table, old: old, new: nil)
+            didChangeItem(in: table, key: key, old: old, new: nil, origin: .caller, context)
             return nil
         }
     }
